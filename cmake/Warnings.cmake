@@ -1,0 +1,10 @@
+# Interface targets every burdenmap target links: warnings (optionally as errors) and sanitizers.
+add_library(burdenmap_warnings INTERFACE)
+target_compile_options(burdenmap_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+if(BURDENMAP_WERROR)
+  target_compile_options(burdenmap_warnings INTERFACE -Werror)
+endif()
+if(BURDENMAP_SANITIZE)
+  target_compile_options(burdenmap_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(burdenmap_warnings INTERFACE -fsanitize=address,undefined)
+endif()

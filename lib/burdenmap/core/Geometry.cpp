@@ -1,0 +1,45 @@
+#include "burdenmap/core/Geometry.h"
+
+#include <cmath>
+
+namespace burdenmap {
+
+double signed_area(const Ring& ring) {
+    const std::size_t n = ring.size();
+    if (n < 3) return 0.0;
+    // Relative to the first vertex: keeps precision for large projected coordinates.
+    const double ox = ring[0].x, oy = ring[0].y;
+    double twice = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Point& a = ring[i];
+        const Point& b = ring[(i + 1) % n];
+        twice += (a.x - ox) * (b.y - oy) - (b.x - ox) * (a.y - oy);
+    }
+    return twice / 2.0;
+}
+
+double area(const Polygon& polygon) {
+    double a = std::fabs(signed_area(polygon.outer));
+    for (const Ring& hole : polygon.holes) a -= std::fabs(signed_area(hole));
+    return a;
+}
+
+double area(const MultiPolygon& polygons) {
+    double a = 0.0;
+    for (const Polygon& p : polygons) a += area(p);
+    return a;
+}
+
+Box bounds(const Ring& ring) {
+    Box b;
+    for (const Point& p : ring) b.expand(p.x, p.y);
+    return b;
+}
+
+Box bounds(const MultiPolygon& polygons) {
+    Box b;
+    for (const Polygon& p : polygons) b.expand(bounds(p.outer));
+    return b;
+}
+
+}  // namespace burdenmap

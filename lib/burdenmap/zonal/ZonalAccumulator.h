@@ -1,0 +1,62 @@
+#pragma once
+// Coverage-weighted statistics of one band over one zone. Mergeable: accumulating two parts and
+// merging gives the statistics of the whole (variance by the Chan et al. parallel update), so a
+// zone spanning many windows comes out as if computed at once.
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace burdenmap {
+
+class ZonalAccumulator {
+public:
+    ZonalAccumulator() = default;
+    // `thresholds`: values v for which the weight of cells with value >= v is kept (the
+    // "share of area with score >= k" statistics).
+    explicit ZonalAccumulator(std::vector<double> thresholds)
+        : thresholds_(std::move(thresholds)), weight_at_least_(thresholds_.size(), 0.0) {}
+
+    // One cell: `weight` is its coverage fraction (0..1]; NaN `value` is nodata.
+    void add(double value, double weight) {
+        if (std::isnan(value)) {
+            nodata_weight_ += weight;
+            return;
+        }
+        // West's weighted incremental mean and M2.
+        const double new_weight = weight_ + weight;
+        const double delta = value - mean_;
+        mean_ += delta * (weight / new_weight);
+        m2_ += weight * delta * (value - mean_);
+        weight_ = new_weight;
+        if (value < min_) min_ = value;
+        if (value > max_) max_ = value;
+        for (std::size_t i = 0; i < thresholds_.size(); ++i)
+            if (value >= thresholds_[i]) weight_at_least_[i] += weight;
+    }
+
+    void merge(const ZonalAccumulator& other);
+
+    double valid_weight() const { return weight_; }
+    double nodata_weight() const { return nodata_weight_; }
+    double total_weight() const { return weight_ + nodata_weight_; }
+    bool has_data() const { return weight_ > 0; }
+    double mean() const { return has_data() ? mean_ : nan(); }
+    double min() const { return has_data() ? min_ : nan(); }
+    double max() const { return has_data() ? max_ : nan(); }
+    // Population (weighted) variance: Σ w (x − mean)² / Σ w.
+    double variance() const { return has_data() ? std::max(0.0, m2_ / weight_) : nan(); }
+    double stddev() const { return std::sqrt(variance()); }
+    // Share of the valid area with value >= thresholds()[i].
+    double share_at_least(std::size_t i) const { return has_data() ? weight_at_least_[i] / weight_ : nan(); }
+    const std::vector<double>& thresholds() const { return thresholds_; }
+
+private:
+    static double nan() { return std::numeric_limits<double>::quiet_NaN(); }
+    std::vector<double> thresholds_;
+    std::vector<double> weight_at_least_;
+    double weight_ = 0, nodata_weight_ = 0, mean_ = 0, m2_ = 0;
+    double min_ = std::numeric_limits<double>::infinity();
+    double max_ = -std::numeric_limits<double>::infinity();
+};
+
+}  // namespace burdenmap
