@@ -1,0 +1,26 @@
+#pragma once
+// The subcommands. Each declares its options on the CLI11 app and returns the function that runs
+// it; main.cpp only wires them up and maps exceptions to exit codes.
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace burdenmap::cli {
+
+struct GlobalOptions {
+    bool quiet = false;
+    bool json_progress = false;
+};
+
+using Action = std::function<int()>;
+
+Action add_run_command(CLI::App& app, const GlobalOptions& global);
+Action add_validate_command(CLI::App& app, const GlobalOptions& global);
+Action add_methods_command(CLI::App& app, const GlobalOptions& global);
+
+// Exit codes (README "When things go wrong").
+enum ExitCode : int { ok = 0, input_error = 1, usage_error = 2, cancelled = 130 };
+
+}  // namespace burdenmap::cli

@@ -1,0 +1,102 @@
+// burdenmap methods [show ID] [--json]: the method tables with their sources and confidence.
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "Commands.h"
+#include "burdenmap/config/MethodTableParser.h"
+#include "burdenmap/core/Errors.h"
+
+namespace burdenmap::cli {
+namespace {
+
+nlohmann::ordered_json method_json(const ScoringMethod& m, bool with_rows) {
+    const MethodInfo& i = m.info();
+    nlohmann::ordered_json j{{"id", i.id},           {"family", i.family},     {"title", i.title},
+                             {"quantity", i.quantity}, {"unit", i.unit},       {"flag_at", i.flag_at},
+                             {"source", i.provenance.source}, {"edition", i.provenance.edition}, {"url", i.provenance.url},
+                             {"confidence", to_string(i.provenance.confidence)}, {"defined_in", i.defined_in}};
+    if (with_rows) {
+        j["description"] = i.description;
+        auto rows = nlohmann::ordered_json::array();
+        for (const ClassRow& r : m.rows()) {
+            nlohmann::ordered_json row{{"score", r.score}, {"label", r.label}};
+            row["lower"] = std::isfinite(r.lower) ? nlohmann::ordered_json(r.lower) : nlohmann::ordered_json(nullptr);
+            row["upper"] = std::isfinite(r.upper) ? nlohmann::ordered_json(r.upper) : nlohmann::ordered_json(nullptr);
+            row["confidence"] = to_string(r.provenance.confidence);
+            row["source"] = r.provenance.source;
+            row["edition"] = r.provenance.edition;
+            if (!r.note.empty()) row["note"] = r.note;
+            rows.push_back(row);
+        }
+        j["classes"] = rows;
+    }
+    return j;
+}
+
+std::string bound(double v) {
+    if (!std::isfinite(v)) return v < 0 ? "-inf" : "+inf";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+void print_method(const ScoringMethod& m) {
+    const MethodInfo& i = m.info();
+    std::printf("%s — %s\n  family: %s   unit: %s   burdened at score >= %d\n  source: %s (%s) %s\n  confidence: %s\n",
+                i.id.c_str(), i.title.c_str(), i.family.c_str(), i.unit.c_str(), i.flag_at, i.provenance.source.c_str(),
+                i.provenance.edition.c_str(), i.provenance.url.c_str(), to_string(i.provenance.confidence));
+    if (!i.description.empty()) std::printf("  %s\n", i.description.c_str());
+    std::printf("  classes [lower, upper):\n");
+    for (const ClassRow& r : m.rows())
+        std::printf("    [%8s, %8s) -> %d  %-22s %s\n", bound(r.lower).c_str(), bound(r.upper).c_str(), r.score,
+                    r.label.c_str(), to_string(r.provenance.confidence));
+}
+
+}  // namespace
+
+Action add_methods_command(CLI::App& app, const GlobalOptions&) {
+    struct Args {
+        bool json = false;
+        std::string dir;
+        std::string show;
+    };
+    auto args = std::make_shared<Args>();
+    CLI::App* cmd = app.add_subcommand("methods", "List the scoring methods with their sources and confidence");
+    cmd->add_flag("--json", args->json, "Machine-readable output");
+    cmd->add_option("--methods-dir", args->dir, "Folder of method tables (default: the shipped data/methods)");
+    CLI::App* show = cmd->add_subcommand("show", "Print one method's full table");
+    show->add_option("id", args->show, "Method id, e.g. ges.road_noise")->required();
+    show->add_flag("--json", args->json, "Machine-readable output");
+    return [args]() -> int {
+        const MethodRegistry registry = load_method_tables({args->dir.empty() ? default_methods_dir() : std::filesystem::path(args->dir)});
+        if (!args->show.empty()) {
+            auto m = registry.find(args->show);
+            if (!m) {
+                std::string near;
+                for (const std::string& s : registry.suggestions(args->show)) near += (near.empty() ? "" : ", ") + s;
+                throw ConfigError("methods show", "unknown method '" + args->show + "'" + (near.empty() ? "" : "; did you mean: " + near));
+            }
+            if (args->json) std::printf("%s\n", method_json(*m, true).dump(2).c_str());
+            else print_method(*m);
+            return ExitCode::ok;
+        }
+        if (args->json) {
+            auto all = nlohmann::ordered_json::array();
+            for (const auto& m : registry.all()) all.push_back(method_json(*m, true));
+            std::printf("%s\n", all.dump(2).c_str());
+            return ExitCode::ok;
+        }
+        std::printf("%-46s %-12s %-7s %-12s %s\n", "id", "family", "unit", "confidence", "source");
+        for (const auto& m : registry.all()) {
+            const MethodInfo& i = m->info();
+            std::printf("%-46s %-12s %-7s %-12s %s\n", i.id.c_str(), i.family.c_str(), i.unit.c_str(),
+                        to_string(i.provenance.confidence), i.provenance.source.c_str());
+        }
+        return ExitCode::ok;
+    };
+}
+
+}  // namespace burdenmap::cli

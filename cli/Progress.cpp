@@ -1,0 +1,77 @@
+#include "Progress.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+
+namespace burdenmap::cli {
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+void on_signal(int) { g_stop = 1; }
+
+struct ProgressState {
+    ProgressStyle style;
+    std::string stage;
+    int last_percent = -1;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+};
+
+void draw(ProgressState& s, double fraction, const std::string& stage) {
+    const int percent = static_cast<int>(fraction * 100.0);
+    const bool new_stage = stage != s.stage;
+    if (!new_stage && percent == s.last_percent) return;
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - s.start).count();
+    switch (s.style) {
+        case ProgressStyle::none: break;
+        case ProgressStyle::json:
+            std::fprintf(stderr, "{\"progress\":%.3f,\"stage\":\"%s\",\"elapsed_s\":%.2f}\n", fraction, stage.c_str(), elapsed);
+            break;
+        case ProgressStyle::lines:
+            // Batch logs: one line per stage and per 10 %.
+            if (new_stage || percent / 10 != s.last_percent / 10)
+                std::fprintf(stderr, "%3d%% %s (%.1f s)\n", percent, stage.c_str(), elapsed);
+            break;
+        case ProgressStyle::bar: {
+            const int width = 30, filled = static_cast<int>(fraction * width);
+            std::fprintf(stderr, "\r[%.*s%*s] %3d%% %-24s %6.1f s", filled, "==============================", width - filled, "",
+                         percent, stage.c_str(), elapsed);
+            if (fraction >= 1.0) std::fprintf(stderr, "\n");
+            break;
+        }
+    }
+    std::fflush(stderr);
+    s.stage = stage;
+    s.last_percent = percent;
+}
+
+}  // namespace
+
+ProgressStyle choose_progress_style(bool quiet, bool json) {
+    if (quiet) return ProgressStyle::none;
+    if (json) return ProgressStyle::json;
+    return isatty(STDERR_FILENO) ? ProgressStyle::bar : ProgressStyle::lines;
+}
+
+ProgressFn make_progress(ProgressStyle style) {
+    auto state = std::make_shared<ProgressState>();
+    state->style = style;
+    return [state](double fraction, const std::string& stage) {
+        draw(*state, fraction, stage);
+        return g_stop == 0;
+    };
+}
+
+void install_stop_handlers() {
+    struct sigaction sa {};
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+bool stop_requested() { return g_stop != 0; }
+
+}  // namespace burdenmap::cli

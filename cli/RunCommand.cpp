@@ -1,0 +1,72 @@
+// burdenmap run CONFIG: the whole job, config to GeoTIFF, GeoPackage and run.json.
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include "Commands.h"
+#include "Progress.h"
+#include "burdenmap/config/ConfigParser.h"
+#include "burdenmap/job/JobPlan.h"
+#include "burdenmap/job/RunJob.h"
+
+namespace burdenmap::cli {
+namespace {
+
+struct RunArgs {
+    std::string config;
+    std::string output_dir;
+    std::string methods_dir;
+    int threads = 0;
+    int block_size = 512;
+    bool overwrite = false;
+};
+
+void print_summary(const RunResult& r) {
+    std::printf("Outputs:\n  %s\n  %s\n  %s\n", r.geotiff.c_str(), r.geopackage.c_str(), r.manifest.c_str());
+    if (!r.raw_geotiff.empty()) std::printf("  %s\n", r.raw_geotiff.c_str());
+    std::printf("Zones processed: %zu (%zu with data) in %.1f s\n", r.zones, r.zones_with_data, r.seconds);
+    if (!r.most_burdened.empty()) {
+        std::printf("Most burdened zones by %s:\n", r.headline.c_str());
+        for (const ZoneSummary& z : r.most_burdened) {
+            std::printf("  %-14s %-28s %8.3f", z.id.c_str(), z.name.c_str(), z.value);
+            if (z.income) std::printf("   income indicator %.1f", *z.income);
+            std::printf("\n");
+        }
+    }
+    if (!r.warnings.empty()) std::printf("%zu warning(s); see run.json\n", r.warnings.size());
+}
+
+}  // namespace
+
+Action add_run_command(CLI::App& app, const GlobalOptions& global) {
+    auto args = std::make_shared<RunArgs>();
+    CLI::App* cmd = app.add_subcommand("run", "Run a job: align, score, cumulate, zonal statistics, write outputs");
+    cmd->add_option("config", args->config, "The job's config file (TOML)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("-o,--output-dir", args->output_dir, "Output folder (default: [output] dir of the config)");
+    cmd->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
+    cmd->add_option("--block-size", args->block_size, "Window size in cells (default 512)")->check(CLI::Range(8, 8192));
+    cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
+    cmd->add_option("--methods-dir", args->methods_dir, "Folder of method tables (default: the shipped data/methods)");
+    return [cmd, args, &global]() -> int {
+        (void)cmd;
+        PlanOptions plan_options;
+        plan_options.block_size = args->block_size;
+        if (!args->methods_dir.empty()) plan_options.method_dirs.push_back(args->methods_dir);
+        const Config config = parse_config(args->config);
+        const JobPlan plan = plan_job(config, plan_options);
+        for (const Diagnostic& d : plan.diagnostics.all())
+            if (!global.quiet) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
+        RunOptions options;
+        options.output_dir = args->output_dir;
+        options.threads = args->threads;
+        options.overwrite = args->overwrite;
+        options.progress = make_progress(choose_progress_style(global.quiet, global.json_progress));
+        install_stop_handlers();
+        const RunResult result = run_job(plan, options);
+        if (!global.quiet) print_summary(result);
+        return ExitCode::ok;
+    };
+}
+
+}  // namespace burdenmap::cli

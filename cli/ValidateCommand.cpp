@@ -1,0 +1,47 @@
+// burdenmap validate CONFIG: the plan without pixels — grid, CRS, how each layer is aligned,
+// zones, warnings. Exit 0 when the job can run.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <memory>
+
+#include "Commands.h"
+#include "burdenmap/config/ConfigParser.h"
+#include "burdenmap/job/JobPlan.h"
+
+namespace burdenmap::cli {
+
+Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
+    auto config_path = std::make_shared<std::string>();
+    auto block_size = std::make_shared<int>(512);
+    CLI::App* cmd = app.add_subcommand("validate", "Check a config and print the plan (reads no pixels)");
+    cmd->add_option("config", *config_path, "The job's config file (TOML)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--block-size", *block_size, "Window size in cells (default 512)")->check(CLI::Range(8, 8192));
+    return [config_path, block_size, &global]() -> int {
+        const Config config = parse_config(*config_path);
+        PlanOptions options;
+        options.block_size = *block_size;
+        const JobPlan plan = plan_job(config, options);
+        if (global.quiet) return ExitCode::ok;
+        std::printf("Study: %s\n", config.study.name.c_str());
+        std::printf("Target CRS: %s\n", plan.crs_name.c_str());
+        std::printf("Grid: %s\n", plan.grid.describe().c_str());
+        const std::size_t blocks = ((plan.grid.cols() + plan.block_size - 1) / plan.block_size) *
+                                   static_cast<std::size_t>((plan.grid.rows() + plan.block_size - 1) / plan.block_size);
+        std::printf("Windows: %zu of up to %d x %d cells\n", blocks, plan.block_size, plan.block_size);
+        std::printf("Zones: %zu from %s\n", plan.zones.size(), config.zones.path.c_str());
+        std::printf("Layers:\n");
+        for (const LayerPlan& l : plan.layers) std::printf("  %-14s %s\n", l.config.name.c_str(), l.describe().c_str());
+        std::printf("Cumulations:\n");
+        for (const CumulationRule& c : plan.cumulations) {
+            std::string names;
+            for (std::size_t i : c.layers) names += (names.empty() ? "" : ", ") + plan.layers[i].config.name;
+            std::printf("  %-14s %s of %s\n", c.name.c_str(), to_string(c.kind), names.c_str());
+        }
+        const auto warnings = plan.diagnostics.all();
+        std::printf("Warnings: %zu\n", warnings.size());
+        for (const Diagnostic& d : warnings) std::printf("  %s\n", d.message.c_str());
+        return ExitCode::ok;
+    };
+}
+
+}  // namespace burdenmap::cli

@@ -1,0 +1,177 @@
+#include "burdenmap/config/ConfigParser.h"
+
+#include <set>
+
+#include "burdenmap/config/TomlReader.h"
+
+namespace burdenmap {
+namespace {
+
+using config_detail::TomlReader;
+namespace fs = std::filesystem;
+
+fs::path resolve(const fs::path& base, const std::string& p) {
+    const fs::path path(p);
+    return path.is_absolute() ? path : (base / path).lexically_normal();
+}
+
+// Output column names are built from layer and cumulation names, so keep them SQL- and
+// shell-friendly: lowercase letters, digits and underscores, starting with a letter.
+void check_name(TomlReader& r, const std::string& key, const std::string& name) {
+    bool ok = !name.empty() && name.size() <= 40 && name[0] >= 'a' && name[0] <= 'z';
+    for (char ch : name) ok = ok && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
+    if (!ok)
+        r.fail(key, "'" + name + "' is not a valid name: use 1-40 lowercase letters, digits and underscores, "
+                    "starting with a letter (it becomes part of output column names)");
+}
+
+StudyConfig parse_study(TomlReader r) {
+    StudyConfig s;
+    s.name = r.optional_string("name", "burdenmap study");
+    s.crs = r.optional_string("crs");
+    s.resolution = r.optional_number("resolution");
+    if (s.resolution && !(*s.resolution > 0)) r.fail("resolution", "must be positive");
+    if (r.has("extent")) {
+        const std::vector<double> e = r.number_array("extent");
+        if (e.size() != 4 || !(e[0] < e[2]) || !(e[1] < e[3]))
+            r.fail("extent", "must be [xmin, ymin, xmax, ymax] with xmin < xmax and ymin < ymax");
+        s.extent = Box{e[0], e[1], e[2], e[3]};
+    }
+    r.reject_unknown({"name", "crs", "resolution", "extent"});
+    return s;
+}
+
+ZonesConfig parse_zones(TomlReader r, const fs::path& base) {
+    ZonesConfig z;
+    z.path = resolve(base, r.required_string("path"));
+    z.layer = r.optional_string("layer");
+    z.id_field = r.required_string("id");
+    z.name_field = r.optional_string("name");
+    z.population_field = r.optional_string("population");
+    if (const toml::table* income = r.optional_table("income")) {
+        TomlReader ir = r.sub(*income, "income");
+        for (const auto& [k, v] : *income) {
+            const std::string key(k.str());
+            check_name(ir, key, key);
+            z.income_fields.emplace_back(key, ir.required_string(key));
+        }
+    }
+    z.nodata_values = r.number_array("nodata_values");
+    r.reject_unknown({"path", "layer", "id", "name", "population", "income", "nodata_values"});
+    return z;
+}
+
+LayerConfig parse_layer(TomlReader r, const fs::path& base) {
+    LayerConfig l;
+    l.name = r.required_string("name");
+    check_name(r, "name", l.name);
+    l.path = resolve(base, r.required_string("path"));
+    l.vector_layer = r.optional_string("layer");
+    l.value_field = r.optional_string("value");
+    if (!l.vector_layer.empty() && l.value_field.empty())
+        r.fail("value", "is required for a vector layer (the numeric field to burn into cells)");
+    if (auto bg = r.optional_number("background")) {
+        if (!l.is_vector()) r.fail("background", "applies to vector layers only (set 'layer' and 'value')");
+        l.background = *bg;
+    }
+    if (auto band = r.optional_integer("band")) {
+        if (l.is_vector()) r.fail("band", "applies to raster layers only");
+        if (*band < 1) r.fail("band", "must be 1 or more");
+        l.band = static_cast<int>(*band);
+    }
+    l.unit = r.optional_string("unit");
+    l.group = r.optional_string("group");
+    l.method = r.required_string("method");
+    l.resampling = r.optional_string("resampling");
+    static const std::set<std::string> resamplings{"", "near", "bilinear", "cubic", "average", "min", "max", "mode"};
+    if (!resamplings.count(l.resampling))
+        r.fail("resampling", "'" + l.resampling + "' is not one of near, bilinear, cubic, average, min, max, mode");
+    if (l.is_vector() && !l.resampling.empty())
+        r.fail("resampling", "applies to raster layers only (vector layers are burned at cell centres)");
+    r.reject_unknown({"name", "path", "layer", "value", "background", "band", "unit", "group", "method", "resampling"});
+    return l;
+}
+
+CumulationConfig parse_cumulation(TomlReader r) {
+    CumulationConfig c;
+    c.name = r.required_string("name");
+    check_name(r, "name", c.name);
+    c.rule = r.required_string("rule");
+    c.layers = r.string_array("layers");
+    c.group = r.optional_string("group");
+    if (!c.layers.empty() && !c.group.empty()) r.fail("group", "give either 'layers' or 'group', not both");
+    if (const toml::node* n = r.node("at_least")) {
+        if (n->is_table()) {
+            TomlReader ar = r.sub(*n->as_table(), "at_least");
+            for (const auto& [k, v] : *n->as_table()) c.at_least_per_layer[std::string(k.str())] = ar.required_number(std::string(k.str()));
+        } else if (n->is_integer() || n->is_floating_point()) {
+            c.at_least = r.optional_number("at_least");
+        } else {
+            r.fail("at_least", "must be a number or a table of layer = number");
+        }
+    }
+    if (const toml::table* w = r.optional_table("weights")) {
+        TomlReader wr = r.sub(*w, "weights");
+        for (const auto& [k, v] : *w) c.weights[std::string(k.str())] = wr.required_number(std::string(k.str()));
+    }
+    r.reject_unknown({"name", "rule", "layers", "group", "at_least", "weights"});
+    return c;
+}
+
+OutputConfig parse_output(TomlReader r, const fs::path& base) {
+    OutputConfig o;
+    o.dir = resolve(base, r.optional_string("dir", "out"));
+    o.geotiff = r.optional_string("geotiff", o.geotiff);
+    o.geopackage = r.optional_string("geopackage", o.geopackage);
+    o.manifest = r.optional_string("manifest", o.manifest);
+    o.raw_geotiff = r.optional_string("raw_geotiff");
+    for (const std::string* name : {&o.geotiff, &o.geopackage, &o.manifest})
+        if (name->empty() || name->find('/') != std::string::npos)
+            r.fail("geotiff", "output names must be plain file names inside 'dir'");
+    r.reject_unknown({"dir", "geotiff", "geopackage", "manifest", "raw_geotiff"});
+    return o;
+}
+
+}  // namespace
+
+Config parse_config(const fs::path& file) {
+    Config cfg;
+    cfg.file = fs::absolute(file).lexically_normal();
+    const std::string where = file.string();
+    const toml::table root = config_detail::parse_toml_file(where, &cfg.text);
+    const fs::path base = cfg.file.parent_path();
+    TomlReader r(root, "", where);
+
+    if (const toml::table* t = r.optional_table("study")) cfg.study = parse_study(TomlReader(*t, "study", where));
+    const toml::table* zones = r.optional_table("zones");
+    if (!zones) r.fail("zones", "section is required: the neighbourhood polygons ([zones] path, id, ...)");
+    cfg.zones = parse_zones(TomlReader(*zones, "zones", where), base);
+
+    const auto layers = r.table_array("layer");
+    if (layers.empty()) r.fail("layer", "at least one [[layer]] is required");
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        TomlReader lr(*layers[i], "layer[" + std::to_string(i) + "]", where);
+        cfg.layers.push_back(parse_layer(lr, base));
+        if (!names.insert(cfg.layers.back().name).second)
+            lr.fail("name", "layer name '" + cfg.layers.back().name + "' is used twice");
+    }
+    const auto cumulations = r.table_array("cumulation");
+    for (std::size_t i = 0; i < cumulations.size(); ++i) {
+        TomlReader cr(*cumulations[i], "cumulation[" + std::to_string(i) + "]", where);
+        cfg.cumulations.push_back(parse_cumulation(cr));
+        if (!names.insert(cfg.cumulations.back().name).second)
+            cr.fail("name", "name '" + cfg.cumulations.back().name + "' is already used by a layer or cumulation");
+    }
+    if (const toml::table* t = r.optional_table("output")) cfg.output = parse_output(TomlReader(*t, "output", where), base);
+    else cfg.output.dir = base / "out";
+    if (const toml::table* t = r.optional_table("methods")) {
+        TomlReader mr(*t, "methods", where);
+        for (const std::string& d : mr.string_array("dirs")) cfg.method_dirs.push_back(resolve(base, d));
+        mr.reject_unknown({"dirs"});
+    }
+    r.reject_unknown({"study", "zones", "layer", "cumulation", "output", "methods"});
+    return cfg;
+}
+
+}  // namespace burdenmap

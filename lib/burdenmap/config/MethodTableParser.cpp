@@ -1,0 +1,142 @@
+#include "burdenmap/config/MethodTableParser.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "burdenmap/config/TomlReader.h"
+
+namespace burdenmap {
+namespace {
+
+using config_detail::TomlReader;
+namespace fs = std::filesystem;
+
+// `inherited`: the method's provenance, for a class row (rows may leave source and edition to
+// the method). `confidence_required`: false for a class table's method level, whose confidence
+// is derived from its rows.
+Provenance read_provenance(TomlReader& r, const Provenance* inherited, bool confidence_required = true) {
+    Provenance p;
+    p.source = r.optional_string("source", inherited ? inherited->source : "");
+    p.edition = r.optional_string("edition", inherited ? inherited->edition : "");
+    p.url = r.optional_string("url", inherited ? inherited->url : "");
+    const std::string conf = r.optional_string("confidence");
+    if (conf.empty()) {
+        if (!inherited && confidence_required) r.fail("confidence", "is required (verified, secondary or placeholder)");
+        if (inherited) p.confidence = inherited->confidence;
+    } else {
+        try {
+            p.confidence = confidence_from_string(conf);
+        } catch (const std::invalid_argument& e) {
+            r.fail("confidence", e.what());
+        }
+    }
+    if (p.source.empty()) r.fail("source", "is required: every method number carries its source");
+    return p;
+}
+
+ClassRow read_row(TomlReader r, const Provenance& method_provenance) {
+    ClassRow row;
+    if (auto lower = r.optional_number("lower")) row.lower = *lower;
+    if (auto upper = r.optional_number("upper")) row.upper = *upper;
+    const auto score = r.optional_integer("score");
+    if (!score) r.fail("score", "is required (an integer)");
+    row.score = static_cast<int>(*score);
+    row.label = r.optional_string("label");
+    row.note = r.optional_string("note");
+    // Rows must state their own confidence: a method can mix verified and placeholder rows.
+    if (!r.has("confidence")) r.fail("confidence", "is required on every class row");
+    row.provenance = read_provenance(r, &method_provenance);
+    r.reject_unknown({"lower", "upper", "score", "label", "note", "source", "edition", "url", "confidence"});
+    return row;
+}
+
+ScoringMethod read_method(TomlReader r, const std::string& file) {
+    MethodInfo info;
+    info.id = r.required_string("id");
+    info.family = r.required_string("family");
+    info.title = r.optional_string("title", info.id);
+    info.quantity = r.optional_string("quantity");
+    info.unit = r.optional_string("unit");
+    info.description = r.optional_string("description");
+    info.defined_in = file;
+    const auto flag_at = r.optional_integer("flag_at");
+    info.flag_at = flag_at ? static_cast<int>(*flag_at) : 1;
+    try {
+        if (info.family == "threshold") {
+            const double standard = r.required_number("standard");
+            info.provenance = read_provenance(r, nullptr);
+            r.reject_unknown({"id", "family", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
+                              "url", "confidence", "standard"});
+            return ScoringMethod::threshold(info, standard, info.provenance);
+        }
+        if (info.family == "class_table") {
+            // Method-level provenance is the default source for rows; its confidence is the
+            // weakest row's (below).
+            info.provenance = read_provenance(r, nullptr, false);
+            info.provenance.confidence = Confidence::verified;
+            const auto rows = r.table_array("class");
+            if (rows.empty()) r.fail("class", "a class_table needs [[method.class]] rows");
+            std::vector<ClassRow> classes;
+            for (std::size_t i = 0; i < rows.size(); ++i)
+                classes.push_back(read_row(r.sub(*rows[i], "class[" + std::to_string(i) + "]"), info.provenance));
+            // The method's overall confidence is its weakest row's.
+            for (const ClassRow& row : classes)
+                info.provenance.confidence = std::max(info.provenance.confidence, row.provenance.confidence);
+            r.reject_unknown({"id", "family", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
+                              "url", "confidence", "class"});
+            return ScoringMethod(info, std::move(classes));
+        }
+    } catch (const std::invalid_argument& e) {
+        r.fail("", e.what());
+    }
+    r.fail("family", "'" + info.family + "' is not a known method family (known: class_table, threshold)");
+}
+
+}  // namespace
+
+void load_method_file(const fs::path& file, MethodRegistry& registry) {
+    const std::string where = file.string();
+    const toml::table root = config_detail::parse_toml_file(where);
+    TomlReader r(root, "", where);
+    const auto schema = r.optional_integer("schema");
+    if (!schema || *schema != 1) r.fail("schema", "must be 1 (the method-table schema this burdenmap reads)");
+    const auto methods = r.table_array("method");
+    for (std::size_t i = 0; i < methods.size(); ++i) {
+        TomlReader mr = r.sub(*methods[i], "method[" + std::to_string(i) + "]");
+        try {
+            registry.add(read_method(mr, where));
+        } catch (const std::invalid_argument& e) {  // duplicate id
+            mr.fail("id", e.what());
+        }
+    }
+    r.reject_unknown({"schema", "method"});
+}
+
+MethodRegistry load_method_tables(const std::vector<fs::path>& dirs) {
+    MethodRegistry registry;
+    for (const fs::path& dir : dirs) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) throw ConfigError("methods", "method-table folder not found: " + dir.string());
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(dir))
+            if (entry.path().extension() == ".toml") files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        for (const fs::path& f : files) load_method_file(f, registry);
+    }
+    return registry;
+}
+
+fs::path default_methods_dir() {
+    if (const char* env = std::getenv("BURDENMAP_METHODS_DIR"); env && *env) return fs::path(env);
+#ifdef BURDENMAP_SOURCE_METHODS_DIR
+    if (fs::is_directory(BURDENMAP_SOURCE_METHODS_DIR)) return fs::path(BURDENMAP_SOURCE_METHODS_DIR);
+#endif
+#ifdef BURDENMAP_INSTALLED_METHODS_DIR
+    return fs::path(BURDENMAP_INSTALLED_METHODS_DIR);
+#else
+    return fs::path("data/methods");
+#endif
+}
+
+}  // namespace burdenmap

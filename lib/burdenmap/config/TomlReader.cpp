@@ -1,0 +1,136 @@
+#include "burdenmap/config/TomlReader.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace burdenmap::config_detail {
+
+std::string TomlReader::type_name(const toml::node& n) {
+    switch (n.type()) {
+        case toml::node_type::string: return "a string";
+        case toml::node_type::integer: return "an integer";
+        case toml::node_type::floating_point: return "a number";
+        case toml::node_type::boolean: return "a boolean";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::table: return "a table";
+        default: return "a date or time";
+    }
+}
+
+void TomlReader::fail(const std::string& key, const std::string& message) const {
+    throw ConfigError(key_path(key), message + " (in " + file_ + ")");
+}
+
+std::string TomlReader::required_string(const std::string& key) {
+    const toml::node* n = node(key);
+    if (!n) fail(key, "is required (a string)");
+    if (!n->is_string()) fail(key, "must be a string, not " + type_name(*n));
+    return n->as_string()->get();
+}
+
+std::string TomlReader::optional_string(const std::string& key, const std::string& fallback) {
+    const toml::node* n = node(key);
+    if (!n) return fallback;
+    if (!n->is_string()) fail(key, "must be a string, not " + type_name(*n));
+    return n->as_string()->get();
+}
+
+std::optional<double> TomlReader::optional_number(const std::string& key) {
+    const toml::node* n = node(key);
+    if (!n) return std::nullopt;
+    if (n->is_integer()) return static_cast<double>(n->as_integer()->get());
+    if (n->is_floating_point()) return n->as_floating_point()->get();
+    fail(key, "must be a number, not " + type_name(*n));
+}
+
+double TomlReader::required_number(const std::string& key) {
+    if (!has(key)) fail(key, "is required (a number)");
+    return *optional_number(key);
+}
+
+std::optional<long long> TomlReader::optional_integer(const std::string& key) {
+    const toml::node* n = node(key);
+    if (!n) return std::nullopt;
+    if (!n->is_integer()) fail(key, "must be an integer, not " + type_name(*n));
+    return n->as_integer()->get();
+}
+
+std::optional<bool> TomlReader::optional_bool(const std::string& key) {
+    const toml::node* n = node(key);
+    if (!n) return std::nullopt;
+    if (!n->is_boolean()) fail(key, "must be true or false, not " + type_name(*n));
+    return n->as_boolean()->get();
+}
+
+std::vector<double> TomlReader::number_array(const std::string& key) {
+    std::vector<double> out;
+    const toml::node* n = node(key);
+    if (!n) return out;
+    if (!n->is_array()) fail(key, "must be an array of numbers, not " + type_name(*n));
+    std::size_t i = 0;
+    for (const toml::node& e : *n->as_array()) {
+        if (e.is_integer()) out.push_back(static_cast<double>(e.as_integer()->get()));
+        else if (e.is_floating_point()) out.push_back(e.as_floating_point()->get());
+        else fail(key + "[" + std::to_string(i) + "]", "must be a number, not " + type_name(e));
+        ++i;
+    }
+    return out;
+}
+
+std::vector<std::string> TomlReader::string_array(const std::string& key) {
+    std::vector<std::string> out;
+    const toml::node* n = node(key);
+    if (!n) return out;
+    if (!n->is_array()) fail(key, "must be an array of strings, not " + type_name(*n));
+    std::size_t i = 0;
+    for (const toml::node& e : *n->as_array()) {
+        if (!e.is_string()) fail(key + "[" + std::to_string(i) + "]", "must be a string, not " + type_name(e));
+        out.push_back(e.as_string()->get());
+        ++i;
+    }
+    return out;
+}
+
+const toml::table* TomlReader::optional_table(const std::string& key) {
+    const toml::node* n = node(key);
+    if (!n) return nullptr;
+    if (!n->is_table()) fail(key, "must be a table, not " + type_name(*n));
+    return n->as_table();
+}
+
+std::vector<const toml::table*> TomlReader::table_array(const std::string& key) {
+    std::vector<const toml::table*> out;
+    const toml::node* n = node(key);
+    if (!n) return out;
+    if (!n->is_array_of_tables()) fail(key, "must be an array of tables ([[" + key + "]]), not " + type_name(*n));
+    for (const toml::node& e : *n->as_array()) out.push_back(e.as_table());
+    return out;
+}
+
+void TomlReader::reject_unknown(const std::vector<std::string>& known) const {
+    for (const auto& [k, v] : table_) {
+        const std::string key(k.str());
+        if (seen_.count(key)) continue;
+        std::string list;
+        for (const std::string& s : known) list += (list.empty() ? "" : ", ") + s;
+        fail(key, "unknown key (known keys here: " + list + ")");
+    }
+}
+
+toml::table parse_toml_file(const std::string& file, std::string* text_out) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw ConfigError("", "cannot read config file " + file);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    if (text_out) *text_out = text;
+    try {
+        return toml::parse(text, file);
+    } catch (const toml::parse_error& e) {
+        std::ostringstream msg;
+        msg << file << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
+        throw ConfigError("", msg.str());
+    }
+}
+
+}  // namespace burdenmap::config_detail

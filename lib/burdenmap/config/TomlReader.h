@@ -1,0 +1,63 @@
+#pragma once
+// Strict reading of one TOML table: typed getters that name the key path in their errors, and a
+// final check that rejects keys nobody asked for (a typo must never be silently ignored).
+// Internal to lib/burdenmap/config: the only place that includes toml++.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "burdenmap/core/Errors.h"
+
+namespace burdenmap::config_detail {
+
+class TomlReader {
+public:
+    TomlReader(const toml::table& table, std::string path, std::string file)
+        : table_(table), path_(std::move(path)), file_(std::move(file)) {}
+
+    const std::string& path() const { return path_; }
+    // A reader for a nested table, e.g. the inline table at `key`.
+    TomlReader sub(const toml::table& table, const std::string& key) const {
+        return TomlReader(table, key_path(key), file_);
+    }
+    std::string key_path(const std::string& key) const {
+        return key.empty() ? path_ : path_.empty() ? key : path_ + "." + key;
+    }
+    bool has(const std::string& key) const { return table_.contains(key); }
+    const toml::node* node(const std::string& key) {
+        seen_.insert(key);
+        return table_.get(key);
+    }
+
+    std::string required_string(const std::string& key);
+    std::string optional_string(const std::string& key, const std::string& fallback = "");
+    std::optional<double> optional_number(const std::string& key);
+    double required_number(const std::string& key);
+    std::optional<long long> optional_integer(const std::string& key);
+    std::optional<bool> optional_bool(const std::string& key);
+    std::vector<double> number_array(const std::string& key);
+    std::vector<std::string> string_array(const std::string& key);
+    const toml::table* optional_table(const std::string& key);
+    // An array of tables ([[key]]); empty when absent.
+    std::vector<const toml::table*> table_array(const std::string& key);
+
+    // Throws ConfigError for the first key that no getter asked for, listing the known ones.
+    void reject_unknown(const std::vector<std::string>& known) const;
+
+    [[noreturn]] void fail(const std::string& key, const std::string& message) const;
+
+private:
+    static std::string type_name(const toml::node& n);
+    const toml::table& table_;
+    std::string path_;
+    std::string file_;
+    std::set<std::string> seen_;
+};
+
+// Parses a TOML file, turning syntax errors into ConfigError with line and column.
+toml::table parse_toml_file(const std::string& file, std::string* text_out = nullptr);
+
+}  // namespace burdenmap::config_detail

@@ -1,0 +1,37 @@
+#pragma once
+// Reads one raster input onto the target grid, window by window, through a GDAL warped VRT: the
+// source is reprojected and resampled lazily for the cells asked for, never materialised whole.
+// One reader per thread (GDAL 3.6 datasets are not thread-safe); opening one is cheap.
+#include <memory>
+#include <string>
+
+#include "burdenmap/core/Grid.h"
+#include "burdenmap/core/Window.h"
+#include "burdenmap/io/RasterSource.h"
+
+namespace burdenmap {
+
+// The resampling used when the config does not name one: "average" when source cells are finer
+// than target cells (every source cell counts, as area-weighting would), "near" otherwise (keeps
+// the published values of a coarse model grid instead of inventing a smooth surface).
+std::string default_resampling(const RasterInfo& source, const Grid& target);
+
+class AlignedReader {
+public:
+    AlignedReader(const RasterInfo& source, const Grid& target, const std::string& target_wkt,
+                  const std::string& resampling, int block_size);
+    ~AlignedReader();
+    AlignedReader(const AlignedReader&) = delete;
+    AlignedReader& operator=(const AlignedReader&) = delete;
+
+    // Fills `out` (window.size() values, row-major) with the source on the target grid; cells
+    // without data (source nodata, NaN, outside the source) are NaN. Throws InputError naming
+    // the file when GDAL fails to read.
+    void read(const Window& window, float* out);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace burdenmap

@@ -1,0 +1,42 @@
+#pragma once
+// Writes the result bands as a cloud-optimised GeoTIFF. GDAL 3.6's COG driver only does
+// CreateCopy, so windows stream into a tiled temporary GTiff, which finish() copies to a COG
+// (with overviews) under a temp name and renames to the final name. Nothing is held in memory
+// beyond one window.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "burdenmap/core/Grid.h"
+#include "burdenmap/core/Window.h"
+#include "burdenmap/io/AtomicOutput.h"
+
+namespace burdenmap {
+
+struct BandSpec {
+    std::string description;  // shown by QGIS/gdalinfo instead of "Band 1"
+    std::string unit;         // band unit type
+    std::map<std::string, std::string> metadata;  // e.g. method=ges.road_noise, source=...
+};
+
+class GeoTiffWriter {
+public:
+    // `crs_wkt`: the target CRS. Bands are Float32 with NaN as nodata.
+    GeoTiffWriter(const std::filesystem::path& final_path, bool overwrite, const Grid& grid, const std::string& crs_wkt,
+                  std::vector<BandSpec> bands, const std::map<std::string, std::string>& dataset_metadata);
+    ~GeoTiffWriter();  // on error or cancel: removes every temp file
+
+    // Writes one window of one band (window.size() values, row-major). Thread-compatible, not
+    // thread-safe: the job calls it from its serial, in-order stage.
+    void write(const Window& window, std::size_t band, const float* values);
+    // Builds the COG with overviews and renames it into place.
+    void finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace burdenmap

@@ -1,0 +1,58 @@
+#pragma once
+// Writes the vector results as a GeoPackage: feature layers (zones, later sites), attribute
+// tables (codebook), the run manifest in gpkg_metadata. Written under a temp name and renamed.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "burdenmap/io/AtomicOutput.h"
+
+namespace burdenmap {
+
+enum class FieldType { integer, real, text };
+
+// One output column, with what the codebook says of it.
+struct FieldSpec {
+    std::string name;
+    FieldType type = FieldType::real;
+    std::string meaning;
+    std::string unit;
+    std::string method;  // method id or rule that produced it, if any
+    std::string source;  // where the method comes from, if any
+};
+
+// NULL is std::monostate; a NaN real is written as NULL too.
+using FieldValue = std::variant<std::monostate, long long, double, std::string>;
+
+struct Feature {
+    std::vector<unsigned char> wkb;  // ISO WKB geometry in the layer's CRS; empty: NULL geometry
+    std::vector<FieldValue> values;  // one per FieldSpec, in order
+};
+
+class GpkgWriter {
+public:
+    GpkgWriter(const std::filesystem::path& final_path, bool overwrite);
+    ~GpkgWriter();  // removes the temp file unless finish() succeeded
+
+    // A MultiPolygon (or Point, for sites) feature layer. `description` goes to gpkg_contents.
+    enum class GeometryKind { multipolygon, point, unknown };
+    void write_layer(const std::string& name, const std::string& description, const std::string& crs_wkt,
+                     GeometryKind kind, const std::vector<FieldSpec>& fields, const std::vector<Feature>& features);
+    // An attribute-only table (no geometry).
+    void write_table(const std::string& name, const std::string& description, const std::vector<FieldSpec>& fields,
+                     const std::vector<std::vector<FieldValue>>& rows);
+    // The `codebook` table: one row per column of every layer written (layer, column, type,
+    // meaning, unit, method, source). Call after the layers.
+    void write_codebook();
+    // The run manifest (JSON text) as a dataset-level entry in gpkg_metadata.
+    void write_metadata(const std::string& json);
+    void finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace burdenmap

@@ -1,0 +1,105 @@
+#include "burdenmap/io/OgrCommon.h"
+
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/RasterSource.h"
+
+namespace burdenmap::io_detail {
+
+DatasetPtr open_vector(const std::string& path, const std::string& layer, OGRLayerH* out_layer) {
+    gdal_init();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw InputError(path + ": vector file not found");
+    GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    if (!ds) {
+        const std::string reason = gdal_last_error();
+        throw InputError(path + ": cannot open as a vector data source" + (reason.empty() ? "" : ": " + reason));
+    }
+    DatasetPtr owner(ds);
+    const int n = GDALDatasetGetLayerCount(ds);
+    if (n == 0) throw InputError(path + ": contains no vector layers");
+    OGRLayerH l = layer.empty() ? GDALDatasetGetLayer(ds, 0) : GDALDatasetGetLayerByName(ds, layer.c_str());
+    if (!l) {
+        std::string names;
+        for (int i = 0; i < n; ++i) names += (i ? ", " : "") + std::string(OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
+        throw InputError(path + ": layer '" + layer + "' not found; layers are: " + names);
+    }
+    *out_layer = l;
+    return owner;
+}
+
+TransformPtr make_transform(OGRSpatialReferenceH source, const std::string& target_wkt, const std::string& what) {
+    OGRSpatialReferenceH target = OSRNewSpatialReference(nullptr);
+    OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
+    OSRSetFromUserInput(target, target_wkt.c_str());
+    OGRSpatialReferenceH src = OSRClone(source);
+    // x = easting/longitude everywhere, whatever the CRS definition's axis order (EPSG:4326 trap).
+    OSRSetAxisMappingStrategy(src, OAMS_TRADITIONAL_GIS_ORDER);
+    const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
+    TransformPtr out;
+    if (!OSRIsSameEx(src, target, options)) {
+        OGRCoordinateTransformationH t = OCTNewCoordinateTransformation(src, target);
+        if (!t) {
+            OSRDestroySpatialReference(src);
+            OSRDestroySpatialReference(target);
+            throw InputError(what + ": cannot transform to the target CRS: " + gdal_last_error());
+        }
+        out.reset(t);
+    }
+    OSRDestroySpatialReference(src);
+    OSRDestroySpatialReference(target);
+    return out;
+}
+
+std::string field_list(OGRLayerH layer) {
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    std::string names;
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+        names += (i ? ", " : "") + std::string(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    return names.empty() ? "(none)" : names;
+}
+
+namespace {
+
+Ring to_ring(OGRGeometryH ring) {
+    Ring out;
+    const int n = OGR_G_GetPointCount(ring);
+    out.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) out.push_back(Point{OGR_G_GetX(ring, i), OGR_G_GetY(ring, i)});
+    // The closing vertex repeats the first: drop it (the core closes rings implicitly).
+    if (out.size() > 1 && out.front().x == out.back().x && out.front().y == out.back().y) out.pop_back();
+    return out;
+}
+
+void add_polygon(OGRGeometryH polygon, MultiPolygon& out) {
+    const int rings = OGR_G_GetGeometryCount(polygon);
+    if (rings == 0) return;
+    Polygon p;
+    p.outer = to_ring(OGR_G_GetGeometryRef(polygon, 0));
+    for (int i = 1; i < rings; ++i) p.holes.push_back(to_ring(OGR_G_GetGeometryRef(polygon, i)));
+    out.push_back(std::move(p));
+}
+
+}  // namespace
+
+MultiPolygon to_multipolygon(OGRGeometryH geometry) {
+    MultiPolygon out;
+    if (!geometry) return out;
+    const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
+    if (type == wkbPolygon) {
+        add_polygon(geometry, out);
+    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
+            OGRGeometryH part = OGR_G_GetGeometryRef(geometry, i);
+            const OGRwkbGeometryType pt = wkbFlatten(OGR_G_GetGeometryType(part));
+            if (pt == wkbPolygon) add_polygon(part, out);
+            else if (pt == wkbMultiPolygon) {
+                MultiPolygon sub = to_multipolygon(part);
+                out.insert(out.end(), sub.begin(), sub.end());
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace burdenmap::io_detail

@@ -1,0 +1,42 @@
+#pragma once
+// Small shared pieces for the OGR readers (internal to lib/burdenmap/io).
+#include <cpl_conv.h>
+#include <memory>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <gdal.h>
+#include <string>
+
+#include "burdenmap/core/Geometry.h"
+
+namespace burdenmap::io_detail {
+
+struct DatasetCloser {
+    void operator()(void* d) const { GDALClose(d); }
+};
+using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
+
+struct GeometryDeleter {
+    void operator()(void* g) const { OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g)); }
+};
+using GeometryPtr = std::unique_ptr<void, GeometryDeleter>;
+
+struct TransformDeleter {
+    void operator()(void* t) const { OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t)); }
+};
+using TransformPtr = std::unique_ptr<void, TransformDeleter>;
+
+// Opens a vector file and finds a layer (by name, or the first when `layer` is empty). Throws
+// InputError naming the file and listing the layers that exist.
+DatasetPtr open_vector(const std::string& path, const std::string& layer, OGRLayerH* out_layer);
+
+// A transformation from `source` to `target_wkt`, or nullptr when they are the same CRS.
+TransformPtr make_transform(OGRSpatialReferenceH source, const std::string& target_wkt, const std::string& what);
+
+// The names of a layer's fields, comma-separated, for "field X not found; fields are: ..." messages.
+std::string field_list(OGRLayerH layer);
+
+// An OGR (multi)polygon as core polygons; other geometry types give an empty result.
+MultiPolygon to_multipolygon(OGRGeometryH geometry);
+
+}  // namespace burdenmap::io_detail

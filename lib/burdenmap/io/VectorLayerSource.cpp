@@ -1,0 +1,124 @@
+#include "burdenmap/io/VectorLayerSource.h"
+
+#include <algorithm>
+#include <cmath>
+#include <gdal_alg.h>
+
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/OgrCommon.h"
+#include "burdenmap/io/RasterSource.h"
+
+namespace burdenmap {
+
+using namespace io_detail;
+
+VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& target_wkt, Diagnostics& diagnostics) {
+    OGRLayerH l = nullptr;
+    DatasetPtr ds = open_vector(layer.path.string(), layer.vector_layer, &l);
+    VectorLayerData data;
+    data.description = layer.path.string() + " (layer " + OGR_L_GetName(l) + ", field " + layer.value_field + ")";
+    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(l);
+    if (!srs) throw InputError(data.description + ": the layer has no CRS");
+    TransformPtr transform = make_transform(srs, target_wkt, data.description);
+    const int field = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(l), layer.value_field.c_str());
+    if (field < 0)
+        throw InputError(layer.path.string() + " (layer " + OGR_L_GetName(l) + "): field '" + layer.value_field +
+                         "' not found; fields are: " + field_list(l));
+
+    OGR_L_ResetReading(l);
+    while (OGRFeatureH f = OGR_L_GetNextFeature(l)) {
+        std::unique_ptr<void, void (*)(void*)> owner(f, [](void* p) { OGR_F_Destroy(static_cast<OGRFeatureH>(p)); });
+        const std::string fid = std::to_string(OGR_F_GetFID(f));
+        OGRGeometryH g = OGR_F_GetGeometryRef(f);
+        if (!g || OGR_G_IsEmpty(g)) {
+            diagnostics.warn("feature-empty-geometry", data.description + ": feature " + fid + " has no geometry; skipped");
+            continue;
+        }
+        if (!OGR_F_IsFieldSetAndNotNull(f, field)) {
+            diagnostics.warn("feature-null-value", data.description + ": feature " + fid + " has no value; skipped");
+            continue;
+        }
+        const double value = OGR_F_GetFieldAsDouble(f, field);
+        if (!std::isfinite(value)) throw InputError(data.description + ": feature " + fid + " has a non-finite value");
+        GeometryPtr geom(OGR_G_Clone(g));
+        if (transform && OGR_G_Transform(static_cast<OGRGeometryH>(geom.get()),
+                                         static_cast<OGRCoordinateTransformationH>(transform.get())) != OGRERR_NONE)
+            throw InputError(data.description + ": feature " + fid + " cannot be transformed to the target CRS");
+        if (!OGR_G_IsValid(static_cast<OGRGeometryH>(geom.get()))) {
+            geom.reset(OGR_G_MakeValid(static_cast<OGRGeometryH>(geom.get())));
+            if (!geom) throw InputError(data.description + ": feature " + fid + " has an invalid geometry that could not be repaired");
+            diagnostics.warn("geometry-repaired", data.description + ": feature " + fid + " repaired with GEOS MakeValid");
+        }
+        VectorLayerData::Shape shape;
+        OGREnvelope env;
+        OGR_G_GetEnvelope(static_cast<OGRGeometryH>(geom.get()), &env);
+        shape.bounds = Box{env.MinX, env.MinY, env.MaxX, env.MaxY};
+        shape.value = value;
+        shape.wkb.resize(static_cast<std::size_t>(OGR_G_WkbSize(static_cast<OGRGeometryH>(geom.get()))));
+        OGR_G_ExportToIsoWkb(static_cast<OGRGeometryH>(geom.get()), wkbNDR, shape.wkb.data());
+        data.shapes.push_back(std::move(shape));
+    }
+    // Stable: equal values keep file order, so the result never depends on sorting details.
+    std::stable_sort(data.shapes.begin(), data.shapes.end(),
+                     [](const VectorLayerData::Shape& a, const VectorLayerData::Shape& b) { return a.value < b.value; });
+    return data;
+}
+
+struct VectorBurner::Impl {
+    std::shared_ptr<const VectorLayerData> data;
+    Grid target;
+    std::string target_wkt;
+    double background = 0;
+    std::vector<GeometryPtr> geometries;  // this thread's own copies, parallel to data->shapes
+};
+
+VectorBurner::VectorBurner(std::shared_ptr<const VectorLayerData> data, const Grid& target, const std::string& target_wkt,
+                           double background)
+    : impl_(std::make_unique<Impl>()) {
+    gdal_init();
+    impl_->data = std::move(data);
+    impl_->target = target;
+    impl_->target_wkt = target_wkt;
+    impl_->background = background;
+    for (const auto& shape : impl_->data->shapes) {
+        OGRGeometryH g = nullptr;
+        OGR_G_CreateFromWkb(shape.wkb.data(), nullptr, &g, static_cast<int>(shape.wkb.size()));
+        impl_->geometries.emplace_back(g);
+    }
+}
+
+VectorBurner::~VectorBurner() = default;
+
+void VectorBurner::read(const Window& window, float* out) {
+    const Grid grid = impl_->target.subgrid(window);
+    std::fill(out, out + window.size(), static_cast<float>(impl_->background));
+    std::vector<OGRGeometryH> geoms;
+    std::vector<double> values;
+    const Box box = grid.extent();
+    for (std::size_t i = 0; i < impl_->geometries.size(); ++i) {
+        if (!impl_->data->shapes[i].bounds.intersects(box) || !impl_->geometries[i]) continue;
+        geoms.push_back(static_cast<OGRGeometryH>(impl_->geometries[i].get()));
+        values.push_back(impl_->data->shapes[i].value);
+    }
+    if (geoms.empty()) return;
+
+    // Burn into a MEM dataset wrapping `out` directly: no copy.
+    GDALDriverH mem = GDALGetDriverByName("MEM");
+    GDALDatasetH ds = GDALCreate(mem, "", window.cols, window.rows, 0, GDT_Float32, nullptr);
+    char pointer_option[64];
+    std::snprintf(pointer_option, sizeof pointer_option, "DATAPOINTER=%p", static_cast<void*>(out));
+    char* options[] = {pointer_option, nullptr};
+    GDALAddBand(ds, GDT_Float32, options);
+    double gt[6];
+    grid.geotransform(gt);
+    GDALSetGeoTransform(ds, gt);
+    int band = 1;
+    // Burned in ascending value order: where contours overlap, the highest value is left.
+    const CPLErr err = GDALRasterizeGeometries(ds, 1, &band, static_cast<int>(geoms.size()), geoms.data(), nullptr,
+                                               nullptr, values.data(), nullptr, nullptr, nullptr);
+    GDALClose(ds);
+    if (err != CE_None) throw InputError(impl_->data->description + ": rasterising failed: " + gdal_last_error());
+}
+
+}  // namespace burdenmap

@@ -1,0 +1,47 @@
+#pragma once
+// A vector input layer (e.g. external-safety risk contours) burned onto the target grid window by
+// window. Rule: a cell takes the highest value among the polygons that cover its centre, and the
+// layer's background value where none does. Centre sampling matches how a contour map is read
+// ("inside the 10⁻⁶ contour or not"); exact geometric tests for sites use the polygons themselves.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "burdenmap/config/Config.h"
+#include "burdenmap/core/Box.h"
+#include "burdenmap/core/Diagnostics.h"
+#include "burdenmap/core/Grid.h"
+#include "burdenmap/core/Window.h"
+
+namespace burdenmap {
+
+// The polygons and their values, read once and shared read-only between threads.
+struct VectorLayerData {
+    std::string description;  // "file (layer L, field F)"
+    std::string crs_name;
+    struct Shape {
+        std::vector<unsigned char> wkb;  // in the target CRS
+        Box bounds;
+        double value;
+    };
+    std::vector<Shape> shapes;  // sorted by value, ascending: later (higher) burns win
+};
+
+// Throws InputError naming the file, layer and field.
+VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& target_wkt, Diagnostics& diagnostics);
+
+class VectorBurner {
+public:
+    VectorBurner(std::shared_ptr<const VectorLayerData> data, const Grid& target, const std::string& target_wkt,
+                 double background);
+    ~VectorBurner();
+    VectorBurner(const VectorBurner&) = delete;
+    VectorBurner& operator=(const VectorBurner&) = delete;
+    void read(const Window& window, float* out);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace burdenmap

@@ -1,0 +1,53 @@
+#include "burdenmap/job/BandSet.h"
+
+namespace burdenmap {
+
+BandSet make_band_set(const JobPlan& plan) {
+    BandSet set;
+    set.layer_count = plan.layers.size();
+    for (const LayerPlan& l : plan.layers) {
+        const MethodInfo& m = l.method->info();
+        const std::string source = m.provenance.source + (m.provenance.edition.empty() ? "" : ", " + m.provenance.edition);
+        ZonalBand raw;
+        raw.prefix = l.config.name;
+        raw.meaning = "value of layer " + l.config.name + (m.quantity.empty() ? "" : " (" + m.quantity + ")");
+        raw.unit = l.config.unit.empty() ? m.unit : l.config.unit;
+        raw.method = "input";
+        raw.source = l.vector ? l.vector->description : l.raster.path.filename().string();
+        set.zonal.push_back(raw);
+
+        ZonalBand score;
+        score.prefix = l.config.name + "_score";
+        score.meaning = "score of layer " + l.config.name + " by " + m.title;
+        score.unit = m.family == "threshold" ? "0/1 (1 = at or above the standard)" : "class score";
+        score.method = m.id;
+        score.source = source;
+        score.thresholds = {static_cast<double>(m.flag_at)};
+        score.integer_valued = true;
+        set.zonal.push_back(score);
+    }
+    for (const CumulationRule& c : plan.cumulations) {
+        ZonalBand b;
+        b.prefix = c.name;
+        b.unit = c.unit();
+        b.method = to_string(c.kind);
+        std::string names;
+        for (std::size_t i : c.layers) names += (names.empty() ? "" : ", ") + plan.layers[i].config.name;
+        switch (c.kind) {
+            case CumulationKind::count_at_least:
+                b.meaning = "number of layers at or above their burden level (" + names + "); GES-style stapeling, scores not summed";
+                for (std::size_t k = 1; k <= c.layers.size(); ++k) b.thresholds.push_back(static_cast<double>(k));
+                b.integer_valued = true;
+                break;
+            case CumulationKind::energetic_sum:
+                b.meaning = "energetic sum 10*log10(sum 10^(L/10)) of " + names + ", without corrections";
+                break;
+            case CumulationKind::weighted_sum: b.meaning = "weighted sum of the scores of " + names; break;
+            case CumulationKind::max: b.meaning = "highest score of " + names; break;
+        }
+        set.zonal.push_back(b);
+    }
+    return set;
+}
+
+}  // namespace burdenmap

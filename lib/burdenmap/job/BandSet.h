@@ -1,0 +1,32 @@
+#pragma once
+// The bands a run computes per cell and summarises per zone, in a fixed order:
+//   for each layer: its raw value (own unit), its score; then each cumulation.
+// The GeoTIFF gets the scores and cumulations; the zones get statistics of all of them.
+#include <string>
+#include <vector>
+
+#include "burdenmap/job/JobPlan.h"
+
+namespace burdenmap {
+
+struct ZonalBand {
+    std::string prefix;             // column prefix, e.g. "road_noise", "road_noise_score", "stapeling"
+    std::string meaning;            // for the codebook
+    std::string unit;
+    std::string method;             // method id or cumulation rule
+    std::string source;
+    std::vector<double> thresholds; // shares of area at or above these values are reported
+    bool integer_valued = false;    // scores and counts: the share thresholds are levels
+};
+
+struct BandSet {
+    std::vector<ZonalBand> zonal;      // 2 per layer + 1 per cumulation
+    std::size_t layer_count = 0;
+    std::size_t raw_band(std::size_t layer) const { return 2 * layer; }
+    std::size_t score_band(std::size_t layer) const { return 2 * layer + 1; }
+    std::size_t cumulation_band(std::size_t c) const { return 2 * layer_count + c; }
+};
+
+BandSet make_band_set(const JobPlan& plan);
+
+}  // namespace burdenmap

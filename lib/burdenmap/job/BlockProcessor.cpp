@@ -1,0 +1,107 @@
+#include "burdenmap/job/BlockProcessor.h"
+
+#include "burdenmap/core/CoverageFraction.h"
+#include "burdenmap/io/AlignedSource.h"
+#include "burdenmap/io/VectorLayerSource.h"
+
+namespace burdenmap {
+
+struct BlockProcessor::Readers {
+    std::vector<std::unique_ptr<AlignedReader>> rasters;  // per layer, null for vector layers
+    std::vector<std::unique_ptr<VectorBurner>> vectors;   // per layer, null for raster layers
+};
+
+std::vector<ZonalAccumulator> make_accumulators(const BandSet& bands) {
+    std::vector<ZonalAccumulator> accs;
+    accs.reserve(bands.zonal.size());
+    for (const ZonalBand& b : bands.zonal) accs.emplace_back(b.thresholds);
+    return accs;
+}
+
+BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands)
+    : plan_(plan), bands_(bands), readers_(std::make_unique<Readers>()) {
+    for (const LayerPlan& l : plan.layers) {
+        if (l.vector) {
+            readers_->rasters.emplace_back();
+            readers_->vectors.push_back(std::make_unique<VectorBurner>(l.vector, plan.grid, plan.crs_wkt, l.config.background));
+        } else {
+            readers_->rasters.push_back(
+                std::make_unique<AlignedReader>(l.raster, plan.grid, plan.crs_wkt, l.resampling, plan.block_size));
+            readers_->vectors.emplace_back();
+        }
+        row_hits_.emplace_back(l.method->rows().size(), 0);
+    }
+}
+
+BlockProcessor::~BlockProcessor() = default;
+
+void BlockProcessor::read_layers(WindowResult& r) {
+    const std::size_t n = r.window.size();
+    for (std::size_t i = 0; i < plan_.layers.size(); ++i) {
+        std::vector<float>& raw = r.raw[i];
+        raw.resize(n);
+        if (readers_->vectors[i]) readers_->vectors[i]->read(r.window, raw.data());
+        else readers_->rasters[i]->read(r.window, raw.data());
+        // ±Inf is not a measurement: treat it as nodata like NaN.
+        for (float& v : raw)
+            if (std::isinf(v)) v = kNoData;
+        r.scores[i].resize(n);
+        plan_.layers[i].method->score(raw.data(), r.scores[i].data(), n, row_hits_[i]);
+    }
+}
+
+void BlockProcessor::summarise_zones(WindowResult& r) const {
+    const Grid& grid = plan_.grid;
+    const Box box = grid.subgrid(r.window).extent();
+    // Band pointers in BandSet order, so the inner loop is a plain index.
+    std::vector<const float*> band_values;
+    for (std::size_t i = 0; i < plan_.layers.size(); ++i) {
+        band_values.push_back(r.raw[i].data());
+        band_values.push_back(r.scores[i].data());
+    }
+    for (const auto& c : r.cumulations) band_values.push_back(c.data());
+
+    for (std::size_t z : plan_.zone_index->query(box)) {
+        const Zone& zone = plan_.zones[z];
+        const Window sub = Grid::intersect(grid.window_for(zone.bounds), r.window);
+        if (sub.empty()) continue;
+        // Coverage once per zone and window, reused for every band.
+        const Raster<double> cov = coverage_fraction(zone.geometry, grid.subgrid(sub));
+        std::vector<ZonalAccumulator> accs = make_accumulators(bands_);
+        bool touched = false;
+        for (int row = 0; row < sub.rows; ++row) {
+            const std::size_t offset = static_cast<std::size_t>(sub.row_off - r.window.row_off + row) * r.window.cols +
+                                       static_cast<std::size_t>(sub.col_off - r.window.col_off);
+            for (int col = 0; col < sub.cols; ++col) {
+                const double w = cov(row, col);
+                if (w <= 0) continue;
+                touched = true;
+                for (std::size_t b = 0; b < band_values.size(); ++b) accs[b].add(band_values[b][offset + col], w);
+            }
+        }
+        if (touched) r.zones.emplace_back(z, std::move(accs));
+    }
+}
+
+WindowResult BlockProcessor::process(std::size_t index, const Window& window) {
+    WindowResult r;
+    r.index = index;
+    r.window = window;
+    r.raw.resize(plan_.layers.size());
+    r.scores.resize(plan_.layers.size());
+    read_layers(r);
+
+    std::vector<const float*> raw, scores;
+    for (std::size_t i = 0; i < plan_.layers.size(); ++i) {
+        raw.push_back(r.raw[i].data());
+        scores.push_back(r.scores[i].data());
+    }
+    for (const CumulationRule& rule : plan_.cumulations) {
+        r.cumulations.emplace_back(window.size());
+        rule.apply(raw, scores, r.cumulations.back().data(), window.size());
+    }
+    summarise_zones(r);
+    return r;
+}
+
+}  // namespace burdenmap

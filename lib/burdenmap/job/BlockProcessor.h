@@ -1,0 +1,52 @@
+#pragma once
+// The per-window work of a run: read every layer onto the window, score, cumulate, and summarise
+// the window per zone with exact coverage fractions. One BlockProcessor per thread (it owns that
+// thread's GDAL handles); the results are merged and written in window order elsewhere.
+#include <cstdint>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "burdenmap/core/Window.h"
+#include "burdenmap/job/BandSet.h"
+#include "burdenmap/job/JobPlan.h"
+#include "burdenmap/zonal/ZonalAccumulator.h"
+
+namespace burdenmap {
+
+struct WindowResult {
+    std::size_t index = 0;
+    Window window;
+    std::vector<std::vector<float>> raw;     // per layer
+    std::vector<std::vector<float>> scores;  // per layer
+    std::vector<std::vector<float>> cumulations;
+    // Per zone touching the window: its accumulators for every zonal band.
+    std::vector<std::pair<std::size_t, std::vector<ZonalAccumulator>>> zones;
+};
+
+class BlockProcessor {
+public:
+    BlockProcessor(const JobPlan& plan, const BandSet& bands);
+    ~BlockProcessor();
+    BlockProcessor(const BlockProcessor&) = delete;
+    BlockProcessor& operator=(const BlockProcessor&) = delete;
+
+    WindowResult process(std::size_t index, const Window& window);
+    // How many cells fell in each class row, per layer (for placeholder reporting).
+    const std::vector<std::vector<std::uint64_t>>& row_hits() const { return row_hits_; }
+
+private:
+    void read_layers(WindowResult& r);
+    void summarise_zones(WindowResult& r) const;
+
+    const JobPlan& plan_;
+    const BandSet& bands_;
+    struct Readers;
+    std::unique_ptr<Readers> readers_;
+    std::vector<std::vector<std::uint64_t>> row_hits_;
+};
+
+// Fresh accumulators for every zonal band.
+std::vector<ZonalAccumulator> make_accumulators(const BandSet& bands);
+
+}  // namespace burdenmap

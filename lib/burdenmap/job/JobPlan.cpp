@@ -1,0 +1,179 @@
+#include "burdenmap/job/JobPlan.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "burdenmap/config/MethodTableParser.h"
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/io/AlignedSource.h"
+
+namespace burdenmap {
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+std::shared_ptr<const ScoringMethod> resolve_method(const MethodRegistry& methods, const LayerConfig& layer, std::size_t i) {
+    auto method = methods.find(layer.method);
+    if (!method) {
+        const auto near = methods.suggestions(layer.method);
+        throw ConfigError("layer[" + std::to_string(i) + "].method",
+                          "unknown method '" + layer.method + "'" +
+                              (near.empty() ? "" : "; did you mean: " + join(near)) + " (burdenmap methods lists them all)");
+    }
+    return method;
+}
+
+CumulationRule build_rule(const CumulationConfig& c, std::size_t ci, const std::vector<LayerPlan>& layers) {
+    const std::string key = "cumulation[" + std::to_string(ci) + "]";
+    CumulationRule rule;
+    rule.name = c.name;
+    try {
+        rule.kind = cumulation_kind_from_string(c.rule);
+    } catch (const std::invalid_argument& e) {
+        throw ConfigError(key + ".rule", e.what());
+    }
+    auto layer_index = [&](const std::string& name, const std::string& where) {
+        for (std::size_t i = 0; i < layers.size(); ++i)
+            if (layers[i].config.name == name) return i;
+        throw ConfigError(where, "no layer named '" + name + "'");
+    };
+    if (!c.layers.empty()) {
+        for (const std::string& n : c.layers) rule.layers.push_back(layer_index(n, key + ".layers"));
+    } else {
+        for (std::size_t i = 0; i < layers.size(); ++i)
+            if (c.group.empty() || layers[i].config.group == c.group) rule.layers.push_back(i);
+        if (rule.layers.empty()) throw ConfigError(key + ".group", "no layer has group '" + c.group + "'");
+    }
+    for (const auto& [name, v] : c.at_least_per_layer) layer_index(name, key + ".at_least." + name);
+    for (const auto& [name, v] : c.weights) layer_index(name, key + ".weights." + name);
+    for (std::size_t i : rule.layers) {
+        const LayerPlan& l = layers[i];
+        auto per = c.at_least_per_layer.find(l.config.name);
+        // Default level: the method's own "burdened" level (GES 6, a threshold's 1).
+        rule.at_least.push_back(per != c.at_least_per_layer.end() ? per->second
+                                                                   : c.at_least.value_or(l.method->info().flag_at));
+        auto w = c.weights.find(l.config.name);
+        if (rule.kind == CumulationKind::weighted_sum && w == c.weights.end())
+            throw ConfigError(key + ".weights", "weighted_sum needs a weight for layer '" + l.config.name + "'");
+        rule.weights.push_back(w != c.weights.end() ? w->second : 1.0);
+        if (rule.kind == CumulationKind::energetic_sum && l.config.unit.find("dB") == std::string::npos)
+            throw ConfigError(key + ".layers", "energetic_sum adds sound levels in dB, but layer '" + l.config.name +
+                                                   "' has unit '" + l.config.unit + "' (set unit = \"dB ...\" if it is a level)");
+    }
+    return rule;
+}
+
+}  // namespace
+
+std::string LayerPlan::describe() const {
+    std::ostringstream s;
+    s.precision(10);
+    if (vector) {
+        s << "vector " << vector->description << ", " << vector->shapes.size()
+          << " polygons burned at cell centres (highest value wins), background " << config.background;
+    } else {
+        s << "raster " << raster.path.string() << " band " << raster.band << ": " << raster.cols << " x " << raster.rows
+          << " cells of " << std::fabs(raster.geotransform[1]) << " x " << std::fabs(raster.geotransform[5]) << " in "
+          << raster.crs_name << (reprojected ? " (reprojected)" : "") << ", resampling " << resampling;
+    }
+    s << "; method " << method->info().id;
+    return s.str();
+}
+
+MethodRegistry load_methods_for(const Config& config, const std::vector<std::filesystem::path>& override_dirs) {
+    std::vector<std::filesystem::path> dirs = override_dirs;
+    if (dirs.empty()) dirs.push_back(default_methods_dir());
+    dirs.insert(dirs.end(), config.method_dirs.begin(), config.method_dirs.end());
+    return load_method_tables(dirs);
+}
+
+JobPlan plan_job(const Config& config, const PlanOptions& options) {
+    JobPlan plan;
+    plan.config = config;
+    plan.block_size = options.block_size;
+    if (options.block_size < 1) throw ConfigError("--block-size", "must be at least 1");
+    plan.methods = load_methods_for(config, options.method_dirs);
+
+    // Target CRS: the config's, else the zones'.
+    const ZoneLayerInfo zone_info = inspect_zones(config.zones);
+    if (!config.study.crs.empty()) {
+        plan.crs_wkt = crs_to_wkt(config.study.crs, "study.crs");
+    } else {
+        if (zone_info.crs_wkt.empty())
+            throw InputError(config.zones.path.string() + ": the zones have no CRS; set study.crs or assign one to the file");
+        plan.crs_wkt = zone_info.crs_wkt;
+    }
+    plan.crs_name = crs_short_name(plan.crs_wkt);
+    if (crs_is_geographic(plan.crs_wkt))
+        throw ConfigError("study.crs", "the target CRS " + plan.crs_name +
+                                           " is geographic (degrees): cell areas would vary; choose a projected CRS, e.g. EPSG:28992");
+
+    plan.zones = read_zones(config.zones, plan.crs_wkt, plan.diagnostics);
+
+    // Layers: methods, sources, and the finest resolution among the rasters.
+    double finest = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < config.layers.size(); ++i) {
+        LayerPlan lp;
+        lp.config = config.layers[i];
+        lp.method = resolve_method(plan.methods, lp.config, i);
+        if (lp.config.is_vector()) {
+            lp.vector = std::make_shared<VectorLayerData>(read_vector_layer(lp.config, plan.crs_wkt, plan.diagnostics));
+        } else {
+            lp.raster = inspect_raster(lp.config.path, lp.config.band, plan.crs_wkt);
+            lp.reprojected = !crs_equivalent(lp.raster.crs_wkt, plan.crs_wkt);
+            if (lp.raster.rotated())
+                plan.diagnostics.warn("raster-rotated", lp.raster.path.string() + ": rotated geotransform; warped onto the north-up target grid");
+            finest = std::min(finest, lp.raster.resolution_in_target);
+        }
+        if (lp.method->uses_placeholders())
+            plan.diagnostics.warn("method-placeholder", "layer '" + lp.config.name + "': method " + lp.method->info().id +
+                                                            " has placeholder rows; results in those classes are not verified");
+        plan.layers.push_back(std::move(lp));
+    }
+
+    // The grid: resolution from the config or the finest raster; extent from the config or the
+    // zones, snapped outward to the resolution.
+    double res = config.study.resolution.value_or(finest);
+    if (!std::isfinite(res)) throw ConfigError("study.resolution", "is required when no layer is a raster");
+    Box extent;
+    if (config.study.extent) {
+        extent = *config.study.extent;
+    } else {
+        for (const Zone& z : plan.zones) extent.expand(z.bounds);
+    }
+    // A resolution derived from a reprojected raster is rarely round: round it to 3 significant
+    // digits so the grid lines stay readable (e.g. 99.87 m → 99.9 m).
+    if (!config.study.resolution) {
+        const double mag = std::pow(10.0, std::floor(std::log10(res)) - 2);
+        res = std::round(res / mag) * mag;
+    }
+    const double cells = std::ceil(extent.width() / res) * std::ceil(extent.height() / res);
+    if (cells > 4e9)
+        throw ConfigError("study.resolution", "the grid would have " + std::to_string(static_cast<long long>(cells)) +
+                                                  " cells; choose a coarser resolution or a smaller extent");
+    plan.grid = Grid::snapped(extent, res);
+
+    for (LayerPlan& lp : plan.layers)
+        if (!lp.vector) lp.resampling = lp.config.resampling.empty() ? default_resampling(lp.raster, plan.grid) : lp.config.resampling;
+
+    for (std::size_t i = 0; i < config.cumulations.size(); ++i)
+        plan.cumulations.push_back(build_rule(config.cumulations[i], i, plan.layers));
+
+    std::vector<Box> bounds;
+    std::size_t outside = 0;
+    const Box grid_box = plan.grid.extent();
+    for (const Zone& z : plan.zones) {
+        bounds.push_back(z.bounds);
+        if (!z.bounds.intersects(grid_box)) ++outside;
+    }
+    if (outside)
+        plan.diagnostics.warn("zones-outside-grid", std::to_string(outside) + " zone(s) lie entirely outside the study extent; their statistics are empty");
+    plan.zone_index = std::make_shared<ZoneIndex>(bounds);
+    return plan;
+}
+
+}  // namespace burdenmap

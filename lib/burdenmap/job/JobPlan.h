@@ -1,0 +1,58 @@
+#pragma once
+// What a run will do, worked out from metadata only (never pixels): the target grid and CRS, how
+// each layer gets onto it, the zones and their index, the cumulation rules. `burdenmap validate`
+// prints it; run_job executes it.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "burdenmap/config/Config.h"
+#include "burdenmap/core/Diagnostics.h"
+#include "burdenmap/core/Grid.h"
+#include "burdenmap/core/ZoneIndex.h"
+#include "burdenmap/io/RasterSource.h"
+#include "burdenmap/io/VectorLayerSource.h"
+#include "burdenmap/io/ZoneSource.h"
+#include "burdenmap/score/CumulationRule.h"
+#include "burdenmap/score/MethodRegistry.h"
+
+namespace burdenmap {
+
+struct LayerPlan {
+    LayerConfig config;
+    std::shared_ptr<const ScoringMethod> method;
+    // Raster layers: the source header and the resampling chosen.
+    RasterInfo raster;
+    std::string resampling;
+    bool reprojected = false;
+    // Vector layers: the polygons, read once.
+    std::shared_ptr<const VectorLayerData> vector;
+    std::string describe() const;  // one line for `validate`
+};
+
+struct PlanOptions {
+    int block_size = 512;
+    std::vector<std::filesystem::path> method_dirs;  // empty: the default folder
+};
+
+struct JobPlan {
+    Config config;
+    std::string crs_wkt;
+    std::string crs_name;
+    Grid grid;
+    int block_size = 512;
+    std::vector<LayerPlan> layers;
+    std::vector<CumulationRule> cumulations;
+    std::vector<Zone> zones;
+    std::shared_ptr<const ZoneIndex> zone_index;
+    MethodRegistry methods;
+    Diagnostics diagnostics;
+};
+
+// Throws ConfigError (bad config values, unknown method or layer names) or InputError (files).
+JobPlan plan_job(const Config& config, const PlanOptions& options);
+
+// Reads the method tables of a config: the default folder plus [methods] dirs.
+MethodRegistry load_methods_for(const Config& config, const std::vector<std::filesystem::path>& override_dirs);
+
+}  // namespace burdenmap

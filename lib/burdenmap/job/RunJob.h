@@ -1,0 +1,44 @@
+#pragma once
+// Runs a planned job: the block pipeline (read in parallel → merge and write in window order),
+// then the outputs: burden.tif (COG), burden.gpkg (zones, codebook, manifest), run.json.
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "burdenmap/job/JobPlan.h"
+
+namespace burdenmap {
+
+// Progress in [0, 1] with the current stage's name; return false to cancel the run (it then
+// throws Cancelled after removing its temporary files).
+using ProgressFn = std::function<bool(double fraction, const std::string& stage)>;
+
+struct RunOptions {
+    std::filesystem::path output_dir;  // empty: the config's [output] dir
+    int threads = 0;                   // 0: all cores
+    bool overwrite = false;
+    ProgressFn progress;
+};
+
+struct ZoneSummary {
+    std::string id;
+    std::string name;
+    double value = 0;                     // the headline statistic (see RunResult::headline)
+    std::optional<double> income;         // the first income field, if any
+};
+
+struct RunResult {
+    std::filesystem::path geotiff, geopackage, manifest, raw_geotiff;
+    std::size_t zones = 0;
+    std::size_t zones_with_data = 0;
+    std::string headline;                 // e.g. "stapeling_mean: mean number of burdened layers"
+    std::vector<ZoneSummary> most_burdened;  // top 5 by the headline statistic
+    std::vector<Diagnostic> warnings;
+    double seconds = 0;
+};
+
+RunResult run_job(const JobPlan& plan, const RunOptions& options);
+
+}  // namespace burdenmap

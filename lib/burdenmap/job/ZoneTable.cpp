@@ -1,0 +1,68 @@
+#include "burdenmap/job/ZoneTable.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace burdenmap {
+namespace {
+
+std::string level_text(double v) {
+    std::ostringstream s;
+    s << v;
+    std::string t = s.str();
+    for (char& c : t)
+        if (c == '.' || c == '-') c = '_';
+    return t;
+}
+
+}  // namespace
+
+std::vector<FieldSpec> zone_fields(const JobPlan& plan, const BandSet& bands) {
+    const ZonesConfig& zc = plan.config.zones;
+    std::vector<FieldSpec> f;
+    f.push_back({"zone_id", FieldType::text, "zone id (from field " + zc.id_field + ")", "", "", ""});
+    f.push_back({"zone_name", FieldType::text, "zone name" + (zc.name_field.empty() ? "" : " (from field " + zc.name_field + ")"), "", "", ""});
+    f.push_back({"population", FieldType::real, "residents" + (zc.population_field.empty() ? "" : " (from field " + zc.population_field + ")"), "persons", "", ""});
+    for (const auto& [key, field] : zc.income_fields)
+        f.push_back({key, FieldType::real, "income indicator (from field " + field + "); sentinels are NULL", "", "", ""});
+    f.push_back({"area_m2", FieldType::real, "area of the zone", "m2", "", ""});
+    f.push_back({"covered_share", FieldType::real, "share of the zone's area inside the study grid", "0-1", "exact coverage", ""});
+    for (const ZonalBand& b : bands.zonal) {
+        const std::string weighted = " (area-weighted with exact cell coverage)";
+        f.push_back({b.prefix + "_mean", FieldType::real, "mean " + b.meaning + weighted, b.unit, b.method, b.source});
+        f.push_back({b.prefix + "_min", FieldType::real, "minimum " + b.meaning + " over cells touching the zone", b.unit, b.method, b.source});
+        f.push_back({b.prefix + "_max", FieldType::real, "maximum " + b.meaning + " over cells touching the zone", b.unit, b.method, b.source});
+        f.push_back({b.prefix + "_std", FieldType::real, "standard deviation " + b.meaning + weighted, b.unit, b.method, b.source});
+        for (double t : b.thresholds)
+            f.push_back({b.prefix + "_share_ge" + level_text(t), FieldType::real,
+                         "share of the zone's area with data where " + b.prefix + " >= " + level_text(t), "0-1", b.method, b.source});
+        f.push_back({b.prefix + "_nodata_share", FieldType::real, "share of the zone's covered area without data for " + b.prefix, "0-1", b.method, b.source});
+    }
+    return f;
+}
+
+std::vector<FieldValue> zone_row(const JobPlan& plan, const BandSet& bands, std::size_t zone,
+                                 const std::vector<ZonalAccumulator>& accs) {
+    const Zone& z = plan.zones[zone];
+    auto opt = [](const std::optional<double>& v) -> FieldValue { return v ? FieldValue(*v) : FieldValue(); };
+    std::vector<FieldValue> row;
+    row.emplace_back(z.id);
+    row.emplace_back(z.name);
+    row.push_back(opt(z.population));
+    for (const auto& v : z.income) row.push_back(opt(v));
+    row.emplace_back(z.area);
+    const double covered = accs.empty() ? 0.0 : accs.front().total_weight() * plan.grid.cell_area();
+    row.emplace_back(z.area > 0 ? std::min(1.0, covered / z.area) : 0.0);
+    for (std::size_t b = 0; b < bands.zonal.size(); ++b) {
+        const ZonalAccumulator& a = accs[b];
+        row.emplace_back(a.mean());
+        row.emplace_back(a.min());
+        row.emplace_back(a.max());
+        row.emplace_back(a.stddev());
+        for (std::size_t t = 0; t < a.thresholds().size(); ++t) row.emplace_back(a.share_at_least(t));
+        row.emplace_back(a.total_weight() > 0 ? a.nodata_weight() / a.total_weight() : std::nan(""));
+    }
+    return row;
+}
+
+}  // namespace burdenmap

@@ -1,0 +1,150 @@
+#include "burdenmap/report/RunManifest.h"
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <openssl/evp.h>
+
+#include "burdenmap/io/GdalSession.h"
+
+namespace burdenmap {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json input_entry(const std::filesystem::path& path, const std::map<std::string, std::string>& sha256) {
+    ordered_json j;
+    j["path"] = path.string();
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec) j["bytes"] = size;
+    auto it = sha256.find(path.string());
+    if (it != sha256.end()) j["sha256"] = it->second;
+    return j;
+}
+
+ordered_json provenance(const Provenance& p) {
+    return ordered_json{{"source", p.source}, {"edition", p.edition}, {"url", p.url}, {"confidence", to_string(p.confidence)}};
+}
+
+ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& hits, const std::map<std::string, std::string>& sha256) {
+    ordered_json j;
+    j["name"] = l.config.name;
+    j["input"] = input_entry(l.config.path, sha256);
+    j["unit"] = l.config.unit;
+    j["group"] = l.config.group;
+    if (l.vector) {
+        j["kind"] = "vector";
+        j["layer"] = l.config.vector_layer;
+        j["value_field"] = l.config.value_field;
+        j["polygons"] = l.vector->shapes.size();
+        j["rule"] = "highest value among polygons covering the cell centre; background elsewhere";
+        j["background"] = l.config.background;
+    } else {
+        j["kind"] = "raster";
+        j["band"] = l.raster.band;
+        j["source_crs"] = l.raster.crs_name;
+        j["source_size"] = {l.raster.cols, l.raster.rows};
+        j["source_cell_size"] = {l.raster.geotransform[1], -l.raster.geotransform[5]};
+        j["reprojected"] = l.reprojected;
+        j["resampling"] = l.resampling;
+    }
+    const MethodInfo& m = l.method->info();
+    ordered_json method{{"id", m.id}, {"family", m.family}, {"title", m.title}, {"defined_in", m.defined_in}};
+    method["provenance"] = provenance(m.provenance);
+    // Which class rows were used, and whether any of them is a placeholder.
+    ordered_json rows = ordered_json::array();
+    std::uint64_t placeholder_cells = 0;
+    for (std::size_t i = 0; i < l.method->rows().size(); ++i) {
+        const ClassRow& r = l.method->rows()[i];
+        const std::uint64_t n = i < hits.size() ? hits[i] : 0;
+        if (r.provenance.confidence == Confidence::placeholder) placeholder_cells += n;
+        ordered_json row{{"score", r.score}, {"label", r.label}, {"confidence", to_string(r.provenance.confidence)}, {"cells", n}};
+        if (std::isfinite(r.lower)) row["lower"] = r.lower;
+        if (std::isfinite(r.upper)) row["upper"] = r.upper;
+        rows.push_back(row);
+    }
+    method["rows"] = rows;
+    method["cells_scored_by_placeholder_rows"] = placeholder_cells;
+    j["method"] = method;
+    return j;
+}
+
+}  // namespace
+
+std::string burdenmap_version() { return "burdenmap 0.1.0"; }
+
+std::string file_sha256(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "";
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+    std::vector<char> buf(1 << 20);
+    while (in) {
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        EVP_DigestUpdate(ctx, buf.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx, digest, &len);
+    EVP_MD_CTX_free(ctx);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < len; ++i) {
+        out += hex[digest[i] >> 4];
+        out += hex[digest[i] & 15];
+    }
+    return out;
+}
+
+std::map<std::string, std::string> input_checksums(const JobPlan& plan) {
+    std::map<std::string, std::string> out;
+    out[plan.config.file.string()] = file_sha256(plan.config.file);
+    out[plan.config.zones.path.string()] = file_sha256(plan.config.zones.path);
+    for (const LayerPlan& l : plan.layers) out[l.config.path.string()] = file_sha256(l.config.path);
+    return out;
+}
+
+std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
+    ordered_json j;
+    j["tool"] = burdenmap_version();
+    j["versions"] = {{"gdal", gdal_version()}, {"proj", proj_version()}, {"geos", geos_version()}};
+    j["config"] = {{"path", plan.config.file.string()}, {"sha256", extras.sha256.count(plan.config.file.string()) ? extras.sha256.at(plan.config.file.string()) : ""}, {"text", plan.config.text}};
+    j["study"] = {{"name", plan.config.study.name}, {"crs", plan.crs_name}};
+    const Box e = plan.grid.extent();
+    j["grid"] = {{"cols", plan.grid.cols()},       {"rows", plan.grid.rows()},
+                 {"cell_size", plan.grid.dx()},    {"extent", {e.xmin, e.ymin, e.xmax, e.ymax}},
+                 {"block_size", plan.block_size},  {"crs_wkt", plan.crs_wkt}};
+    j["zones"] = {{"input", input_entry(plan.config.zones.path, extras.sha256)},
+                  {"layer", plan.config.zones.layer},
+                  {"id_field", plan.config.zones.id_field},
+                  {"count", plan.zones.size()},
+                  {"nodata_values", plan.config.zones.nodata_values}};
+    ordered_json layers = ordered_json::array();
+    for (std::size_t i = 0; i < plan.layers.size(); ++i)
+        layers.push_back(layer_entry(plan.layers[i], i < extras.row_hits.size() ? extras.row_hits[i] : std::vector<std::uint64_t>{}, extras.sha256));
+    j["layers"] = layers;
+    ordered_json cums = ordered_json::array();
+    for (const CumulationRule& c : plan.cumulations) {
+        ordered_json names = ordered_json::array();
+        for (std::size_t i : c.layers) names.push_back(plan.layers[i].config.name);
+        ordered_json cj{{"name", c.name}, {"rule", to_string(c.kind)}, {"layers", names}, {"unit", c.unit()}};
+        if (c.kind == CumulationKind::count_at_least) cj["at_least"] = c.at_least;
+        if (c.kind == CumulationKind::weighted_sum) cj["weights"] = c.weights;
+        cums.push_back(cj);
+    }
+    j["cumulations"] = cums;
+    ordered_json outputs;
+    for (const auto& [kind, path] : extras.outputs) outputs[kind] = path.string();
+    j["outputs"] = outputs;
+    ordered_json warnings = ordered_json::array();
+    for (const Diagnostic& d : extras.warnings) warnings.push_back({{"code", d.code}, {"message", d.message}});
+    j["warnings"] = warnings;
+    ordered_json timings;
+    for (const auto& [stage, s] : extras.timings) timings[stage] = std::round(s * 1000) / 1000;
+    j["timings_seconds"] = timings;
+    j["threads"] = extras.threads;
+    return j.dump(2);
+}
+
+}  // namespace burdenmap

@@ -1,0 +1,38 @@
+#pragma once
+// How per-layer results combine into one cumulative value per cell (DESIGN.md §1). The rules are
+// different things on purpose and are named as such in every output:
+//  - count_at_least: the number of layers whose score is at or above each layer's level (the GES
+//    "stapeling": scores are never summed, burdened factors are counted);
+//  - energetic_sum: 10·log10 Σ 10^(L/10) over the layers' raw dB values (GGD practice for noise
+//    from several sources, without corrections);
+//  - weighted_sum: Σ w·score;
+//  - max: the highest score.
+#include <string>
+#include <vector>
+
+namespace burdenmap {
+
+enum class CumulationKind { count_at_least, energetic_sum, weighted_sum, max };
+const char* to_string(CumulationKind k);
+// Throws std::invalid_argument listing the known rules.
+CumulationKind cumulation_kind_from_string(const std::string& s);
+
+struct CumulationRule {
+    std::string name;
+    CumulationKind kind = CumulationKind::count_at_least;
+    std::vector<std::size_t> layers;  // indices into the job's layers
+    std::vector<double> at_least;     // count_at_least: per listed layer, the score level
+    std::vector<double> weights;      // weighted_sum: per listed layer
+
+    // Nodata rule: count_at_least, energetic_sum and max use the layers that have data in a cell
+    // (NaN only where none has), weighted_sum is NaN where any layer is nodata (an unknown term
+    // cannot be weighted). `raw` and `scores` are indexed by job layer; each points to n values.
+    void apply(const std::vector<const float*>& raw, const std::vector<const float*>& scores, float* out,
+               std::size_t n) const;
+
+    // The value range is what a count can reach; used to choose share thresholds for outputs.
+    bool is_count() const { return kind == CumulationKind::count_at_least; }
+    std::string unit() const;
+};
+
+}  // namespace burdenmap

@@ -1,0 +1,28 @@
+#pragma once
+// All scoring methods known to a run, by id: the tables in data/methods/ plus any inline ones.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "burdenmap/score/ScoringMethod.h"
+
+namespace burdenmap {
+
+class MethodRegistry {
+public:
+    // Throws std::invalid_argument when the id is already taken (naming both files).
+    void add(ScoringMethod method);
+    // nullptr when unknown.
+    std::shared_ptr<const ScoringMethod> find(const std::string& id) const;
+    // All methods, sorted by id.
+    std::vector<std::shared_ptr<const ScoringMethod>> all() const;
+    std::vector<std::string> ids() const;
+    // The known ids closest to `id` (same prefix or small edit distance), for "did you mean".
+    std::vector<std::string> suggestions(const std::string& id) const;
+
+private:
+    std::map<std::string, std::shared_ptr<const ScoringMethod>> methods_;
+};
+
+}  // namespace burdenmap
