@@ -7,6 +7,8 @@
 namespace burdenmap {
 namespace {
 
+constexpr double kSnap = 1e-9;
+
 // The method (Green's theorem, one column strip at a time): for a rectangle R = [x0,x1]×[y0,y1]
 // and a ring oriented counter-clockwise,
 //     area(ring ∩ R) = −Σ_edges ∫ (clamp(y, y0, y1) − y0) dx   over the part of the edge with x in [x0,x1].
@@ -107,8 +109,12 @@ Raster<double> coverage_fraction(const MultiPolygon& polygons, const Grid& grid)
         for (int r = 0; r < rows; ++r) {
             running += below[static_cast<std::size_t>(r) * cols + c];
             double& f = cells[static_cast<std::size_t>(r) * cols + c];
-            // Rounding leaves values like 1 + 1e-15 or −1e-16: clamp to the valid range.
-            f = std::clamp(f + running, 0.0, 1.0);
+            // Rounding leaves values like 1 + 1e-15 or 1e-16 where the exact answer is 1 or 0
+            // (a polygon edge running along a cell edge). Snap them: a cell "touched" by 1e-16
+            // would otherwise enter min/max statistics depending on the window it was computed
+            // in. The snap changes an area by at most 1e-9 of a cell.
+            f += running;
+            f = f < kSnap ? 0.0 : f > 1.0 - kSnap ? 1.0 : f;
         }
     }
     return Raster<double>(grid, std::move(cells));
