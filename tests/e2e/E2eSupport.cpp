@@ -1,0 +1,107 @@
+#include "E2eSupport.h"
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <random>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace e2e {
+
+std::string source_dir() { return BURDENMAP_TEST_SOURCE_DIR; }
+std::string demo_config() { return source_dir() + "/data/demo/demo.toml"; }
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+CommandResult run_burdenmap(const std::vector<std::string>& args) {
+    static int counter = 0;
+    const auto err_file = std::filesystem::temp_directory_path() /
+                          ("burdenmap-e2e-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::string cmd = "'" + std::string(BURDENMAP_BINARY) + "'";
+    for (const std::string& a : args) {
+        std::string quoted;
+        for (char c : a) quoted += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+        cmd += " '" + quoted + "'";
+    }
+    cmd += " 2>'" + err_file.string() + "' </dev/null";
+    CommandResult r;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    if (!pipe) return r;
+    std::array<char, 4096> buf;
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = read_file(err_file);
+    std::filesystem::remove(err_file);
+    return r;
+}
+
+TempDir::TempDir(const std::string& tag) {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() / ("burdenmap-" + tag + "-" + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+std::vector<std::map<std::string, std::string>> read_zones(const std::filesystem::path& gpkg) {
+    GDALAllRegister();
+    std::vector<std::map<std::string, std::string>> rows;
+    GDALDatasetH ds = GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    if (!ds) return rows;
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, "zones");
+    if (layer) {
+        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+        OGR_L_ResetReading(layer);
+        while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+            std::map<std::string, std::string> row;
+            for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+                OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+                std::string v = "NULL";
+                if (OGR_F_IsFieldSetAndNotNull(f, i)) {
+                    if (OGR_Fld_GetType(fd) == OFTReal) {
+                        char b[64];
+                        std::snprintf(b, sizeof b, "%.17g", OGR_F_GetFieldAsDouble(f, i));
+                        v = b;
+                    } else {
+                        v = OGR_F_GetFieldAsString(f, i);
+                    }
+                }
+                row[OGR_Fld_GetNameRef(fd)] = v;
+            }
+            rows.push_back(row);
+            OGR_F_Destroy(f);
+        }
+    }
+    GDALClose(ds);
+    return rows;
+}
+
+std::vector<std::vector<float>> read_bands(const std::filesystem::path& tif) {
+    GDALAllRegister();
+    std::vector<std::vector<float>> bands;
+    GDALDatasetH ds = GDALOpen(tif.c_str(), GA_ReadOnly);
+    if (!ds) return bands;
+    const int cols = GDALGetRasterXSize(ds), rows = GDALGetRasterYSize(ds);
+    for (int b = 1; b <= GDALGetRasterCount(ds); ++b) {
+        std::vector<float> v(static_cast<std::size_t>(cols) * rows);
+        if (GDALRasterIO(GDALGetRasterBand(ds, b), GF_Read, 0, 0, cols, rows, v.data(), cols, rows, GDT_Float32, 0, 0) == CE_None)
+            bands.push_back(std::move(v));
+    }
+    GDALClose(ds);
+    return bands;
+}
+
+}  // namespace e2e

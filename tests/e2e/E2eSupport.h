@@ -1,0 +1,43 @@
+#pragma once
+// Helpers for the end-to-end tests: run the burdenmap binary, make temp folders, read outputs.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out;  // stdout
+    std::string err;  // stderr
+};
+
+// Runs the burdenmap binary with the given arguments (each quoted for the shell).
+CommandResult run_burdenmap(const std::vector<std::string>& args);
+
+std::string source_dir();  // the repository root
+std::string demo_config(); // data/demo/demo.toml
+
+// A fresh folder under the system temp dir, removed when the object dies.
+class TempDir {
+public:
+    explicit TempDir(const std::string& tag);
+    ~TempDir();
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// The zones layer of a GeoPackage: one map column → value text per feature (doubles printed with
+// 17 significant digits, so equal texts mean equal bits), in feature order.
+std::vector<std::map<std::string, std::string>> read_zones(const std::filesystem::path& gpkg);
+
+// All bands of a raster as float arrays.
+std::vector<std::vector<float>> read_bands(const std::filesystem::path& tif);
+
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace e2e
