@@ -30,7 +30,7 @@ void print_summary(const RunResult& r) {
         std::printf("Most burdened zones by %s:\n", r.headline.c_str());
         for (const ZoneSummary& z : r.most_burdened) {
             std::printf("  %-14s %-28s %8.3f", z.id.c_str(), z.name.c_str(), z.value);
-            if (z.income) std::printf("   income indicator %.1f", *z.income);
+            if (z.income) std::printf("   %s %.1f", r.income_label.c_str(), *z.income);
             std::printf("\n");
         }
     }

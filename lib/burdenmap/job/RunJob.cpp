@@ -211,6 +211,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     // The terminal summary: the most burdened zones by the headline statistic.
     const std::size_t hb = headline_band(plan, bands);
     result.headline = bands.zonal[hb].prefix + "_mean (" + bands.zonal[hb].unit + ")";
+    if (!plan.config.zones.income_fields.empty()) result.income_label = plan.config.zones.income_fields.front().first;
     std::vector<ZoneSummary> ranked;
     for (std::size_t z = 0; z < plan.zones.size(); ++z) {
         if (table[z].empty() || !table[z][hb].has_data()) continue;

@@ -34,6 +34,7 @@ struct RunResult {
     std::size_t zones = 0;
     std::size_t zones_with_data = 0;
     std::string headline;                 // e.g. "stapeling_mean: mean number of burdened layers"
+    std::string income_label;             // the name of ZoneSummary::income (first income field)
     std::vector<ZoneSummary> most_burdened;  // top 5 by the headline statistic
     std::vector<Diagnostic> warnings;
     double seconds = 0;

@@ -1,0 +1,179 @@
+#include "burdenmap/io/GeoTiffWriter.h"
+
+#include <gdal.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <limits>
+#include <system_error>
+
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/io/GdalSession.h"
+
+namespace fs = std::filesystem;
+
+namespace burdenmap {
+
+namespace {
+
+// The streaming copy: tiled so windows land in few blocks, band-interleaved so writing one band
+// never drags the other bands' blocks through the cache, ZSTD level 1 because it is read once.
+const char* const tiled_options[] = {
+    "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "INTERLEAVE=BAND",
+    "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "BIGTIFF=IF_SAFER", nullptr,
+};
+
+// The product. DEFLATE (with the floating-point predictor) rather than ZSTD: every GIS reader and
+// web COG viewer decodes it. Overviews are averaged: they are for looking at the map zoomed out,
+// where the mean burden of the cells under a pixel is a fairer picture than one sampled cell
+// (NaN cells are left out of the mean); full-resolution values are untouched either way.
+const char* const cog_options[] = {
+    "COMPRESS=DEFLATE", "PREDICTOR=YES", "OVERVIEW_COMPRESS=DEFLATE", "OVERVIEW_PREDICTOR=YES",
+    "BLOCKSIZE=512", "OVERVIEWS=AUTO", "RESAMPLING=AVERAGE", "NUM_THREADS=2", "BIGTIFF=IF_SAFER", nullptr,
+};
+
+// Files GDAL may leave beside a file it was writing when it stops half-way: the PAM sidecar and
+// the COG driver's temporary overview files.
+void remove_with_companions(const fs::path& file) {
+    std::error_code ec;
+    for (const char* suffix : {"", ".aux.xml", ".ovr.tmp", ".msk.ovr.tmp"}) fs::remove(file.string() + suffix, ec);
+}
+
+GDALDriverH driver(const char* name, const fs::path& file) {
+    GDALDriverH d = GDALGetDriverByName(name);
+    if (!d) throw OutputError(file.string() + ": GDAL has no " + std::string(name) + " driver");
+    return d;
+}
+
+std::string with_reason(const std::string& what) {
+    const std::string reason = gdal_last_error();
+    return reason.empty() ? what : what + ": " + reason;
+}
+
+}  // namespace
+
+struct GeoTiffWriter::Impl {
+    AtomicOutput output;  // the COG's temp name and the final rename
+    fs::path tiled_path;  // the streaming copy, removed once the COG exists
+    Grid grid;
+    std::size_t band_count = 0;
+    GDALDatasetH tiled = nullptr;
+
+    Impl(const fs::path& final_path, bool overwrite, const Grid& g, std::size_t bands)
+        : output(final_path, overwrite),
+          tiled_path(output.temp_path().parent_path() /
+                     ("." + final_path.filename().string() + ".tiled-" + std::to_string(::getpid()))),
+          grid(g),
+          band_count(bands) {}
+
+    ~Impl() {
+        if (tiled) GDALClose(tiled);
+        remove_with_companions(tiled_path);
+        if (!output.committed()) remove_with_companions(output.temp_path());
+    }
+
+    [[noreturn]] void fail(const std::string& what) const {
+        throw OutputError(with_reason(output.final_path().string() + ": " + what));
+    }
+    // For calls that return nothing (GDAL 3.6's GDALClose): a failure shows only as a report.
+    void check_reported(const std::string& what) const {
+        const std::string reason = gdal_last_error();
+        if (!reason.empty()) throw OutputError(output.final_path().string() + ": " + what + ": " + reason);
+    }
+
+    void create(const std::string& crs_wkt);
+    void describe(const std::vector<BandSpec>& bands, const std::map<std::string, std::string>& metadata);
+    void close_tiled();
+    void copy_to_cog();
+};
+
+void GeoTiffWriter::Impl::create(const std::string& crs_wkt) {
+    (void)gdal_last_error();  // only this call's errors belong in the message
+    tiled = GDALCreate(driver("GTiff", output.final_path()), tiled_path.c_str(), grid.cols(), grid.rows(),
+                       static_cast<int>(band_count), GDT_Float32, const_cast<char**>(tiled_options));
+    if (!tiled) fail("cannot create the temporary GeoTIFF " + tiled_path.string());
+    double gt[6];
+    grid.geotransform(gt);
+    if (GDALSetGeoTransform(tiled, gt) != CE_None) fail("cannot set the geotransform");
+    if (!crs_wkt.empty() && GDALSetProjection(tiled, crs_wkt.c_str()) != CE_None) fail("cannot set the CRS");
+}
+
+void GeoTiffWriter::Impl::describe(const std::vector<BandSpec>& bands,
+                                   const std::map<std::string, std::string>& metadata) {
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        GDALRasterBandH band = GDALGetRasterBand(tiled, static_cast<int>(i) + 1);
+        const std::string which = "band " + std::to_string(i + 1) + " (" + bands[i].description + ")";
+        if (GDALSetRasterNoDataValue(band, std::numeric_limits<double>::quiet_NaN()) != CE_None)
+            fail(which + ": cannot set nodata");
+        GDALSetDescription(band, bands[i].description.c_str());
+        if (GDALSetRasterUnitType(band, bands[i].unit.c_str()) != CE_None) fail(which + ": cannot set the unit");
+        for (const auto& [key, value] : bands[i].metadata)
+            if (GDALSetMetadataItem(band, key.c_str(), value.c_str(), nullptr) != CE_None)
+                fail(which + ": cannot set metadata " + key);
+    }
+    for (const auto& [key, value] : metadata)
+        if (GDALSetMetadataItem(tiled, key.c_str(), value.c_str(), nullptr) != CE_None)
+            fail("cannot set metadata " + key);
+}
+
+// The last blocks reach the disk here, so this is where a full disk shows.
+void GeoTiffWriter::Impl::close_tiled() {
+    (void)gdal_last_error();
+    GDALFlushCache(tiled);
+    GDALClose(tiled);
+    tiled = nullptr;
+    check_reported("writing " + tiled_path.string());
+}
+
+void GeoTiffWriter::Impl::copy_to_cog() {
+    GDALDatasetH source = GDALOpen(tiled_path.c_str(), GA_ReadOnly);
+    if (!source) fail("cannot reopen the temporary GeoTIFF " + tiled_path.string());
+    GDALDatasetH cog = GDALCreateCopy(driver("COG", output.final_path()), output.temp_path().c_str(), source, FALSE,
+                                      const_cast<char**>(cog_options), nullptr, nullptr);
+    GDALClose(source);
+    if (!cog) fail("cannot write the cloud-optimised GeoTIFF");
+    GDALClose(cog);
+    check_reported("writing the cloud-optimised GeoTIFF");
+}
+
+GeoTiffWriter::GeoTiffWriter(const fs::path& final_path, bool overwrite, const Grid& grid, const std::string& crs_wkt,
+                             std::vector<BandSpec> bands, const std::map<std::string, std::string>& dataset_metadata) {
+    gdal_init();
+    if (bands.empty()) throw OutputError(final_path.string() + ": no bands to write");
+    if (grid.cols() <= 0 || grid.rows() <= 0) throw OutputError(final_path.string() + ": the grid is empty");
+    impl_ = std::make_unique<Impl>(final_path, overwrite, grid, bands.size());
+    impl_->create(crs_wkt);
+    impl_->describe(bands, dataset_metadata);
+}
+
+GeoTiffWriter::~GeoTiffWriter() = default;
+
+void GeoTiffWriter::write(const Window& window, std::size_t band, const float* values) {
+    Impl& m = *impl_;
+    if (!m.tiled) throw OutputError(m.output.final_path().string() + ": write after finish()");
+    if (band >= m.band_count)
+        throw OutputError(m.output.final_path().string() + ": band " + std::to_string(band) + " out of range (" +
+                          std::to_string(m.band_count) + " bands)");
+    if (window.empty() || window.col_off < 0 || window.row_off < 0 || window.col_off + window.cols > m.grid.cols() ||
+        window.row_off + window.rows > m.grid.rows())
+        throw OutputError(m.output.final_path().string() + ": window outside the grid");
+    (void)gdal_last_error();
+    GDALRasterBandH b = GDALGetRasterBand(m.tiled, static_cast<int>(band) + 1);
+    // GDAL's RasterIO takes a non-const buffer for reads and writes alike; it does not modify it here.
+    const CPLErr err = GDALRasterIO(b, GF_Write, window.col_off, window.row_off, window.cols, window.rows,
+                                    const_cast<float*>(values), window.cols, window.rows, GDT_Float32, 0, 0);
+    if (err != CE_None)
+        m.fail("writing band " + std::to_string(band + 1) + " at column " + std::to_string(window.col_off) + ", row " +
+               std::to_string(window.row_off));
+}
+
+void GeoTiffWriter::finish() {
+    Impl& m = *impl_;
+    if (!m.tiled) throw OutputError(m.output.final_path().string() + ": finish() called twice");
+    m.close_tiled();
+    m.copy_to_cog();
+    m.output.commit();
+    remove_with_companions(m.tiled_path);
+}
+
+}  // namespace burdenmap

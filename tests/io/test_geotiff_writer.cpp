@@ -1,0 +1,288 @@
+// GeoTiffWriter: windows streamed into a COG, read back with GDAL; temp files never outlive it.
+#include <catch2/catch.hpp>
+#include <gdal.h>
+#include <ogr_srs_api.h>
+#include <cpl_conv.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/core/Grid.h"
+#include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/GeoTiffWriter.h"
+
+namespace fs = std::filesystem;
+using namespace burdenmap;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static std::atomic<int> counter{0};
+        path = fs::temp_directory_path() /
+               ("burdenmap-geotiff-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+std::vector<std::string> names_in(const fs::path& folder) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string read_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string epsg_wkt(int code) {
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    REQUIRE(OSRImportFromEPSG(srs, code) == OGRERR_NONE);
+    char* wkt = nullptr;
+    OSRExportToWkt(srs, &wkt);
+    std::string out = wkt;
+    CPLFree(wkt);
+    OSRDestroySpatialReference(srs);
+    return out;
+}
+
+bool same_crs(const std::string& a, const std::string& b) {
+    OGRSpatialReferenceH sa = OSRNewSpatialReference(a.c_str());
+    OGRSpatialReferenceH sb = OSRNewSpatialReference(b.c_str());
+    const bool same = OSRIsSame(sa, sb) != 0;
+    OSRDestroySpatialReference(sa);
+    OSRDestroySpatialReference(sb);
+    return same;
+}
+
+// A value that differs per band, row and column, so a misplaced window shows; every 7th cell is
+// NaN (nodata), on a diagonal pattern that crosses window edges.
+float cell_value(std::size_t band, int row, int col) {
+    if ((static_cast<int>(band) + row + col) % 7 == 0) return std::numeric_limits<float>::quiet_NaN();
+    return static_cast<float>(band * 10000 + static_cast<std::size_t>(row * 100 + col)) + 0.25f;
+}
+
+std::vector<float> window_values(std::size_t band, const Window& w) {
+    std::vector<float> values;
+    values.reserve(w.size());
+    for (int r = 0; r < w.rows; ++r)
+        for (int c = 0; c < w.cols; ++c) values.push_back(cell_value(band, w.row_off + r, w.col_off + c));
+    return values;
+}
+
+// The job's access pattern: windows of `step` cells, edge windows smaller, all bands per window.
+void write_all(GeoTiffWriter& writer, const Grid& grid, std::size_t bands, int step) {
+    for (int row = 0; row < grid.rows(); row += step)
+        for (int col = 0; col < grid.cols(); col += step) {
+            const Window w{col, row, std::min(step, grid.cols() - col), std::min(step, grid.rows() - row)};
+            for (std::size_t b = 0; b < bands; ++b) writer.write(w, b, window_values(b, w).data());
+        }
+}
+
+std::vector<BandSpec> three_bands() {
+    return {
+        {"road_noise score", "class", {{"method", "ges.road_noise"}, {"source", "GES 2019"}}},
+        {"no2 score", "class", {{"method", "ges.no2"}}},
+        {"count_at_least_6", "count", {}},
+    };
+}
+
+const Grid small_grid(155000.0, 463000.0, 10.0, 10.0, 40, 30);
+
+struct Dataset {
+    GDALDatasetH ds;
+    explicit Dataset(const fs::path& p) : ds(GDALOpen(p.c_str(), GA_ReadOnly)) { REQUIRE(ds); }
+    ~Dataset() { GDALClose(ds); }
+    Dataset(const Dataset&) = delete;
+    Dataset& operator=(const Dataset&) = delete;
+};
+
+std::string item(GDALMajorObjectH object, const char* key, const char* domain = nullptr) {
+    const char* v = GDALGetMetadataItem(object, key, domain);
+    return v ? v : "";
+}
+
+}  // namespace
+
+TEST_CASE("GeoTiffWriter streams windows into a COG that reads back exactly", "[geotiff]") {
+    gdal_init();
+    TempDir dir;
+    const fs::path out = dir.path / "burden.tif";
+    const std::string wkt = epsg_wkt(28992);
+    {
+        GeoTiffWriter writer(out, false, small_grid, wkt, three_bands(), {{"burdenmap_version", "0.1.0"}});
+        write_all(writer, small_grid, 3, 16);
+        writer.finish();
+    }
+    CHECK(names_in(dir.path) == std::vector<std::string>{"burden.tif"});  // no temp, no sidecar
+
+    Dataset f(out);
+    REQUIRE(GDALGetRasterXSize(f.ds) == 40);
+    REQUIRE(GDALGetRasterYSize(f.ds) == 30);
+    REQUIRE(GDALGetRasterCount(f.ds) == 3);
+
+    SECTION("values, with NaN as nodata") {
+        for (std::size_t b = 0; b < 3; ++b) {
+            GDALRasterBandH band = GDALGetRasterBand(f.ds, static_cast<int>(b) + 1);
+            CHECK(GDALGetRasterDataType(band) == GDT_Float32);
+            int has_nodata = 0;
+            CHECK(std::isnan(GDALGetRasterNoDataValue(band, &has_nodata)));
+            CHECK(has_nodata);
+            std::vector<float> read(40 * 30);
+            REQUIRE(GDALRasterIO(band, GF_Read, 0, 0, 40, 30, read.data(), 40, 30, GDT_Float32, 0, 0) == CE_None);
+            const std::vector<float> expected = window_values(b, Window{0, 0, 40, 30});
+            int mismatches = 0;
+            for (std::size_t i = 0; i < read.size(); ++i) {
+                const bool same = std::isnan(expected[i]) ? std::isnan(read[i]) : read[i] == expected[i];
+                if (!same) ++mismatches;
+            }
+            CHECK(mismatches == 0);
+        }
+    }
+    SECTION("georeferencing") {
+        double gt[6];
+        REQUIRE(GDALGetGeoTransform(f.ds, gt) == CE_None);
+        CHECK(gt[0] == 155000.0);
+        CHECK(gt[1] == 10.0);
+        CHECK(gt[2] == 0.0);
+        CHECK(gt[3] == 463000.0);
+        CHECK(gt[4] == 0.0);
+        CHECK(gt[5] == -10.0);
+        CHECK(same_crs(GDALGetProjectionRef(f.ds), wkt));
+    }
+    SECTION("band descriptions, units and metadata survive the COG copy") {
+        const auto bands = three_bands();
+        for (std::size_t b = 0; b < 3; ++b) {
+            GDALRasterBandH band = GDALGetRasterBand(f.ds, static_cast<int>(b) + 1);
+            CHECK(std::string(GDALGetDescription(band)) == bands[b].description);
+            CHECK(std::string(GDALGetRasterUnitType(band)) == bands[b].unit);
+            for (const auto& [key, value] : bands[b].metadata) CHECK(item(band, key.c_str()) == value);
+        }
+        CHECK(item(f.ds, "burdenmap_version") == "0.1.0");
+    }
+    SECTION("it is a cloud-optimised GeoTIFF, compressed, without overviews at this size") {
+        CHECK(item(f.ds, "LAYOUT", "IMAGE_STRUCTURE") == "COG");
+        CHECK(item(f.ds, "COMPRESSION", "IMAGE_STRUCTURE") == "DEFLATE");
+        CHECK(GDALGetOverviewCount(GDALGetRasterBand(f.ds, 1)) == 0);
+    }
+}
+
+TEST_CASE("GeoTiffWriter builds overviews when the raster is larger than a block", "[geotiff]") {
+    gdal_init();
+    TempDir dir;
+    const fs::path out = dir.path / "large.tif";
+    const Grid grid(0.0, 6000.0, 10.0, 10.0, 600, 600);
+    {
+        GeoTiffWriter writer(out, false, grid, epsg_wkt(28992), {{"score", "class", {}}}, {});
+        write_all(writer, grid, 1, 256);
+        writer.finish();
+    }
+    CHECK(names_in(dir.path) == std::vector<std::string>{"large.tif"});
+    Dataset f(out);
+    CHECK(item(f.ds, "LAYOUT", "IMAGE_STRUCTURE") == "COG");
+    GDALRasterBandH band = GDALGetRasterBand(f.ds, 1);
+    REQUIRE(GDALGetOverviewCount(band) >= 1);
+    GDALRasterBandH overview = GDALGetOverview(band, 0);
+    CHECK(GDALGetRasterBandXSize(overview) == 300);
+
+    // Overviews average the cells that have data: no 2×2 block is all NaN in this pattern, so
+    // no overview cell is NaN; the top-left block is NaN, 1.25, 100.25 and 101.25.
+    std::vector<float> reduced(300 * 300);
+    REQUIRE(GDALRasterIO(overview, GF_Read, 0, 0, 300, 300, reduced.data(), 300, 300, GDT_Float32, 0, 0) == CE_None);
+    CHECK(std::none_of(reduced.begin(), reduced.end(), [](float v) { return std::isnan(v); }));
+    CHECK(reduced[0] == Approx((1.25 + 100.25 + 101.25) / 3));
+    int bx = 0, by = 0;
+    GDALGetBlockSize(band, &bx, &by);
+    CHECK(bx == 512);
+    CHECK(by == 512);
+}
+
+TEST_CASE("GeoTiffWriter leaves no file at all when destroyed before finish()", "[geotiff]") {
+    gdal_init();
+    TempDir dir;
+    {
+        GeoTiffWriter writer(dir.path / "burden.tif", false, small_grid, epsg_wkt(28992), three_bands(), {});
+        write_all(writer, small_grid, 3, 16);
+        CHECK_FALSE(names_in(dir.path).empty());  // the streaming copy exists meanwhile
+    }
+    CHECK(names_in(dir.path).empty());
+}
+
+TEST_CASE("GeoTiffWriter refuses an existing output without overwrite, leaving it untouched", "[geotiff]") {
+    gdal_init();
+    TempDir dir;
+    const fs::path out = dir.path / "burden.tif";
+    {
+        GeoTiffWriter writer(out, false, small_grid, epsg_wkt(28992), three_bands(), {});
+        write_all(writer, small_grid, 3, 16);
+        writer.finish();
+    }
+    const std::string before = read_bytes(out);
+    try {
+        GeoTiffWriter writer(out, false, small_grid, epsg_wkt(28992), three_bands(), {});
+        FAIL("expected OutputError");
+    } catch (const OutputError& e) {
+        CHECK_THAT(e.what(), Catch::Contains(out.string()) && Catch::Contains("--overwrite"));
+    }
+    CHECK(read_bytes(out) == before);
+    CHECK(names_in(dir.path) == std::vector<std::string>{"burden.tif"});
+
+    SECTION("with overwrite it is replaced") {
+        GeoTiffWriter writer(out, true, small_grid, epsg_wkt(28992), {{"only", "", {}}}, {});
+        write_all(writer, small_grid, 1, 16);
+        writer.finish();
+        Dataset f(out);
+        CHECK(GDALGetRasterCount(f.ds) == 1);
+        CHECK(names_in(dir.path) == std::vector<std::string>{"burden.tif"});
+    }
+}
+
+TEST_CASE("GeoTiffWriter refuses a folder it cannot write, naming the folder", "[geotiff]") {
+    gdal_init();
+    TempDir dir;
+    fs::path target;
+    if (::geteuid() == 0) {
+        // Root ignores chmod: use a "folder" that is a regular file instead.
+        std::ofstream(dir.path / "blocker") << "x";
+        target = dir.path / "blocker" / "burden.tif";
+    } else {
+        fs::create_directories(dir.path / "locked");
+        fs::permissions(dir.path / "locked", fs::perms(0555));
+        target = dir.path / "locked" / "burden.tif";
+    }
+    try {
+        GeoTiffWriter writer(target, false, small_grid, epsg_wkt(28992), three_bands(), {});
+        FAIL("expected OutputError");
+    } catch (const OutputError& e) {
+        CHECK_THAT(e.what(), Catch::Contains(target.parent_path().string()));
+    }
+    std::error_code ec;
+    fs::permissions(dir.path / "locked", fs::perms::owner_all, ec);
+}
+
+TEST_CASE("GeoTiffWriter rejects bad band indexes and windows", "[geotiff]") {
+    gdal_init();
+    TempDir dir;
+    GeoTiffWriter writer(dir.path / "burden.tif", false, small_grid, epsg_wkt(28992), three_bands(), {});
+    const std::vector<float> values(16 * 16, 1.0f);
+    CHECK_THROWS_AS(writer.write(Window{0, 0, 16, 16}, 3, values.data()), OutputError);
+    CHECK_THROWS_AS(writer.write(Window{32, 0, 16, 16}, 0, values.data()), OutputError);  // past column 40
+    CHECK_THROWS_AS(writer.write(Window{0, -1, 16, 16}, 0, values.data()), OutputError);
+}
