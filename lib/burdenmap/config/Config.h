@@ -55,6 +55,13 @@ struct CumulationConfig {
     std::map<std::string, double> weights;  // weighted_sum
 };
 
+// Where residents are: a raster of counts per cell (any grid), else the zones' population field
+// spread evenly over each zone's area.
+struct PopulationConfig {
+    std::filesystem::path raster;  // empty: use zones.population (if set)
+    int band = 1;
+};
+
 struct OutputConfig {
     std::filesystem::path dir;
     std::string geotiff = "burden.tif";
@@ -71,6 +78,7 @@ struct Config {
     std::vector<LayerConfig> layers;
     std::vector<CumulationConfig> cumulations;
     OutputConfig output;
+    PopulationConfig population;
     std::vector<std::filesystem::path> method_dirs;  // extra method-table folders
 };
 

@@ -165,12 +165,21 @@ Config parse_config(const fs::path& file) {
     }
     if (const toml::table* t = r.optional_table("output")) cfg.output = parse_output(TomlReader(*t, "output", where), base);
     else cfg.output.dir = base / "out";
+    if (const toml::table* t = r.optional_table("population")) {
+        TomlReader pr(*t, "population", where);
+        cfg.population.raster = resolve(base, pr.required_string("raster"));
+        if (auto band = pr.optional_integer("band")) {
+            if (*band < 1) pr.fail("band", "must be 1 or more");
+            cfg.population.band = static_cast<int>(*band);
+        }
+        pr.reject_unknown({"raster", "band"});
+    }
     if (const toml::table* t = r.optional_table("methods")) {
         TomlReader mr(*t, "methods", where);
         for (const std::string& d : mr.string_array("dirs")) cfg.method_dirs.push_back(resolve(base, d));
         mr.reject_unknown({"dirs"});
     }
-    r.reject_unknown({"study", "zones", "layer", "cumulation", "output", "methods"});
+    r.reject_unknown({"study", "zones", "layer", "cumulation", "output", "population", "methods"});
     return cfg;
 }
 

@@ -9,14 +9,19 @@ BandSet make_band_set(const JobPlan& plan) {
         const MethodInfo& m = l.method->info();
         const std::string source = m.provenance.source + (m.provenance.edition.empty() ? "" : ", " + m.provenance.edition);
         ZonalBand raw;
+        raw.kind = ZonalBand::Kind::raw;
+        raw.layer = l.config.name;
         raw.prefix = l.config.name;
         raw.meaning = "value of layer " + l.config.name + (m.quantity.empty() ? "" : " (" + m.quantity + ")");
         raw.unit = l.config.unit.empty() ? m.unit : l.config.unit;
         raw.method = "input";
         raw.source = l.vector ? l.vector->description : l.raster.path.filename().string();
+        raw.population_mean = true;
         set.zonal.push_back(raw);
 
         ZonalBand score;
+        score.kind = ZonalBand::Kind::score;
+        score.layer = l.config.name;
         score.prefix = l.config.name + "_score";
         score.meaning = "score of layer " + l.config.name + " by " + m.title;
         score.unit = m.family == "threshold" ? "0/1 (1 = at or above the standard)" : "class score";
@@ -24,10 +29,12 @@ BandSet make_band_set(const JobPlan& plan) {
         score.source = source;
         score.thresholds = {static_cast<double>(m.flag_at)};
         score.integer_valued = true;
+        score.population_classes = l.method->max_score() + 1;
         set.zonal.push_back(score);
     }
     for (const CumulationRule& c : plan.cumulations) {
         ZonalBand b;
+        b.kind = ZonalBand::Kind::cumulation;
         b.prefix = c.name;
         b.unit = c.unit();
         b.method = to_string(c.kind);
@@ -38,6 +45,7 @@ BandSet make_band_set(const JobPlan& plan) {
                 b.meaning = "number of layers at or above their burden level (" + names + "); GES-style stapeling, scores not summed";
                 for (std::size_t k = 1; k <= c.layers.size(); ++k) b.thresholds.push_back(static_cast<double>(k));
                 b.integer_valued = true;
+                b.population_classes = static_cast<int>(c.layers.size()) + 1;
                 break;
             case CumulationKind::energetic_sum:
                 b.meaning = "energetic sum 10*log10(sum 10^(L/10)) of " + names + ", without corrections";
@@ -45,6 +53,7 @@ BandSet make_band_set(const JobPlan& plan) {
             case CumulationKind::weighted_sum: b.meaning = "weighted sum of the scores of " + names; break;
             case CumulationKind::max: b.meaning = "highest score of " + names; break;
         }
+        b.population_mean = !b.integer_valued;
         set.zonal.push_back(b);
     }
     return set;

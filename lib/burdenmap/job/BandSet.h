@@ -10,6 +10,8 @@
 namespace burdenmap {
 
 struct ZonalBand {
+    enum class Kind { raw, score, cumulation } kind = Kind::raw;
+    std::string layer;              // the layer's name (raw and score bands)
     std::string prefix;             // column prefix, e.g. "road_noise", "road_noise_score", "stapeling"
     std::string meaning;            // for the codebook
     std::string unit;
@@ -17,6 +19,10 @@ struct ZonalBand {
     std::string source;
     std::vector<double> thresholds; // shares of area at or above these values are reported
     bool integer_valued = false;    // scores and counts: the share thresholds are levels
+    // Population statistics (when the job has a population): a population-weighted mean for
+    // continuous bands; residents per class 0..population_classes-1 for scores and counts.
+    bool population_mean = false;
+    int population_classes = 0;
 };
 
 struct BandSet {

@@ -2,6 +2,7 @@
 
 #include "burdenmap/core/CoverageFraction.h"
 #include "burdenmap/io/AlignedSource.h"
+#include "burdenmap/io/PopulationSource.h"
 #include "burdenmap/io/VectorLayerSource.h"
 
 namespace burdenmap {
@@ -9,13 +10,21 @@ namespace burdenmap {
 struct BlockProcessor::Readers {
     std::vector<std::unique_ptr<AlignedReader>> rasters;  // per layer, null for vector layers
     std::vector<std::unique_ptr<VectorBurner>> vectors;   // per layer, null for raster layers
+    std::unique_ptr<PopulationReader> population;        // raster population only
 };
 
-std::vector<ZonalAccumulator> make_accumulators(const BandSet& bands) {
-    std::vector<ZonalAccumulator> accs;
-    accs.reserve(bands.zonal.size());
-    for (const ZonalBand& b : bands.zonal) accs.emplace_back(b.thresholds);
-    return accs;
+void ZoneStats::merge(const ZoneStats& other) {
+    for (std::size_t b = 0; b < area.size(); ++b) area[b].merge(other.area[b]);
+    for (std::size_t b = 0; b < population.size(); ++b) population[b].merge(other.population[b]);
+}
+
+ZoneStats make_zone_stats(const BandSet& bands, bool with_population) {
+    ZoneStats s;
+    s.area.reserve(bands.zonal.size());
+    for (const ZonalBand& b : bands.zonal) s.area.emplace_back(b.thresholds);
+    if (with_population)
+        for (const ZonalBand& b : bands.zonal) s.population.emplace_back(b.population_classes);
+    return s;
 }
 
 BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands)
@@ -31,6 +40,8 @@ BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands)
         }
         row_hits_.emplace_back(l.method->rows().size(), 0);
     }
+    if (plan.population.kind == PopulationPlan::Kind::raster)
+        readers_->population = std::make_unique<PopulationReader>(plan.population.raster, plan.grid, plan.crs_wkt, plan.block_size);
 }
 
 BlockProcessor::~BlockProcessor() = default;
@@ -61,13 +72,19 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
     }
     for (const auto& c : r.cumulations) band_values.push_back(c.data());
 
+    const PopulationPlan::Kind population = plan_.population.kind;
     for (std::size_t z : plan_.zone_index->query(box)) {
         const Zone& zone = plan_.zones[z];
         const Window sub = Grid::intersect(grid.window_for(zone.bounds), r.window);
         if (sub.empty()) continue;
+        // Residents per unit of coverage: from the raster per cell, or the zone's population
+        // spread evenly over its area (a zone without a population gets no population statistics).
+        const bool zone_density = population == PopulationPlan::Kind::zones && zone.population && zone.area > 0;
+        const double density = zone_density ? *zone.population / zone.area * grid.cell_area() : 0.0;
+        const bool with_population = population == PopulationPlan::Kind::raster || zone_density;
         // Coverage once per zone and window, reused for every band.
         const Raster<double> cov = coverage_fraction(zone.geometry, grid.subgrid(sub));
-        std::vector<ZonalAccumulator> accs = make_accumulators(bands_);
+        ZoneStats stats = make_zone_stats(bands_, with_population);
         bool touched = false;
         for (int row = 0; row < sub.rows; ++row) {
             const std::size_t offset = static_cast<std::size_t>(sub.row_off - r.window.row_off + row) * r.window.cols +
@@ -76,10 +93,14 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
                 const double w = cov(row, col);
                 if (w <= 0) continue;
                 touched = true;
-                for (std::size_t b = 0; b < band_values.size(); ++b) accs[b].add(band_values[b][offset + col], w);
+                const std::size_t cell = offset + col;
+                for (std::size_t b = 0; b < band_values.size(); ++b) stats.area[b].add(band_values[b][cell], w);
+                if (!with_population) continue;
+                const double residents = w * (zone_density ? density : r.population[cell]);
+                for (std::size_t b = 0; b < band_values.size(); ++b) stats.population[b].add(band_values[b][cell], residents);
             }
         }
-        if (touched) r.zones.emplace_back(z, std::move(accs));
+        if (touched) r.zones.emplace_back(z, std::move(stats));
     }
 }
 
@@ -90,6 +111,10 @@ WindowResult BlockProcessor::process(std::size_t index, const Window& window) {
     r.raw.resize(plan_.layers.size());
     r.scores.resize(plan_.layers.size());
     read_layers(r);
+    if (readers_->population) {
+        r.population.resize(window.size());
+        readers_->population->read(window, r.population.data());
+    }
 
     std::vector<const float*> raw, scores;
     for (std::size_t i = 0; i < plan_.layers.size(); ++i) {

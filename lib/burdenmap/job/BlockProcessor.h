@@ -10,9 +10,17 @@
 #include "burdenmap/core/Window.h"
 #include "burdenmap/job/BandSet.h"
 #include "burdenmap/job/JobPlan.h"
+#include "burdenmap/zonal/PopulationAccumulator.h"
 #include "burdenmap/zonal/ZonalAccumulator.h"
 
 namespace burdenmap {
+
+// One zone's statistics over one window (or, merged, over the whole grid).
+struct ZoneStats {
+    std::vector<ZonalAccumulator> area;             // per zonal band, weighted by covered area
+    std::vector<PopulationAccumulator> population;  // per zonal band, weighted by residents (if any)
+    void merge(const ZoneStats& other);
+};
 
 struct WindowResult {
     std::size_t index = 0;
@@ -20,8 +28,9 @@ struct WindowResult {
     std::vector<std::vector<float>> raw;     // per layer
     std::vector<std::vector<float>> scores;  // per layer
     std::vector<std::vector<float>> cumulations;
-    // Per zone touching the window: its accumulators for every zonal band.
-    std::vector<std::pair<std::size_t, std::vector<ZonalAccumulator>>> zones;
+    std::vector<double> population;          // residents per cell (raster population only)
+    // Per zone touching the window: its statistics for every zonal band.
+    std::vector<std::pair<std::size_t, ZoneStats>> zones;
 };
 
 class BlockProcessor {
@@ -46,7 +55,7 @@ private:
     std::vector<std::vector<std::uint64_t>> row_hits_;
 };
 
-// Fresh accumulators for every zonal band.
-std::vector<ZonalAccumulator> make_accumulators(const BandSet& bands);
+// Fresh statistics for every zonal band.
+ZoneStats make_zone_stats(const BandSet& bands, bool with_population);
 
 }  // namespace burdenmap

@@ -84,6 +84,16 @@ std::string LayerPlan::describe() const {
     return s.str();
 }
 
+std::string PopulationPlan::describe() const {
+    switch (kind) {
+        case Kind::none: return "none (no population field or raster given)";
+        case Kind::zones: return "the zones' population field, spread evenly over each zone's area";
+        case Kind::raster:
+            return "raster " + raster.path.string() + " band " + std::to_string(raster.band) + " (" + raster.crs_name + ")";
+    }
+    return "";
+}
+
 MethodRegistry load_methods_for(const Config& config, const std::vector<std::filesystem::path>& override_dirs) {
     std::vector<std::filesystem::path> dirs = override_dirs;
     if (dirs.empty()) dirs.push_back(default_methods_dir());
@@ -159,6 +169,18 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
 
     for (LayerPlan& lp : plan.layers)
         if (!lp.vector) lp.resampling = lp.config.resampling.empty() ? default_resampling(lp.raster, plan.grid) : lp.config.resampling;
+
+    if (!config.population.raster.empty()) {
+        plan.population.kind = PopulationPlan::Kind::raster;
+        plan.population.raster = inspect_raster(config.population.raster, config.population.band, plan.crs_wkt);
+        const double* gt = plan.population.raster.geotransform;
+        if (!crs_equivalent(plan.population.raster.crs_wkt, plan.crs_wkt) || gt[2] != 0 || gt[4] != 0)
+            plan.diagnostics.warn("population-warped", plan.population.raster.path.string() +
+                                                           ": population raster is in another CRS or rotated; counts are moved with GDAL's "
+                                                           "'sum' warp, which conserves the total only approximately");
+    } else if (!config.zones.population_field.empty()) {
+        plan.population.kind = PopulationPlan::Kind::zones;
+    }
 
     for (std::size_t i = 0; i < config.cumulations.size(); ++i)
         plan.cumulations.push_back(build_rule(config.cumulations[i], i, plan.layers));

@@ -30,6 +30,13 @@ struct LayerPlan {
     std::string describe() const;  // one line for `validate`
 };
 
+// How residents are placed on the grid (see io/PopulationSource and README "Population").
+struct PopulationPlan {
+    enum class Kind { none, zones, raster } kind = Kind::none;
+    RasterInfo raster;  // Kind::raster
+    std::string describe() const;
+};
+
 struct PlanOptions {
     int block_size = 512;
     std::vector<std::filesystem::path> method_dirs;  // empty: the default folder
@@ -44,6 +51,7 @@ struct JobPlan {
     std::vector<LayerPlan> layers;
     std::vector<CumulationRule> cumulations;
     std::vector<Zone> zones;
+    PopulationPlan population;
     std::shared_ptr<const ZoneIndex> zone_index;
     MethodRegistry methods;
     Diagnostics diagnostics;

@@ -112,7 +112,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     // not depend on the number of threads.
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
     const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
-    std::vector<std::vector<ZonalAccumulator>> table(plan.zones.size());
+    std::vector<std::optional<ZoneStats>> table(plan.zones.size());  // empty: the zone touches no cell
     tbb::enumerable_thread_specific<std::unique_ptr<BlockProcessor>> processors;
     std::atomic<bool> cancelled{false};
     std::size_t next = 0, done = 0;
@@ -144,11 +144,10 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
                         for (const auto& c : r->cumulations) tiff.write(r->window, band++, c.data());
                         if (raw_tiff)
                             for (std::size_t i = 0; i < r->raw.size(); ++i) raw_tiff->write(r->window, i, r->raw[i].data());
-                        for (auto& [zone, accs] : r->zones) {
+                        for (auto& [zone, stats] : r->zones) {
                             auto& target = table[zone];
-                            if (target.empty()) target = std::move(accs);
-                            else
-                                for (std::size_t b = 0; b < accs.size(); ++b) target[b].merge(accs[b]);
+                            if (!target) target = std::move(stats);
+                            else target->merge(stats);
                         }
                         ++done;
                         if (options.progress && !options.progress(0.9 * double(done) / double(layout.count()), "processing"))
@@ -177,11 +176,10 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     const std::vector<FieldSpec> fields = zone_fields(plan, bands);
     std::vector<Feature> features;
     features.reserve(plan.zones.size());
-    const std::vector<ZonalAccumulator> empty = make_accumulators(bands);
+    const ZoneStats empty = make_zone_stats(bands, false);
     for (std::size_t z = 0; z < plan.zones.size(); ++z) {
-        const auto& accs = table[z].empty() ? empty : table[z];
-        if (!table[z].empty()) ++result.zones_with_data;
-        features.push_back(Feature{plan.zones[z].wkb, zone_row(plan, bands, z, accs)});
+        if (table[z]) ++result.zones_with_data;
+        features.push_back(Feature{plan.zones[z].wkb, zone_row(plan, bands, z, table[z] ? *table[z] : empty)});
     }
     result.zones = plan.zones.size();
 
@@ -214,8 +212,8 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     if (!plan.config.zones.income_fields.empty()) result.income_label = plan.config.zones.income_fields.front().first;
     std::vector<ZoneSummary> ranked;
     for (std::size_t z = 0; z < plan.zones.size(); ++z) {
-        if (table[z].empty() || !table[z][hb].has_data()) continue;
-        ZoneSummary s{plan.zones[z].id, plan.zones[z].name, table[z][hb].mean(), std::nullopt};
+        if (!table[z] || !table[z]->area[hb].has_data()) continue;
+        ZoneSummary s{plan.zones[z].id, plan.zones[z].name, table[z]->area[hb].mean(), std::nullopt};
         if (!plan.zones[z].income.empty()) s.income = plan.zones[z].income.front();
         ranked.push_back(s);
     }

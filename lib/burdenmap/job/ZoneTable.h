@@ -5,6 +5,7 @@
 
 #include "burdenmap/io/GpkgWriter.h"
 #include "burdenmap/job/BandSet.h"
+#include "burdenmap/job/BlockProcessor.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/zonal/ZonalAccumulator.h"
 
@@ -12,8 +13,8 @@ namespace burdenmap {
 
 std::vector<FieldSpec> zone_fields(const JobPlan& plan, const BandSet& bands);
 
-// `accs[z][b]`: zone z, zonal band b. Values in the order of zone_fields().
-std::vector<FieldValue> zone_row(const JobPlan& plan, const BandSet& bands, std::size_t zone,
-                                 const std::vector<ZonalAccumulator>& accs);
+// One zone's statistics as values in the order of zone_fields(). Population columns are NULL
+// when `stats` has no population accumulators (no population, or the zone's is unknown).
+std::vector<FieldValue> zone_row(const JobPlan& plan, const BandSet& bands, std::size_t zone, const ZoneStats& stats);
 
 }  // namespace burdenmap

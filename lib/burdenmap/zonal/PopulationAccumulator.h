@@ -1,0 +1,56 @@
+#pragma once
+// Residents per band value over one zone: the population-weighted mean, and for integer-valued
+// bands (scores, counts) the residents per class — the GES "woningscore" table: how many people
+// live in each class of each factor. Mergeable like ZonalAccumulator (sums only, so merging in
+// any order gives the same value up to rounding, and in window order the same bits).
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace burdenmap {
+
+class PopulationAccumulator {
+public:
+    PopulationAccumulator() = default;
+    // `classes`: the number of integer classes 0..classes-1 to count residents for (0: none).
+    explicit PopulationAccumulator(int classes) : per_class_(static_cast<std::size_t>(classes), 0.0) {}
+
+    // `residents` in a cell part with `value` (NaN: nodata, counted apart).
+    void add(double value, double residents) {
+        if (std::isnan(value)) {
+            nodata_ += residents;
+            return;
+        }
+        total_ += residents;
+        weighted_sum_ += residents * value;
+        if (!per_class_.empty()) {
+            // Scores are integers; a fractional value (never from a class table) goes to its floor.
+            const double k = std::floor(value);
+            if (k >= 0 && k < static_cast<double>(per_class_.size())) per_class_[static_cast<std::size_t>(k)] += residents;
+        }
+    }
+
+    void merge(const PopulationAccumulator& o) {
+        total_ += o.total_;
+        nodata_ += o.nodata_;
+        weighted_sum_ += o.weighted_sum_;
+        for (std::size_t i = 0; i < per_class_.size() && i < o.per_class_.size(); ++i) per_class_[i] += o.per_class_[i];
+    }
+
+    double residents() const { return total_; }
+    double residents_without_data() const { return nodata_; }
+    double mean() const { return total_ > 0 ? weighted_sum_ / total_ : std::numeric_limits<double>::quiet_NaN(); }
+    double residents_in_class(std::size_t k) const { return per_class_[k]; }
+    double residents_at_least(std::size_t k) const {
+        double s = 0;
+        for (std::size_t i = k; i < per_class_.size(); ++i) s += per_class_[i];
+        return s;
+    }
+    std::size_t classes() const { return per_class_.size(); }
+
+private:
+    double total_ = 0, nodata_ = 0, weighted_sum_ = 0;
+    std::vector<double> per_class_;
+};
+
+}  // namespace burdenmap
