@@ -1,0 +1,214 @@
+// read_vector_layer + VectorBurner: risk contours as nested squares in a GeoPackage written inside
+// the test, burned at cell centres onto a grid window (VectorLayerSource.h: a cell takes the
+// highest value among the polygons covering its centre, the background elsewhere).
+#include <catch2/catch.hpp>
+#include <cpl_conv.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "burdenmap/config/Config.h"
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/core/Grid.h"
+#include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/VectorLayerSource.h"
+
+namespace fs = std::filesystem;
+using namespace burdenmap;
+using Catch::Matchers::Contains;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static std::atomic<int> counter{0};
+        path = fs::temp_directory_path() /
+               ("burdenmap-vector-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+std::string rd_wkt() {
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    REQUIRE(OSRImportFromEPSG(srs, 28992) == OGRERR_NONE);
+    char* wkt = nullptr;
+    OSRExportToWkt(srs, &wkt);
+    std::string out = wkt;
+    CPLFree(wkt);
+    OSRDestroySpatialReference(srs);
+    return out;
+}
+
+// RD offsets keep the coordinates realistic; all numbers below are relative to them.
+constexpr double X0 = 150000.0, Y0 = 450000.0;
+
+std::string square(double xmin, double ymin, double xmax, double ymax) {
+    auto p = [](double x, double y) { return std::to_string(X0 + x) + " " + std::to_string(Y0 + y); };
+    return "POLYGON((" + p(xmin, ymin) + "," + p(xmax, ymin) + "," + p(xmax, ymax) + "," + p(xmin, ymax) + "," +
+           p(xmin, ymin) + "))";
+}
+
+struct Contour {
+    std::string wkt;
+    double risk;
+};
+
+// Layer "contours" (EPSG:28992) with fields risk (real) and label (text).
+fs::path write_contours(const TempDir& dir, const std::vector<Contour>& contours) {
+    gdal_init();
+    const fs::path file = dir.path / "contours.gpkg";
+    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GPKG"), file.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    REQUIRE(ds);
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(srs, 28992);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, "contours", srs, wkbPolygon, nullptr);
+    OSRDestroySpatialReference(srs);
+    REQUIRE(layer);
+    OGRFieldDefnH risk = OGR_Fld_Create("risk", OFTReal);
+    OGRFieldDefnH label = OGR_Fld_Create("label", OFTString);
+    REQUIRE(OGR_L_CreateField(layer, risk, TRUE) == OGRERR_NONE);
+    REQUIRE(OGR_L_CreateField(layer, label, TRUE) == OGRERR_NONE);
+    OGR_Fld_Destroy(risk);
+    OGR_Fld_Destroy(label);
+    for (const Contour& c : contours) {
+        OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+        OGR_F_SetFieldDouble(f, 0, c.risk);
+        OGR_F_SetFieldString(f, 1, "contour");
+        OGRGeometryH g = nullptr;
+        char* wkt = const_cast<char*>(c.wkt.c_str());
+        REQUIRE(OGR_G_CreateFromWkt(&wkt, nullptr, &g) == OGRERR_NONE);
+        OGR_F_SetGeometryDirectly(f, g);
+        REQUIRE(OGR_L_CreateFeature(layer, f) == OGRERR_NONE);
+        OGR_F_Destroy(f);
+    }
+    GDALClose(ds);
+    return file;
+}
+
+LayerConfig layer_config(const fs::path& file, const std::string& field = "risk") {
+    LayerConfig l;
+    l.name = "risk";
+    l.path = file;
+    l.vector_layer = "contours";
+    l.value_field = field;
+    l.background = 1e-10;
+    return l;
+}
+
+// 40 × 40 cells of 10 m, x -20..380, y -320..80 (relative to X0, Y0). Cell (r, c) has its centre
+// at x = -15 + 10c, y = 75 - 10r.
+const Grid kGrid(X0 - 20.0, Y0 + 80.0, 10.0, 10.0, 40, 40);
+
+// Outer square 0..60 (1e-8 per year), inner square 20..40 (1e-6), written inner first so that
+// the file order is not the burn order.
+std::vector<Contour> nested(double inner_value = 1e-6, double outer_value = 1e-8) {
+    return {{square(20, 20, 40, 40), inner_value}, {square(0, 0, 60, 60), outer_value}};
+}
+
+std::vector<float> burn(const VectorLayerData& data, const Window& w, double background) {
+    VectorBurner burner(std::make_shared<const VectorLayerData>(data), kGrid, rd_wkt(), background);
+    std::vector<float> out(w.size(), -1.0f);
+    burner.read(w, out.data());
+    return out;
+}
+
+bool inside(double x, double y, double lo, double hi) { return x > lo && x < hi && y > lo && y < hi; }
+
+}  // namespace
+
+TEST_CASE("nested contours burn at cell centres: inner, outer ring, background", "[vector]") {
+    TempDir dir;
+    const fs::path file = write_contours(dir, nested());
+    Diagnostics diag;
+    const VectorLayerData data = read_vector_layer(layer_config(file), rd_wkt(), diag);
+    REQUIRE(data.shapes.size() == 2);
+    CHECK(data.shapes[0].value == 1e-8);  // sorted ascending: the higher value burns last
+    CHECK(data.shapes[1].value == 1e-6);
+    CHECK_THAT(data.description, Contains(file.string()) && Contains("contours") && Contains("risk"));
+    CHECK(diag.all().empty());
+
+    const double background = 1e-10;
+    const Window w{0, 0, 10, 10};  // x -20..80, y -20..80: both squares and a margin around them
+    const std::vector<float> out = burn(data, w, background);
+    int inner = 0, ring = 0, outside = 0;
+    for (int r = 0; r < w.rows; ++r)
+        for (int c = 0; c < w.cols; ++c) {
+            const double x = -15.0 + 10.0 * c, y = 75.0 - 10.0 * r;  // cell centre, relative to X0, Y0
+            const float got = out[static_cast<std::size_t>(r) * w.cols + c];
+            INFO("cell (" << r << ", " << c << "), centre (" << x << ", " << y << ")");
+            if (inside(x, y, 20, 40)) {
+                CHECK(got == static_cast<float>(1e-6));
+                ++inner;
+            } else if (inside(x, y, 0, 60)) {
+                CHECK(got == static_cast<float>(1e-8));
+                ++ring;
+            } else {
+                CHECK(got == static_cast<float>(background));
+                ++outside;
+            }
+        }
+    // Centres 25 and 35 lie in 20..40: 2 × 2 cells; 5..55 in 0..60: 6 × 6 - 4 = 32; the rest 64.
+    CHECK(inner == 2 * 2);
+    CHECK(ring == 6 * 6 - 2 * 2);
+    CHECK(outside == 10 * 10 - 6 * 6);
+
+    // A window inside that one gives the same cells (the burn is per window, on its own subgrid).
+    const Window part{3, 2, 5, 4};
+    const std::vector<float> sub = burn(data, part, background);
+    for (int r = 0; r < part.rows; ++r)
+        for (int c = 0; c < part.cols; ++c)
+            CHECK(sub[static_cast<std::size_t>(r) * part.cols + c] ==
+                  out[static_cast<std::size_t>(part.row_off + r) * w.cols + (part.col_off + c)]);
+}
+
+TEST_CASE("where contours overlap the highest value wins, whatever the file order", "[vector]") {
+    TempDir dir;
+    // Now the outer square has the higher value: it covers the inner square's cells too.
+    const fs::path file = write_contours(dir, nested(1e-8, 1e-6));
+    Diagnostics diag;
+    const VectorLayerData data = read_vector_layer(layer_config(file), rd_wkt(), diag);
+    const std::vector<float> out = burn(data, Window{0, 0, 10, 10}, 0.0);
+    for (int r = 0; r < 10; ++r)
+        for (int c = 0; c < 10; ++c) {
+            const double x = -15.0 + 10.0 * c, y = 75.0 - 10.0 * r;
+            const float got = out[static_cast<std::size_t>(r) * 10 + c];
+            CHECK(got == (inside(x, y, 0, 60) ? static_cast<float>(1e-6) : 0.0f));
+        }
+}
+
+TEST_CASE("a window away from all shapes is all background", "[vector]") {
+    TempDir dir;
+    const fs::path file = write_contours(dir, nested());
+    Diagnostics diag;
+    const VectorLayerData data = read_vector_layer(layer_config(file), rd_wkt(), diag);
+    const Window far{30, 30, 10, 10};  // x 280..380, y -320..-220: no shape near
+    const std::vector<float> out = burn(data, far, -7.5);
+    for (float v : out) CHECK(v == -7.5f);
+}
+
+TEST_CASE("a missing value field is an error listing the fields", "[vector][errors]") {
+    TempDir dir;
+    const fs::path file = write_contours(dir, nested());
+    Diagnostics diag;
+    CHECK_THROWS_AS(read_vector_layer(layer_config(file, "risk_per_year"), rd_wkt(), diag), InputError);
+    CHECK_THROWS_WITH(read_vector_layer(layer_config(file, "risk_per_year"), rd_wkt(), diag),
+                      Contains(file.string()) && Contains("'risk_per_year'") && Contains("fields are: risk, label"));
+
+    LayerConfig wrong_layer = layer_config(file);
+    wrong_layer.vector_layer = "contour";
+    CHECK_THROWS_WITH(read_vector_layer(wrong_layer, rd_wkt(), diag),
+                      Contains("'contour'") && Contains("layers are: contours"));
+}

@@ -1,0 +1,174 @@
+// CumulationRule: count_at_least, energetic_sum, weighted_sum and max on hand-made cells, with
+// the nodata rule of each (CumulationRule.h): count/energetic/max use the layers with data,
+// weighted_sum is NaN when any term is missing.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <vector>
+
+#include "burdenmap/score/CumulationRule.h"
+
+using namespace burdenmap;
+using Catch::Matchers::Contains;
+
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+// The layers of a job, each a column of n cells; raw values and scores are separate arrays.
+struct Layers {
+    std::vector<std::vector<float>> raw, scores;
+    std::vector<const float*> raw_ptrs() const {
+        std::vector<const float*> p;
+        for (const auto& v : raw) p.push_back(v.data());
+        return p;
+    }
+    std::vector<const float*> score_ptrs() const {
+        std::vector<const float*> p;
+        for (const auto& v : scores) p.push_back(v.data());
+        return p;
+    }
+};
+
+std::vector<float> apply(const CumulationRule& rule, const Layers& layers, std::size_t n) {
+    std::vector<float> out(n, -12345.0f);
+    rule.apply(layers.raw_ptrs(), layers.score_ptrs(), out.data(), n);
+    return out;
+}
+
+CumulationRule rule_of(CumulationKind kind, std::vector<std::size_t> layers) {
+    CumulationRule r;
+    r.name = "test";
+    r.kind = kind;
+    r.layers = std::move(layers);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("energetic sum of two equal sources is L + 10·log10(2)", "[cumulation]") {
+    // 10·log10(10^(L/10) + 10^(L/10)) = 10·log10(2·10^(L/10)) = L + 10·log10(2) ≈ L + 3.0103 dB.
+    Layers l;
+    l.raw = {{60.0f, 0.0f, 45.5f}, {60.0f, 0.0f, 45.5f}};
+    l.scores = {{0, 0, 0}, {0, 0, 0}};  // ignored by energetic_sum, which uses the raw dB values
+    const auto out = apply(rule_of(CumulationKind::energetic_sum, {0, 1}), l, 3);
+    const double plus = 10.0 * std::log10(2.0);
+    CHECK(plus == Approx(3.0103).margin(1e-4));
+    CHECK(out[0] == Approx(60.0 + plus).margin(1e-4));
+    CHECK(out[1] == Approx(0.0 + plus).margin(1e-4));
+    CHECK(out[2] == Approx(45.5 + plus).margin(1e-4));
+}
+
+TEST_CASE("energetic sum of 60 and 50 dB is 10·log10(10^6 + 10^5)", "[cumulation]") {
+    Layers l;
+    l.raw = {{60.0f}, {50.0f}};
+    l.scores = {{0}, {0}};
+    const auto out = apply(rule_of(CumulationKind::energetic_sum, {0, 1}), l, 1);
+    // 10^(60/10) = 10^6 and 10^(50/10) = 10^5.
+    const double expected = 10.0 * std::log10(std::pow(10.0, 6.0) + std::pow(10.0, 5.0));
+    CHECK(expected == Approx(60.41392685).margin(1e-6));
+    // The output is float: compare at float precision (~4e-6 at 60).
+    CHECK(out[0] == Approx(expected).margin(1e-5));
+    CHECK(out[0] == Approx(60.41392685).margin(1e-5));
+    CHECK(out[0] == static_cast<float>(expected));
+}
+
+TEST_CASE("energetic sum skips nodata layers; all nodata gives NaN", "[cumulation]") {
+    Layers l;
+    //          cell:  0      1      2      3
+    l.raw = {{60.0f, kNaN, kNaN, 55.0f},
+             {kNaN, 50.0f, kNaN, 55.0f},
+             {kNaN, kNaN, kNaN, 55.0f}};
+    l.scores = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
+    const auto out = apply(rule_of(CumulationKind::energetic_sum, {0, 1, 2}), l, 4);
+    CHECK(out[0] == Approx(60.0).margin(1e-5));  // only 60 has data: 10·log10(10^6) = 60
+    CHECK(out[1] == Approx(50.0).margin(1e-5));  // only 50 has data
+    CHECK(std::isnan(out[2]));                   // no layer has data
+    // Three equal sources: 55 + 10·log10(3) ≈ 59.7712 dB.
+    CHECK(out[3] == Approx(55.0 + 10.0 * std::log10(3.0)).margin(1e-4));
+}
+
+TEST_CASE("energetic sum uses only the listed layers", "[cumulation]") {
+    Layers l;
+    l.raw = {{60.0f}, {90.0f}, {60.0f}};
+    l.scores = {{0}, {0}, {0}};
+    const auto out = apply(rule_of(CumulationKind::energetic_sum, {0, 2}), l, 1);  // layer 1 not listed
+    CHECK(out[0] == Approx(60.0 + 10.0 * std::log10(2.0)).margin(1e-4));
+}
+
+TEST_CASE("count_at_least counts layers at or above each layer's own level", "[cumulation]") {
+    CumulationRule r = rule_of(CumulationKind::count_at_least, {0, 1, 2});
+    r.at_least = {6, 1, 3};
+    Layers l;
+    // cell 0: scores {6, 1, 2} vs levels {6, 1, 3}: 6>=6 yes, 1>=1 yes, 2>=3 no → 2.
+    // cell 1: scores {5, 0, 3}: no, no, yes → 1.
+    // cell 2: scores {8, 4, 9}: all → 3.
+    // cell 3: scores {NaN, 1, NaN}: only layer 1 has data, and it counts → 1.
+    // cell 4: scores {NaN, 0, NaN}: layer 1 has data but is below → 0 (not NaN).
+    // cell 5: all NaN → NaN.
+    l.scores = {{6, 5, 8, kNaN, kNaN, kNaN}, {1, 0, 4, 1, 0, kNaN}, {2, 3, 9, kNaN, kNaN, kNaN}};
+    // Raw values are irrelevant to the count; make them disagree with the scores on purpose.
+    l.raw = {std::vector<float>(6, 100.0f), std::vector<float>(6, 100.0f), std::vector<float>(6, kNaN)};
+    const auto out = apply(r, l, 6);
+    CHECK(out[0] == 2.0f);
+    CHECK(out[1] == 1.0f);
+    CHECK(out[2] == 3.0f);
+    CHECK(out[3] == 1.0f);
+    CHECK(out[4] == 0.0f);
+    CHECK(std::isnan(out[5]));
+    CHECK(r.is_count());
+    CHECK(r.unit() == "number of layers");
+}
+
+TEST_CASE("count_at_least maps its levels to the listed layers by position", "[cumulation]") {
+    // Layers listed out of order: at_least[k] belongs to layers[k], not to job layer k.
+    CumulationRule r = rule_of(CumulationKind::count_at_least, {2, 0});
+    r.at_least = {5, 1};  // job layer 2 needs 5, job layer 0 needs 1
+    Layers l;
+    l.scores = {{1}, {99}, {4}};  // layer 0: 1 >= 1 yes; layer 2: 4 >= 5 no → 1
+    l.raw = {{0}, {0}, {0}};
+    CHECK(apply(r, l, 1)[0] == 1.0f);
+}
+
+TEST_CASE("weighted_sum is NaN when any input is NaN", "[cumulation]") {
+    CumulationRule r = rule_of(CumulationKind::weighted_sum, {0, 1});
+    r.weights = {0.5, 2.0};
+    Layers l;
+    l.scores = {{4, kNaN, 4, kNaN}, {3, 3, kNaN, kNaN}};
+    l.raw = {{0, 0, 0, 0}, {0, 0, 0, 0}};
+    const auto out = apply(r, l, 4);
+    CHECK(out[0] == Approx(0.5 * 4 + 2.0 * 3));  // = 8
+    CHECK(std::isnan(out[1]));
+    CHECK(std::isnan(out[2]));
+    CHECK(std::isnan(out[3]));
+    CHECK_FALSE(r.is_count());
+    CHECK(r.unit() == "weighted score");
+}
+
+TEST_CASE("max takes the highest score among layers with data", "[cumulation]") {
+    CumulationRule r = rule_of(CumulationKind::max, {0, 1, 2});
+    Layers l;
+    // Negative scores check that the first value seeds the max (not 0).
+    l.scores = {{1, kNaN, -3, kNaN}, {7, 2, -5, kNaN}, {3, kNaN, kNaN, kNaN}};
+    l.raw = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
+    const auto out = apply(r, l, 4);
+    CHECK(out[0] == 7.0f);
+    CHECK(out[1] == 2.0f);
+    CHECK(out[2] == -3.0f);
+    CHECK(std::isnan(out[3]));
+    CHECK(r.unit() == "score");
+}
+
+TEST_CASE("cumulation kinds round-trip by name; unknown names list the known rules", "[cumulation]") {
+    for (CumulationKind k : {CumulationKind::count_at_least, CumulationKind::energetic_sum,
+                             CumulationKind::weighted_sum, CumulationKind::max})
+        CHECK(cumulation_kind_from_string(to_string(k)) == k);
+    CHECK_THROWS_AS(cumulation_kind_from_string("sum"), std::invalid_argument);
+    CHECK_THROWS_WITH(cumulation_kind_from_string("sum"),
+                      Contains("'sum'") && Contains("count_at_least") && Contains("energetic_sum") &&
+                          Contains("weighted_sum") && Contains("max"));
+    CHECK_THROWS_WITH(cumulation_kind_from_string("Max"), Contains("'Max'"));
+    CHECK(rule_of(CumulationKind::energetic_sum, {}).unit() == "dB");
+}

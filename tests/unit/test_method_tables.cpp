@@ -1,0 +1,344 @@
+// Method tables: the shipped data/methods/*.toml load and say what the method document says;
+// hand-written bad files are rejected with the file and key path named.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "burdenmap/config/MethodTableParser.h"
+#include "burdenmap/score/ClassTable.h"
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/score/MethodRegistry.h"
+
+namespace fs = std::filesystem;
+using namespace burdenmap;
+using Catch::Matchers::Contains;
+
+namespace {
+
+const fs::path kMethodsDir = fs::path(BURDENMAP_TEST_SOURCE_DIR) / "data" / "methods";
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static std::atomic<int> counter{0};
+        path = fs::temp_directory_path() /
+               ("burdenmap-methods-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    fs::path write(const std::string& name, const std::string& text) const {
+        std::ofstream(path / name, std::ios::binary) << text;
+        return path / name;
+    }
+};
+
+const MethodRegistry& shipped() {
+    static const MethodRegistry registry = load_method_tables({kMethodsDir});
+    return registry;
+}
+
+// A shipped class table or threshold by id.
+std::shared_ptr<const ClassTable> method(const std::string& id) {
+    auto m = std::dynamic_pointer_cast<const ClassTable>(shipped().find(id));
+    INFO("method " << id);
+    REQUIRE(m);
+    return m;
+}
+
+int score_of(const ClassTable& m, double value) { return m.rows()[m.row_for(value)].score; }
+
+// Through the float path a run uses (ClassTable::score on Float32 rasters).
+float score_float(const ClassTable& m, float value) {
+    std::vector<std::uint64_t> hits(m.rows().size(), 0);
+    float out = -1;
+    m.score(&value, &out, 1, hits);
+    return out;
+}
+
+// A valid two-row class table; `row1_extra` is appended to the second row.
+std::string class_table(const std::string& id, const std::string& row0_extra = "", const std::string& row1_extra = "",
+                        const std::string& row1_lower = "10.0") {
+    return "schema = 1\n\n[[method]]\nid = \"" + id +
+           "\"\nfamily = \"class_table\"\nsource = \"test source\"\n"
+           "  [[method.class]]\n  upper = 10.0\n  score = 0\n  confidence = \"verified\"\n" +
+           row0_extra +
+           "  [[method.class]]\n  lower = " + row1_lower + "\n  score = 1\n  confidence = \"placeholder\"\n" + row1_extra;
+}
+
+// The ConfigError from loading one file into a fresh registry.
+ConfigError error_loading(const std::string& text) {
+    TempDir dir;
+    const fs::path file = dir.write("bad.toml", text);
+    MethodRegistry registry;
+    try {
+        load_method_file(file, registry);
+    } catch (const ConfigError& e) {
+        CHECK_THAT(std::string(e.what()), Contains(file.string()));  // every error names the file
+        return e;
+    }
+    FAIL_CHECK("load_method_file accepted:\n" << text);
+    return ConfigError("(no error)", "load_method_file accepted the file");
+}
+
+}  // namespace
+
+TEST_CASE("every shipped method table loads", "[methods]") {
+    const MethodRegistry& r = shipped();
+    const std::vector<std::string> ids = r.ids();
+    for (const char* id : {"ges.road_noise", "who2021.no2_annual", "es.pr_class", "air.no2_ladder"}) {
+        INFO(id);
+        CHECK(std::find(ids.begin(), ids.end(), std::string(id)) != ids.end());
+    }
+    // As many methods as there are [[method]] tables in the files: none lost, none invented.
+    std::size_t tables = 0;
+    for (const auto& entry : fs::directory_iterator(kMethodsDir)) {
+        if (entry.path().extension() != ".toml") continue;
+        std::ifstream in(entry.path());
+        for (std::string line; std::getline(in, line);)
+            if (line == "[[method]]") ++tables;
+    }
+    CHECK(tables > 0);
+    CHECK(ids.size() == tables);
+    // Every method says where it came from, and every row has a source and a label.
+    for (const auto& m : r.all()) {
+        INFO(m->info().id);
+        CHECK_FALSE(m->info().defined_in.empty());
+        CHECK_FALSE(m->info().provenance.source.empty());
+        const auto table = std::dynamic_pointer_cast<const ClassTable>(m);
+        if (!table) continue;  // exposure-response curves have no rows
+        for (const ClassRow& row : table->rows()) {
+            CHECK_FALSE(row.provenance.source.empty());
+            CHECK_FALSE(row.label.empty());
+        }
+    }
+}
+
+TEST_CASE("shipped methods are monotone: a higher value never scores lower", "[methods]") {
+    // DESIGN.md §7 invariant; every shipped method (thresholds, GES, ladders, PR classes) is monotone.
+    for (const auto& any : shipped().all()) {
+        INFO(any->info().id);
+        const auto m = std::dynamic_pointer_cast<const ClassTable>(any);
+        if (!m) continue;  // curves: see the exposure-response tests
+        for (std::size_t i = 1; i < m->rows().size(); ++i) CHECK(m->rows()[i].score >= m->rows()[i - 1].score);
+        CHECK(m->info().flag_at <= m->max_score());
+    }
+}
+
+TEST_CASE("ges.road_noise follows Handboek GES 2012", "[methods]") {
+    // Source: /work/shared/methods/nl-who-eu.md §1.2 "GES class boundaries": road traffic noise
+    // Lden, per source; 55-60 → 4, 60-65 → 5, 65-70 → 6, 70-75 → 7, >= 75 → 8 are [V]; the rows
+    // below 55 dB (45 → 1, 50 → 2) are [R] (placeholders); no score 3; lower <= L < upper.
+    const auto m = method("ges.road_noise");
+    CHECK(m->info().family == "class_table");
+    CHECK(m->info().unit == "dB");
+    CHECK(m->info().flag_at == 6);  // GES 6 = MTR
+    CHECK(score_of(*m, 54.99) == 2);
+    CHECK(score_of(*m, 55.0) == 4);
+    CHECK(score_of(*m, 74.99) == 7);
+    CHECK(score_of(*m, 75.0) == 8);
+    CHECK(score_of(*m, 44.99) == 0);
+    CHECK(score_of(*m, 45.0) == 1);
+    CHECK(score_of(*m, 65.0) == 6);
+    CHECK(score_of(*m, std::nextafter(65.0, 0.0)) == 5);
+    CHECK(m->max_score() == 8);
+    for (const ClassRow& row : m->rows()) {
+        INFO("row [" << row.lower << ", " << row.upper << ")");
+        CHECK(row.score != 3);
+        if (row.upper <= 55.0) CHECK(row.provenance.confidence == Confidence::placeholder);
+        if (row.lower >= 55.0) CHECK(row.provenance.confidence == Confidence::verified);
+    }
+    CHECK(m->uses_placeholders());
+    // The method's confidence is its weakest row's.
+    CHECK(m->info().provenance.confidence == Confidence::placeholder);
+    // Float path, boundaries exactly representable: same answers.
+    CHECK(score_float(*m, 55.0f) == 4.0f);
+    CHECK(score_float(*m, 75.0f) == 8.0f);
+}
+
+TEST_CASE("who2021.no2_annual is a threshold at 10 µg/m³", "[methods]") {
+    // Source: nl-who-eu.md §3.3, WHO AQG 2021, NO2 annual: 10 µg/m³ [V].
+    const auto m = method("who2021.no2_annual");
+    CHECK(m->info().family == "threshold");
+    REQUIRE(m->rows().size() == 2);
+    CHECK(m->rows()[1].lower == 10.0);
+    CHECK(score_of(*m, 10.0) == 1);
+    CHECK(score_of(*m, std::nextafter(10.0, 0.0)) == 0);
+    CHECK(m->info().flag_at == 1);
+    CHECK(m->info().provenance.confidence == Confidence::verified);
+    CHECK_FALSE(m->uses_placeholders());
+}
+
+TEST_CASE("es.pr_class and air.no2_ladder", "[methods]") {
+    // es.pr_class: nl-who-eu.md §4.2 design encoding {<1e-8, 1e-8-1e-7, 1e-7-1e-6, 1e-6-1e-5, >=1e-5}.
+    const auto pr = method("es.pr_class");
+    CHECK(score_of(*pr, 1e-6) == 3);
+    CHECK(score_of(*pr, 1e-5) == 4);
+    CHECK(score_of(*pr, 1e-8) == 1);
+    CHECK(score_of(*pr, 0.0) == 0);
+    CHECK(pr->info().flag_at == 3);
+    CHECK(pr->uses_placeholders());
+
+    // air.no2_ladder: < 10 (WHO 2021) → 0, [10, 20 (EU 2030)) → 1, [20, 40 (EU 2008)) → 2, >= 40 → 3.
+    const auto no2 = method("air.no2_ladder");
+    CHECK(score_of(*no2, 9.99) == 0);
+    CHECK(score_of(*no2, 10.0) == 1);
+    CHECK(score_of(*no2, 20.0) == 2);
+    CHECK(score_of(*no2, 39.99) == 2);
+    CHECK(score_of(*no2, 40.0) == 3);
+    CHECK_FALSE(no2->uses_placeholders());
+}
+
+// Regression: rasters and burned contours reach ClassTable::score as float, and
+// float(1e-6) = 9.9999999747524271e-07 < 1e-6; a cell inside the 1e-6 contour (the demo's
+// risk_contours.gpkg holds exactly 1e-5, 1e-6, 1e-7, 1e-8) once scored class 2 instead of 3.
+TEST_CASE("PR contour values stored as float score in their own class", "[methods]") {
+    const auto pr = method("es.pr_class");
+    CHECK(score_float(*pr, static_cast<float>(1e-6)) == 3.0f);
+    CHECK(score_float(*pr, static_cast<float>(1e-5)) == 4.0f);
+    CHECK(score_float(*pr, static_cast<float>(1e-8)) == 1.0f);
+    const auto limit = method("bkl.pr_grenswaarde");
+    CHECK(score_float(*limit, static_cast<float>(1e-6)) == 1.0f);
+}
+
+TEST_CASE("suggestions for a mistyped method id", "[methods]") {
+    const auto s = shipped().suggestions("ges.road_nois");
+    CHECK(std::find(s.begin(), s.end(), "ges.road_noise") != s.end());
+    CHECK(s.front() == "ges.road_noise");  // the closest first
+    CHECK(s.size() <= 5);
+    const auto t = shipped().suggestions("who2021.no2");
+    CHECK(std::find(t.begin(), t.end(), "who2021.no2_annual") != t.end());
+    CHECK(shipped().find("ges.road_nois") == nullptr);
+}
+
+TEST_CASE("a hand-written valid file loads", "[methods]") {
+    TempDir dir;
+    const fs::path file = dir.write("ok.toml", class_table("t.ok") +
+                                                   "\n[[method]]\nid = \"t.limit\"\nfamily = \"threshold\"\n"
+                                                   "standard = 7\nconfidence = \"secondary\"\nsource = \"s\"\n");
+    MethodRegistry r;
+    load_method_file(file, r);
+    CHECK(r.ids() == std::vector<std::string>{"t.limit", "t.ok"});
+    const auto ok = std::dynamic_pointer_cast<const ClassTable>(r.find("t.ok"));
+    REQUIRE(ok);
+    CHECK(ok->info().defined_in == file.string());
+    CHECK(ok->info().title == "t.ok");  // title defaults to the id
+    CHECK(ok->rows()[0].provenance.source == "test source");  // rows inherit the method's source
+    CHECK(ok->info().provenance.confidence == Confidence::placeholder);  // weakest row
+    CHECK(std::dynamic_pointer_cast<const ClassTable>(r.find("t.limit"))->standard() == 7.0);
+    CHECK(r.find("t.limit")->info().provenance.confidence == Confidence::secondary);
+}
+
+TEST_CASE("bad method files are rejected naming the key path", "[methods][errors]") {
+    SECTION("missing schema") {
+        std::string text = class_table("t.a");
+        text.erase(0, text.find('\n') + 1);  // drop "schema = 1"
+        const ConfigError e = error_loading(text);
+        CHECK(e.key_path() == "schema");
+        CHECK_THAT(std::string(e.what()), Contains("must be 1"));
+    }
+    SECTION("schema 2") {
+        CHECK(error_loading("schema = 2\n").key_path() == "schema");
+    }
+    SECTION("unknown top-level key") {
+        CHECK(error_loading("schema = 1\nversion = 3\n").key_path() == "version");
+    }
+    SECTION("unknown key in a class row") {
+        const ConfigError e = error_loading(class_table("t.a", "", "  colour = \"red\"\n"));
+        CHECK(e.key_path() == "method[0].class[1].colour");
+        CHECK_THAT(std::string(e.what()), Contains("method[0].class[1].colour") && Contains("unknown key"));
+    }
+    SECTION("a gap between rows") {
+        // Row 0 ends at 10, row 1 starts at 11: [10, 11) has no class.
+        const ConfigError e = error_loading(class_table("t.a", "", "", "11.0"));
+        CHECK(e.key_path() == "method[0]");
+        CHECK_THAT(std::string(e.what()), Contains("contiguous") && Contains("t.a"));
+    }
+    SECTION("a row without confidence") {
+        std::string text = class_table("t.a");
+        text.replace(text.find("  confidence = \"verified\"\n"), std::string("  confidence = \"verified\"\n").size(), "");
+        const ConfigError e = error_loading(text);
+        CHECK(e.key_path() == "method[0].class[0].confidence");
+        CHECK_THAT(std::string(e.what()), Contains("required"));
+    }
+    SECTION("a bad confidence word") {
+        std::string text = class_table("t.a");
+        text.replace(text.find("\"verified\""), std::string("\"verified\"").size(), "\"certain\"");
+        const ConfigError e = error_loading(text);
+        CHECK(e.key_path() == "method[0].class[0].confidence");
+        CHECK_THAT(std::string(e.what()), Contains("'certain'"));
+    }
+    SECTION("a row without score") {
+        std::string text = class_table("t.a");
+        text.replace(text.find("  score = 1\n"), std::string("  score = 1\n").size(), "");
+        CHECK(error_loading(text).key_path() == "method[0].class[1].score");
+    }
+    SECTION("a method without source") {
+        std::string text = class_table("t.a");
+        text.replace(text.find("source = \"test source\"\n"), std::string("source = \"test source\"\n").size(), "");
+        CHECK(error_loading(text).key_path() == "method[0].source");
+    }
+    SECTION("a threshold without confidence") {
+        const ConfigError e =
+            error_loading("schema = 1\n[[method]]\nid = \"t.t\"\nfamily = \"threshold\"\nstandard = 5\nsource = \"s\"\n");
+        CHECK(e.key_path() == "method[0].confidence");
+    }
+    SECTION("a threshold without standard") {
+        const ConfigError e = error_loading(
+            "schema = 1\n[[method]]\nid = \"t.t\"\nfamily = \"threshold\"\nconfidence = \"verified\"\nsource = \"s\"\n");
+        CHECK(e.key_path() == "method[0].standard");
+    }
+    SECTION("an unknown family") {
+        const ConfigError e = error_loading("schema = 1\n[[method]]\nid = \"t.c\"\nfamily = \"curve\"\nsource = \"s\"\n");
+        CHECK(e.key_path() == "method[0].family");
+        CHECK_THAT(std::string(e.what()), Contains("'curve'") && Contains("class_table") && Contains("threshold"));
+    }
+    SECTION("a TOML syntax error") {
+        const ConfigError e = error_loading("schema = 1\n[[method]\n");
+        CHECK_THAT(std::string(e.what()), Contains("bad.toml:2:"));
+    }
+}
+
+TEST_CASE("duplicate ids across two files name both files", "[methods][errors]") {
+    TempDir dir;
+    const fs::path a = dir.write("a.toml", class_table("t.same"));
+    const fs::path b = dir.write("b.toml", class_table("t.same"));
+    try {
+        load_method_tables({dir.path});
+        FAIL("duplicate id accepted");
+    } catch (const ConfigError& e) {
+        CHECK(e.key_path() == "method[0].id");
+        CHECK_THAT(std::string(e.what()), Contains("t.same") && Contains(a.string()) && Contains(b.string()));
+    }
+}
+
+TEST_CASE("load_method_tables reads *.toml only and rejects a missing folder", "[methods][errors]") {
+    TempDir dir;
+    dir.write("one.toml", class_table("t.one"));
+    dir.write("notes.txt", "not a table");
+    dir.write("two.toml.bak", "garbage [[[");
+    const MethodRegistry r = load_method_tables({dir.path});
+    CHECK(r.ids() == std::vector<std::string>{"t.one"});
+
+    try {
+        load_method_tables({dir.path / "missing"});
+        FAIL("missing folder accepted");
+    } catch (const ConfigError& e) {
+        CHECK(e.key_path() == "methods");
+        CHECK_THAT(std::string(e.what()), Contains((dir.path / "missing").string()));
+    }
+}
