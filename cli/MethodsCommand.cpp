@@ -8,6 +8,8 @@
 #include "Commands.h"
 #include "burdenmap/config/MethodTableParser.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/score/ClassTable.h"
+#include "burdenmap/score/ExposureResponse.h"
 
 namespace burdenmap::cli {
 namespace {
@@ -18,10 +20,29 @@ nlohmann::ordered_json method_json(const ScoringMethod& m, bool with_rows) {
                              {"quantity", i.quantity}, {"unit", i.unit},       {"flag_at", i.flag_at},
                              {"source", i.provenance.source}, {"edition", i.provenance.edition}, {"url", i.provenance.url},
                              {"confidence", to_string(i.provenance.confidence)}, {"defined_in", i.defined_in}};
-    if (with_rows) {
-        j["description"] = i.description;
+    if (!with_rows) return j;
+    j["description"] = i.description;
+    if (const auto* curve = dynamic_cast<const ExposureResponse*>(&m)) {
+        const CurveParameters& p = curve->parameters();
+        nlohmann::ordered_json c{{"outcome", p.outcome}, {"score_unit", curve->score_unit()}};
+        if (curve->is_relative_risk()) {
+            c["form"] = "log_linear_rr";
+            c["rr"] = p.rr;
+            c["increment"] = p.increment;
+            c["counterfactual"] = p.counterfactual;
+        } else {
+            c["form"] = "quadratic";
+            c["coefficients"] = {p.c0, p.c1, p.c2};
+        }
+        if (p.valid_min) c["valid_min"] = *p.valid_min;
+        if (p.valid_max) c["valid_max"] = *p.valid_max;
+        c["below_range"] = p.below == CurveParameters::Below::zero ? "zero" : "clamp";
+        c["above_range"] = p.above == CurveParameters::Above::clamp ? "clamp" : "extrapolate";
+        j["curve"] = c;
+    }
+    if (const auto* table = dynamic_cast<const ClassTable*>(&m)) {
         auto rows = nlohmann::ordered_json::array();
-        for (const ClassRow& r : m.rows()) {
+        for (const ClassRow& r : table->rows()) {
             nlohmann::ordered_json row{{"score", r.score}, {"label", r.label}};
             row["lower"] = std::isfinite(r.lower) ? nlohmann::ordered_json(r.lower) : nlohmann::ordered_json(nullptr);
             row["upper"] = std::isfinite(r.upper) ? nlohmann::ordered_json(r.upper) : nlohmann::ordered_json(nullptr);
@@ -49,10 +70,24 @@ void print_method(const ScoringMethod& m) {
                 i.id.c_str(), i.title.c_str(), i.family.c_str(), i.unit.c_str(), i.flag_at, i.provenance.source.c_str(),
                 i.provenance.edition.c_str(), i.provenance.url.c_str(), to_string(i.provenance.confidence));
     if (!i.description.empty()) std::printf("  %s\n", i.description.c_str());
-    std::printf("  classes [lower, upper):\n");
-    for (const ClassRow& r : m.rows())
-        std::printf("    [%8s, %8s) -> %d  %-22s %s\n", bound(r.lower).c_str(), bound(r.upper).c_str(), r.score,
-                    r.label.c_str(), to_string(r.provenance.confidence));
+    if (const auto* curve = dynamic_cast<const ExposureResponse*>(&m)) {
+        const CurveParameters& p = curve->parameters();
+        if (curve->is_relative_risk())
+            std::printf("  RR = %g ^ ((x - %g) / %g) above the counterfactual %g, else 1 (%s)\n", p.rr, p.counterfactual,
+                        p.increment, p.counterfactual, p.outcome.c_str());
+        else
+            std::printf("  %% %s = %g + %g*x + %g*x^2 (at least 0)\n", p.outcome.c_str(), p.c0, p.c1, p.c2);
+        std::printf("  valid range: [%s, %s]; below it: %s; above it: %s\n", p.valid_min ? bound(*p.valid_min).c_str() : "-inf",
+                    p.valid_max ? bound(*p.valid_max).c_str() : "+inf",
+                    p.below == CurveParameters::Below::zero ? "no effect attributed" : "value at the lower end",
+                    p.above == CurveParameters::Above::clamp ? "value at the upper end" : "extrapolated");
+    }
+    if (const auto* table = dynamic_cast<const ClassTable*>(&m)) {
+        std::printf("  classes [lower, upper):\n");
+        for (const ClassRow& r : table->rows())
+            std::printf("    [%8s, %8s) -> %d  %-22s %s\n", bound(r.lower).c_str(), bound(r.upper).c_str(), r.score,
+                        r.label.c_str(), to_string(r.provenance.confidence));
+    }
 }
 
 }  // namespace

@@ -14,7 +14,7 @@
 namespace burdenmap {
 
 struct StudyConfig {
-    std::string name;
+    std::string name = "burdenmap study";
     std::string crs;                   // empty: the zones' CRS
     std::optional<double> resolution;  // map units; default: the finest input raster
     std::optional<Box> extent;         // default: the zones' extent

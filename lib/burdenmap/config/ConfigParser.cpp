@@ -1,5 +1,6 @@
 #include "burdenmap/config/ConfigParser.h"
 
+#include <algorithm>
 #include <set>
 
 #include "burdenmap/config/TomlReader.h"
@@ -27,7 +28,7 @@ void check_name(TomlReader& r, const std::string& key, const std::string& name) 
 
 StudyConfig parse_study(TomlReader r) {
     StudyConfig s;
-    s.name = r.optional_string("name", "burdenmap study");
+    s.name = r.optional_string("name", s.name);
     s.crs = r.optional_string("crs");
     s.resolution = r.optional_number("resolution");
     if (s.resolution && !(*s.resolution > 0)) r.fail("resolution", "must be positive");
@@ -50,8 +51,13 @@ ZonesConfig parse_zones(TomlReader r, const fs::path& base) {
     z.population_field = r.optional_string("population");
     if (const toml::table* income = r.optional_table("income")) {
         TomlReader ir = r.sub(*income, "income");
-        for (const auto& [k, v] : *income) {
-            const std::string key(k.str());
+        // toml++ iterates keys sorted; keep the order of the file (it becomes the column order).
+        std::vector<std::pair<toml::source_position, std::string>> keys;
+        for (const auto& [k, v] : *income) keys.emplace_back(v.source().begin, std::string(k.str()));
+        std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+            return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.column < b.first.column;
+        });
+        for (const auto& [pos, key] : keys) {
             check_name(ir, key, key);
             z.income_fields.emplace_back(key, ir.required_string(key));
         }
@@ -125,9 +131,13 @@ OutputConfig parse_output(TomlReader r, const fs::path& base) {
     o.geopackage = r.optional_string("geopackage", o.geopackage);
     o.manifest = r.optional_string("manifest", o.manifest);
     o.raw_geotiff = r.optional_string("raw_geotiff");
-    for (const std::string* name : {&o.geotiff, &o.geopackage, &o.manifest})
-        if (name->empty() || name->find('/') != std::string::npos)
-            r.fail("geotiff", "output names must be plain file names inside 'dir'");
+    const std::pair<const char*, const std::string*> names[] = {
+        {"geotiff", &o.geotiff}, {"geopackage", &o.geopackage}, {"manifest", &o.manifest}, {"raw_geotiff", &o.raw_geotiff}};
+    for (const auto& [key, name] : names) {
+        const bool optional_empty = name == &o.raw_geotiff && name->empty();
+        if (!optional_empty && (name->empty() || name->find('/') != std::string::npos || *name == "." || *name == ".."))
+            r.fail(key, "'" + *name + "' must be a plain file name inside 'dir' (no folders)");
+    }
     r.reject_unknown({"dir", "geotiff", "geopackage", "manifest", "raw_geotiff"});
     return o;
 }

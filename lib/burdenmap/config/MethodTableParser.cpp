@@ -5,6 +5,8 @@
 #include <cstdlib>
 
 #include "burdenmap/config/TomlReader.h"
+#include "burdenmap/score/ClassTable.h"
+#include "burdenmap/score/ExposureResponse.h"
 
 namespace burdenmap {
 namespace {
@@ -51,7 +53,39 @@ ClassRow read_row(TomlReader r, const Provenance& method_provenance) {
     return row;
 }
 
-ScoringMethod read_method(TomlReader r, const std::string& file) {
+CurveParameters read_curve(TomlReader& r) {
+    CurveParameters p;
+    const std::string form = r.required_string("form");
+    if (form == "quadratic") {
+        p.form = CurveParameters::Form::quadratic;
+        const std::vector<double> c = r.number_array("coefficients");
+        if (c.size() != 3) r.fail("coefficients", "a quadratic needs [c0, c1, c2] (y = c0 + c1*x + c2*x^2)");
+        p.c0 = c[0];
+        p.c1 = c[1];
+        p.c2 = c[2];
+    } else if (form == "log_linear_rr") {
+        p.form = CurveParameters::Form::log_linear_rr;
+        p.rr = r.required_number("rr");
+        p.increment = r.required_number("increment");
+        p.counterfactual = r.required_number("counterfactual");
+    } else {
+        r.fail("form", "'" + form + "' is not a known curve form (known: quadratic, log_linear_rr)");
+    }
+    p.valid_min = r.optional_number("valid_min");
+    p.valid_max = r.optional_number("valid_max");
+    const std::string below = r.optional_string("below_range", "zero");
+    if (below == "zero") p.below = CurveParameters::Below::zero;
+    else if (below == "clamp") p.below = CurveParameters::Below::clamp;
+    else r.fail("below_range", "must be \"zero\" or \"clamp\"");
+    const std::string above = r.optional_string("above_range", "clamp");
+    if (above == "clamp") p.above = CurveParameters::Above::clamp;
+    else if (above == "extrapolate") p.above = CurveParameters::Above::extrapolate;
+    else r.fail("above_range", "must be \"clamp\" or \"extrapolate\"");
+    p.outcome = r.required_string("outcome");
+    return p;
+}
+
+std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string& file) {
     MethodInfo info;
     info.id = r.required_string("id");
     info.family = r.required_string("family");
@@ -68,7 +102,7 @@ ScoringMethod read_method(TomlReader r, const std::string& file) {
             info.provenance = read_provenance(r, nullptr);
             r.reject_unknown({"id", "family", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
                               "url", "confidence", "standard"});
-            return ScoringMethod::threshold(info, standard, info.provenance);
+            return std::make_shared<ClassTable>(ClassTable::threshold(info, standard, info.provenance));
         }
         if (info.family == "class_table") {
             // Method-level provenance is the default source for rows; its confidence is the
@@ -85,12 +119,20 @@ ScoringMethod read_method(TomlReader r, const std::string& file) {
                 info.provenance.confidence = std::max(info.provenance.confidence, row.provenance.confidence);
             r.reject_unknown({"id", "family", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
                               "url", "confidence", "class"});
-            return ScoringMethod(info, std::move(classes));
+            return std::make_shared<ClassTable>(info, std::move(classes));
+        }
+        if (info.family == "exposure_response") {
+            info.provenance = read_provenance(r, nullptr);
+            CurveParameters curve = read_curve(r);
+            r.reject_unknown({"id", "family", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
+                              "url", "confidence", "form", "coefficients", "rr", "increment", "counterfactual",
+                              "valid_min", "valid_max", "below_range", "above_range", "outcome"});
+            return std::make_shared<ExposureResponse>(info, std::move(curve));
         }
     } catch (const std::invalid_argument& e) {
         r.fail("", e.what());
     }
-    r.fail("family", "'" + info.family + "' is not a known method family (known: class_table, threshold)");
+    r.fail("family", "'" + info.family + "' is not a known method family (known: class_table, threshold, exposure_response)");
 }
 
 }  // namespace

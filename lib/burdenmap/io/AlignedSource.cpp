@@ -83,6 +83,14 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
     w.add("-te").add(num(e.xmin)).add(num(e.ymin)).add(num(e.xmax)).add(num(e.ymax));
     w.add("-ts").add(std::to_string(target.cols())).add(std::to_string(target.rows()));
     w.add("-r").add(resampling);
+    // Exact transformation: GDAL's default approximation (-et 0.125 px) is evaluated over spans
+    // that depend on the chunking, so results would differ from gdalwarp and between block sizes.
+    w.add("-et").add("0");
+    // A float source without a declared nodata value marks gaps with NaN; declare it, or GDAL
+    // 3.6's averaging treats NaN as a value and blanks the whole target cell. (A source that
+    // declares another nodata value AND holds NaN cells keeps that GDAL behaviour: README.)
+    if (!source.nodata && (source.data_type == "Float32" || source.data_type == "Float64"))
+        w.add("-srcnodata").add("nan");
     w.add("-ot").add("Float32");
     w.add("-dstnodata").add("nan");
     w.add("-wo").add("INIT_DEST=NO_DATA");

@@ -24,12 +24,16 @@ BandSet make_band_set(const JobPlan& plan) {
         score.layer = l.config.name;
         score.prefix = l.config.name + "_score";
         score.meaning = "score of layer " + l.config.name + " by " + m.title;
-        score.unit = m.family == "threshold" ? "0/1 (1 = at or above the standard)" : "class score";
+        score.unit = l.method->score_unit();
         score.method = m.id;
         score.source = source;
-        score.thresholds = {static_cast<double>(m.flag_at)};
-        score.integer_valued = true;
-        score.population_classes = l.method->max_score() + 1;
+        if (l.method->integer_scores()) {
+            score.thresholds = {static_cast<double>(m.flag_at)};
+            score.integer_valued = true;
+            score.population_classes = l.method->max_score() + 1;
+        } else {
+            score.population_mean = true;  // a curve: residents-weighted mean (e.g. % highly annoyed)
+        }
         set.zonal.push_back(score);
     }
     for (const CumulationRule& c : plan.cumulations) {

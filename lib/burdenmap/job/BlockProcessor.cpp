@@ -38,7 +38,7 @@ BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands)
                 std::make_unique<AlignedReader>(l.raster, plan.grid, plan.crs_wkt, l.resampling, plan.block_size));
             readers_->vectors.emplace_back();
         }
-        row_hits_.emplace_back(l.method->rows().size(), 0);
+        row_hits_.emplace_back(l.method->bins().size(), 0);
     }
     if (plan.population.kind == PopulationPlan::Kind::raster)
         readers_->population = std::make_unique<PopulationReader>(plan.population.raster, plan.grid, plan.crs_wkt, plan.block_size);

@@ -31,7 +31,7 @@ std::vector<BandSpec> tiff_bands(const JobPlan& plan) {
         const MethodInfo& m = l.method->info();
         BandSpec b;
         b.description = l.config.name + "_score";
-        b.unit = m.family == "threshold" ? "0/1" : "class";
+        b.unit = l.method->score_unit();
         b.metadata = {{"layer", l.config.name},
                       {"method", m.id},
                       {"method_title", m.title},
@@ -159,7 +159,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
 
     // Placeholder rows used, summed over threads (integer sums: order does not matter).
     std::vector<std::vector<std::uint64_t>> row_hits;
-    for (const LayerPlan& l : plan.layers) row_hits.emplace_back(l.method->rows().size(), 0);
+    for (const LayerPlan& l : plan.layers) row_hits.emplace_back(l.method->bins().size(), 0);
     for (const auto& p : processors)
         if (p)
             for (std::size_t l = 0; l < row_hits.size(); ++l)

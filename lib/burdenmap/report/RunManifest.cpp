@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 
 #include "burdenmap/io/GdalSession.h"
+#include "burdenmap/score/ClassTable.h"
 
 namespace burdenmap {
 namespace {
@@ -52,19 +53,24 @@ ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& h
     const MethodInfo& m = l.method->info();
     ordered_json method{{"id", m.id}, {"family", m.family}, {"title", m.title}, {"defined_in", m.defined_in}};
     method["provenance"] = provenance(m.provenance);
-    // Which class rows were used, and whether any of them is a placeholder.
+    // Which class rows (or curve ranges) were used, and whether any of them is a placeholder.
     ordered_json rows = ordered_json::array();
     std::uint64_t placeholder_cells = 0;
-    for (std::size_t i = 0; i < l.method->rows().size(); ++i) {
-        const ClassRow& r = l.method->rows()[i];
+    const auto* table = dynamic_cast<const ClassTable*>(l.method.get());
+    const std::vector<ScoreBin> bins = l.method->bins();
+    for (std::size_t i = 0; i < bins.size(); ++i) {
         const std::uint64_t n = i < hits.size() ? hits[i] : 0;
-        if (r.provenance.confidence == Confidence::placeholder) placeholder_cells += n;
-        ordered_json row{{"score", r.score}, {"label", r.label}, {"confidence", to_string(r.provenance.confidence)}, {"cells", n}};
-        if (std::isfinite(r.lower)) row["lower"] = r.lower;
-        if (std::isfinite(r.upper)) row["upper"] = r.upper;
+        if (bins[i].confidence == Confidence::placeholder) placeholder_cells += n;
+        ordered_json row{{"label", bins[i].label}, {"confidence", to_string(bins[i].confidence)}, {"cells", n}};
+        if (table) {
+            const ClassRow& r = table->rows()[i];
+            row["score"] = r.score;
+            if (std::isfinite(r.lower)) row["lower"] = r.lower;
+            if (std::isfinite(r.upper)) row["upper"] = r.upper;
+        }
         rows.push_back(row);
     }
-    method["rows"] = rows;
+    method["bins"] = rows;
     method["cells_scored_by_placeholder_rows"] = placeholder_cells;
     j["method"] = method;
     return j;

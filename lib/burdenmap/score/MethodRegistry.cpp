@@ -20,13 +20,13 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-void MethodRegistry::add(ScoringMethod method) {
-    const std::string id = method.info().id;
+void MethodRegistry::add(std::shared_ptr<const ScoringMethod> method) {
+    const std::string id = method->info().id;
     auto it = methods_.find(id);
     if (it != methods_.end())
         throw std::invalid_argument("method id '" + id + "' is defined twice (" + it->second->info().defined_in +
-                                    " and " + method.info().defined_in + ")");
-    methods_.emplace(id, std::make_shared<const ScoringMethod>(std::move(method)));
+                                    " and " + method->info().defined_in + ")");
+    methods_.emplace(id, std::move(method));
 }
 
 std::shared_ptr<const ScoringMethod> MethodRegistry::find(const std::string& id) const {

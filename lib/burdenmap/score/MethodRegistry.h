@@ -12,7 +12,7 @@ namespace burdenmap {
 class MethodRegistry {
 public:
     // Throws std::invalid_argument when the id is already taken (naming both files).
-    void add(ScoringMethod method);
+    void add(std::shared_ptr<const ScoringMethod> method);
     // nullptr when unknown.
     std::shared_ptr<const ScoringMethod> find(const std::string& id) const;
     // All methods, sorted by id.

@@ -1,0 +1,64 @@
+#include "burdenmap/score/ExposureResponse.h"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace burdenmap {
+
+ExposureResponse::ExposureResponse(MethodInfo info, CurveParameters parameters)
+    : ScoringMethod(std::move(info)), p_(std::move(parameters)) {
+    const std::string where = "method '" + this->info().id + "'";
+    if (p_.valid_min && p_.valid_max && !(*p_.valid_min < *p_.valid_max))
+        throw std::invalid_argument(where + ": valid_min must be below valid_max");
+    if (p_.form == CurveParameters::Form::log_linear_rr) {
+        if (!(p_.rr > 0)) throw std::invalid_argument(where + ": rr must be positive");
+        if (!(p_.increment > 0)) throw std::invalid_argument(where + ": increment must be positive");
+    }
+}
+
+ExposureResponse ExposureResponse::with_counterfactual(double x0) const {
+    CurveParameters p = p_;
+    p.counterfactual = x0;
+    return ExposureResponse(info(), p);
+}
+
+double ExposureResponse::raw(double x) const {
+    if (p_.form == CurveParameters::Form::quadratic) return std::max(0.0, p_.c0 + p_.c1 * x + p_.c2 * x * x);
+    if (x <= p_.counterfactual) return 1.0;
+    return std::pow(p_.rr, (x - p_.counterfactual) / p_.increment);
+}
+
+double ExposureResponse::evaluate(double x) const {
+    if (std::isnan(x)) return x;
+    if (p_.valid_min && x < *p_.valid_min) {
+        if (p_.below == CurveParameters::Below::zero) return is_relative_risk() ? 1.0 : 0.0;
+        return raw(*p_.valid_min);
+    }
+    if (p_.valid_max && x > *p_.valid_max && p_.above == CurveParameters::Above::clamp) return raw(*p_.valid_max);
+    return raw(x);
+}
+
+std::vector<ScoreBin> ExposureResponse::bins() const {
+    const Confidence c = info().provenance.confidence;
+    return {{"below the validity range", c}, {"inside the validity range", c}, {"above the validity range", c}};
+}
+
+void ExposureResponse::score(const float* values, float* scores, std::size_t n, std::vector<std::uint64_t>& bin_hits) const {
+    for (std::size_t i = 0; i < n; ++i) {
+        const float v = values[i];
+        if (std::isnan(v)) {
+            scores[i] = v;
+            continue;
+        }
+        const std::size_t bin = (p_.valid_min && v < *p_.valid_min) ? 0 : (p_.valid_max && v > *p_.valid_max) ? 2 : 1;
+        ++bin_hits[bin];
+        scores[i] = static_cast<float>(evaluate(v));
+    }
+}
+
+std::string ExposureResponse::score_unit() const {
+    return is_relative_risk() ? "relative risk (" + p_.outcome + ")" : "% " + p_.outcome;
+}
+
+}  // namespace burdenmap
