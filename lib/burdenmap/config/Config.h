@@ -45,6 +45,19 @@ struct LayerConfig {
     bool is_vector() const { return !value_field.empty() || !vector_layer.empty(); }
 };
 
+// One outcome of a health_burden cumulation ([[cumulation.outcome]]).
+struct HealthOutcomeConfig {
+    std::string name;
+    std::string layer;
+    std::string method;                         // an exposure_response method id
+    std::optional<double> counterfactual;       // relative-risk curves: override the method's
+    std::optional<double> disability_weight;
+    double duration_years = 1;
+    std::optional<double> baseline_per_1000;
+    std::optional<double> years_lost_per_case;
+    std::string source;
+};
+
 struct CumulationConfig {
     std::string name;
     std::string rule;
@@ -53,6 +66,7 @@ struct CumulationConfig {
     std::optional<double> at_least;         // count_at_least: one level for every layer
     std::map<std::string, double> at_least_per_layer;
     std::map<std::string, double> weights;  // weighted_sum
+    std::vector<HealthOutcomeConfig> outcomes;  // health_burden
 };
 
 // Where residents are: a raster of counts per cell (any grid), else the zones' population field

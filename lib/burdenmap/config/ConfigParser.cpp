@@ -98,6 +98,30 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
     return l;
 }
 
+HealthOutcomeConfig parse_outcome(TomlReader r) {
+    HealthOutcomeConfig o;
+    o.name = r.required_string("name");
+    check_name(r, "name", o.name);
+    o.layer = r.required_string("layer");
+    o.method = r.required_string("method");
+    o.counterfactual = r.optional_number("counterfactual");
+    o.disability_weight = r.optional_number("disability_weight");
+    if (o.disability_weight && !(*o.disability_weight >= 0 && *o.disability_weight <= 1))
+        r.fail("disability_weight", "must be between 0 and 1");
+    if (auto d = r.optional_number("duration_years")) {
+        if (!(*d > 0)) r.fail("duration_years", "must be positive");
+        o.duration_years = *d;
+    }
+    o.baseline_per_1000 = r.optional_number("baseline_per_1000");
+    if (o.baseline_per_1000 && !(*o.baseline_per_1000 >= 0)) r.fail("baseline_per_1000", "must not be negative");
+    o.years_lost_per_case = r.optional_number("years_lost_per_case");
+    if (o.years_lost_per_case && !(*o.years_lost_per_case >= 0)) r.fail("years_lost_per_case", "must not be negative");
+    o.source = r.required_string("source");
+    r.reject_unknown({"name", "layer", "method", "counterfactual", "disability_weight", "duration_years",
+                      "baseline_per_1000", "years_lost_per_case", "source"});
+    return o;
+}
+
 CumulationConfig parse_cumulation(TomlReader r) {
     CumulationConfig c;
     c.name = r.required_string("name");
@@ -120,7 +144,13 @@ CumulationConfig parse_cumulation(TomlReader r) {
         TomlReader wr = r.sub(*w, "weights");
         for (const auto& [k, v] : *w) c.weights[std::string(k.str())] = wr.required_number(std::string(k.str()));
     }
-    r.reject_unknown({"name", "rule", "layers", "group", "at_least", "weights"});
+    const auto outcomes = r.table_array("outcome");
+    for (std::size_t i = 0; i < outcomes.size(); ++i)
+        c.outcomes.push_back(parse_outcome(r.sub(*outcomes[i], "outcome[" + std::to_string(i) + "]")));
+    if (c.rule == "health_burden" && c.outcomes.empty())
+        r.fail("outcome", "health_burden needs at least one [[cumulation.outcome]] (layer, method, parameters, source)");
+    if (c.rule != "health_burden" && !c.outcomes.empty()) r.fail("outcome", "outcomes belong to rule = \"health_burden\"");
+    r.reject_unknown({"name", "rule", "layers", "group", "at_least", "weights", "outcome"});
     return c;
 }
 

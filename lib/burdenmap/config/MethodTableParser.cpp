@@ -82,6 +82,14 @@ CurveParameters read_curve(TomlReader& r) {
     else if (above == "extrapolate") p.above = CurveParameters::Above::extrapolate;
     else r.fail("above_range", "must be \"clamp\" or \"extrapolate\"");
     p.outcome = r.required_string("outcome");
+    const std::string range_confidence = r.optional_string("range_confidence");
+    if (!range_confidence.empty()) {
+        try {
+            p.range_confidence = confidence_from_string(range_confidence);
+        } catch (const std::invalid_argument& e) {
+            r.fail("range_confidence", e.what());
+        }
+    }
     return p;
 }
 
@@ -124,9 +132,10 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
         if (info.family == "exposure_response") {
             info.provenance = read_provenance(r, nullptr);
             CurveParameters curve = read_curve(r);
+            if (!r.has("range_confidence")) curve.range_confidence = info.provenance.confidence;
             r.reject_unknown({"id", "family", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
                               "url", "confidence", "form", "coefficients", "rr", "increment", "counterfactual",
-                              "valid_min", "valid_max", "below_range", "above_range", "outcome"});
+                              "valid_min", "valid_max", "below_range", "above_range", "outcome", "range_confidence"});
             return std::make_shared<ExposureResponse>(info, std::move(curve));
         }
     } catch (const std::invalid_argument& e) {

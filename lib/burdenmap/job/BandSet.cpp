@@ -56,6 +56,19 @@ BandSet make_band_set(const JobPlan& plan) {
                 break;
             case CumulationKind::weighted_sum: b.meaning = "weighted sum of the scores of " + names; break;
             case CumulationKind::max: b.meaning = "highest score of " + names; break;
+            case CumulationKind::health_burden:
+                b.meaning = "health burden: DALYs per 1000 residents per year summed over the outcomes of " + names +
+                            " (MGR-style common health unit; not a GES score)";
+                break;
+            case CumulationKind::health_cases:
+            case CumulationKind::health_daly: {
+                const HealthOutcome& o = c.outcomes.front();
+                b.meaning = std::string(c.kind == CumulationKind::health_cases ? "attributable cases" : "DALYs") +
+                            " per 1000 residents per year of " + o.curve->parameters().outcome + " from " +
+                            plan.layers[o.layer].config.name + " (" + o.curve->info().id + ")";
+                b.source = o.curve->info().provenance.source + "; parameters: " + o.source;
+                break;
+            }
         }
         b.population_mean = !b.integer_valued;
         set.zonal.push_back(b);

@@ -6,6 +6,7 @@
 #include "burdenmap/config/MethodTableParser.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AlignedSource.h"
+#include "burdenmap/score/ExposureResponse.h"
 
 namespace burdenmap {
 namespace {
@@ -65,6 +66,65 @@ CumulationRule build_rule(const CumulationConfig& c, std::size_t ci, const std::
                                                    "' has unit '" + l.config.unit + "' (set unit = \"dB ...\" if it is a level)");
     }
     return rule;
+}
+
+// A health_burden cumulation becomes its total (DALYs summed over outcomes) followed by each
+// outcome's attributable cases and DALYs, the per-factor breakdown MGR keeps.
+std::vector<CumulationRule> build_health_rules(const CumulationConfig& c, std::size_t ci, const std::vector<LayerPlan>& layers,
+                                               const MethodRegistry& methods) {
+    const std::string key = "cumulation[" + std::to_string(ci) + "]";
+    CumulationRule total;
+    total.name = c.name;
+    total.kind = CumulationKind::health_burden;
+    std::vector<CumulationRule> parts;
+    for (std::size_t k = 0; k < c.outcomes.size(); ++k) {
+        const HealthOutcomeConfig& oc = c.outcomes[k];
+        const std::string okey = key + ".outcome[" + std::to_string(k) + "]";
+        HealthOutcome o;
+        o.name = oc.name;
+        o.layer = layers.size();
+        for (std::size_t i = 0; i < layers.size(); ++i)
+            if (layers[i].config.name == oc.layer) o.layer = i;
+        if (o.layer == layers.size()) throw ConfigError(okey + ".layer", "no layer named '" + oc.layer + "'");
+        auto curve = std::dynamic_pointer_cast<const ExposureResponse>(methods.find(oc.method));
+        if (!curve)
+            throw ConfigError(okey + ".method", "'" + oc.method + "' is not an exposure_response method" +
+                                                    (methods.find(oc.method) ? "" : " (unknown; burdenmap methods lists them)"));
+        if (oc.counterfactual) {
+            if (!curve->is_relative_risk()) throw ConfigError(okey + ".counterfactual", "applies to relative-risk curves only");
+            curve = std::make_shared<ExposureResponse>(curve->with_counterfactual(*oc.counterfactual));
+        }
+        o.curve = curve;
+        o.source = oc.source;
+        o.duration_years = oc.duration_years;
+        o.disability_weight = oc.disability_weight.value_or(0);
+        if (curve->is_relative_risk()) {
+            if (!oc.baseline_per_1000)
+                throw ConfigError(okey + ".baseline_per_1000", "a relative-risk outcome needs the baseline incidence per 1000 residents per year");
+            if (!oc.years_lost_per_case && !oc.disability_weight)
+                throw ConfigError(okey, "a relative-risk outcome needs years_lost_per_case and/or disability_weight (with duration_years) for DALYs");
+            o.baseline_per_1000 = *oc.baseline_per_1000;
+            o.years_lost_per_case = oc.years_lost_per_case.value_or(0);
+        } else {
+            if (!oc.disability_weight)
+                throw ConfigError(okey + ".disability_weight", "an absolute-risk outcome (% affected) needs a disability weight for DALYs");
+            if (oc.baseline_per_1000 || oc.years_lost_per_case)
+                throw ConfigError(okey, "baseline_per_1000 and years_lost_per_case apply to relative-risk curves only");
+        }
+        total.outcomes.push_back(o);
+        if (std::find(total.layers.begin(), total.layers.end(), o.layer) == total.layers.end()) total.layers.push_back(o.layer);
+        for (CumulationKind kind : {CumulationKind::health_cases, CumulationKind::health_daly}) {
+            CumulationRule part;
+            part.kind = kind;
+            part.name = c.name + "_" + o.name + (kind == CumulationKind::health_cases ? "_cases" : "_daly");
+            part.layers = {o.layer};
+            part.outcomes = {o};
+            parts.push_back(part);
+        }
+    }
+    std::vector<CumulationRule> rules{total};
+    rules.insert(rules.end(), parts.begin(), parts.end());
+    return rules;
 }
 
 }  // namespace
@@ -182,8 +242,28 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
         plan.population.kind = PopulationPlan::Kind::zones;
     }
 
-    for (std::size_t i = 0; i < config.cumulations.size(); ++i)
-        plan.cumulations.push_back(build_rule(config.cumulations[i], i, plan.layers));
+    for (std::size_t i = 0; i < config.cumulations.size(); ++i) {
+        if (config.cumulations[i].rule == "health_burden") {
+            for (CumulationRule& r : build_health_rules(config.cumulations[i], i, plan.layers, plan.methods)) {
+                for (const HealthOutcome& o : r.outcomes)
+                    if (r.kind == CumulationKind::health_burden && o.curve->uses_placeholders())
+                        plan.diagnostics.warn("method-placeholder", "cumulation '" + r.name + "': curve " + o.curve->info().id +
+                                                                        " has placeholder values; its health burden is not verified");
+                plan.cumulations.push_back(std::move(r));
+            }
+        } else {
+            plan.cumulations.push_back(build_rule(config.cumulations[i], i, plan.layers));
+        }
+    }
+    // Names of cumulation bands (including generated health breakdowns) must not collide.
+    for (std::size_t a = 0; a < plan.cumulations.size(); ++a) {
+        for (const LayerPlan& l : plan.layers)
+            if (l.config.name == plan.cumulations[a].name)
+                throw ConfigError("cumulation", "the name '" + l.config.name + "' is used by a layer and a cumulation band");
+        for (std::size_t b = a + 1; b < plan.cumulations.size(); ++b)
+            if (plan.cumulations[a].name == plan.cumulations[b].name)
+                throw ConfigError("cumulation", "two cumulation bands are named '" + plan.cumulations[a].name + "'");
+    }
 
     std::vector<Box> bounds;
     std::size_t outside = 0;

@@ -137,6 +137,25 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
         ordered_json cj{{"name", c.name}, {"rule", to_string(c.kind)}, {"layers", names}, {"unit", c.unit()}};
         if (c.kind == CumulationKind::count_at_least) cj["at_least"] = c.at_least;
         if (c.kind == CumulationKind::weighted_sum) cj["weights"] = c.weights;
+        if (!c.outcomes.empty()) {
+            ordered_json outcomes = ordered_json::array();
+            for (const HealthOutcome& o : c.outcomes) {
+                ordered_json oj{{"name", o.name},
+                                {"layer", plan.layers[o.layer].config.name},
+                                {"curve", o.curve->info().id},
+                                {"curve_confidence", to_string(o.curve->info().provenance.confidence)},
+                                {"disability_weight", o.disability_weight},
+                                {"duration_years", o.duration_years},
+                                {"parameters_source", o.source}};
+                if (o.curve->is_relative_risk()) {
+                    oj["counterfactual"] = o.curve->parameters().counterfactual;
+                    oj["baseline_per_1000"] = o.baseline_per_1000;
+                    oj["years_lost_per_case"] = o.years_lost_per_case;
+                }
+                outcomes.push_back(oj);
+            }
+            cj["outcomes"] = outcomes;
+        }
         cums.push_back(cj);
     }
     j["cumulations"] = cums;

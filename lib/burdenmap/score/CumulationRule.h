@@ -6,13 +6,17 @@
 //  - energetic_sum: 10·log10 Σ 10^(L/10) over the layers' raw dB values (GGD practice for noise
 //    from several sources, without corrections);
 //  - weighted_sum: Σ w·score;
-//  - max: the highest score.
+//  - max: the highest score;
+//  - health_burden: DALYs per 1,000 residents summed over health outcomes (MGR practice), with
+//    health_cases / health_daly giving one outcome's cases or DALYs (the per-factor breakdown).
 #include <string>
 #include <vector>
 
+#include "burdenmap/score/HealthOutcome.h"
+
 namespace burdenmap {
 
-enum class CumulationKind { count_at_least, energetic_sum, weighted_sum, max };
+enum class CumulationKind { count_at_least, energetic_sum, weighted_sum, max, health_burden, health_cases, health_daly };
 const char* to_string(CumulationKind k);
 // Throws std::invalid_argument listing the known rules.
 CumulationKind cumulation_kind_from_string(const std::string& s);
@@ -23,12 +27,16 @@ struct CumulationRule {
     std::vector<std::size_t> layers;  // indices into the job's layers
     std::vector<double> at_least;     // count_at_least: per listed layer, the score level
     std::vector<double> weights;      // weighted_sum: per listed layer
+    std::vector<HealthOutcome> outcomes;  // health_*: the outcomes (one for cases/daly)
 
     // Nodata rule: count_at_least, energetic_sum and max use the layers that have data in a cell
     // (NaN only where none has), weighted_sum is NaN where any layer is nodata (an unknown term
     // cannot be weighted). `raw` and `scores` are indexed by job layer; each points to n values.
     void apply(const std::vector<const float*>& raw, const std::vector<const float*>& scores, float* out,
                std::size_t n) const;
+
+    // health_*: the sum over outcomes of their cases or DALYs per 1000 residents.
+    void apply_health(const std::vector<const float*>& raw, float* out, std::size_t n) const;
 
     // The value range is what a count can reach; used to choose share thresholds for outputs.
     bool is_count() const { return kind == CumulationKind::count_at_least; }

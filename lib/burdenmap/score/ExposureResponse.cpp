@@ -1,5 +1,6 @@
 #include "burdenmap/score/ExposureResponse.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -41,7 +42,9 @@ double ExposureResponse::evaluate(double x) const {
 
 std::vector<ScoreBin> ExposureResponse::bins() const {
     const Confidence c = info().provenance.confidence;
-    return {{"below the validity range", c}, {"inside the validity range", c}, {"above the validity range", c}};
+    // Outside the range the result rests on the range as well as the curve: the weaker of both.
+    const Confidence outside = std::max(c, p_.range_confidence);
+    return {{"below the validity range", outside}, {"inside the validity range", c}, {"above the validity range", outside}};
 }
 
 void ExposureResponse::score(const float* values, float* scores, std::size_t n, std::vector<std::uint64_t>& bin_hits) const {

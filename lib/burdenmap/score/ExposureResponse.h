@@ -20,6 +20,8 @@ struct CurveParameters {
     enum class Below { zero, clamp } below = Below::zero;
     enum class Above { clamp, extrapolate } above = Above::clamp;
     std::string outcome;                   // e.g. "highly annoyed", "natural-cause mortality"
+    // How sure the validity range is (cells scored outside it carry this confidence).
+    Confidence range_confidence = Confidence::verified;
 };
 
 class ExposureResponse : public ScoringMethod {
