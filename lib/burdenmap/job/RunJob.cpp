@@ -1,13 +1,8 @@
 #include "burdenmap/job/RunJob.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <fstream>
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/info.h>
-#include <tbb/parallel_pipeline.h>
-#include <tbb/task_arena.h>
 
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Errors.h"
@@ -15,7 +10,7 @@
 #include "burdenmap/io/GeoTiffWriter.h"
 #include "burdenmap/io/GpkgWriter.h"
 #include "burdenmap/job/BandSet.h"
-#include "burdenmap/job/BlockProcessor.h"
+#include "burdenmap/job/BlockPipeline.h"
 #include "burdenmap/job/ZoneTable.h"
 #include "burdenmap/report/RunManifest.h"
 
@@ -107,63 +102,22 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     if (!result.raw_geotiff.empty())
         raw_tiff = std::make_unique<GeoTiffWriter>(result.raw_geotiff, options.overwrite, plan.grid, plan.crs_wkt, raw_bands(plan), dataset_md);
 
-    // The block pipeline: windows are issued in order, computed in parallel (each thread with its
-    // own GDAL handles), then written and merged strictly in window order, so the output bits do
-    // not depend on the number of threads.
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
-    const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
-    std::vector<std::optional<ZoneStats>> table(plan.zones.size());  // empty: the zone touches no cell
-    tbb::enumerable_thread_specific<std::unique_ptr<BlockProcessor>> processors;
-    std::atomic<bool> cancelled{false};
-    std::size_t next = 0, done = 0;
     report(0.0, "processing");
     const auto pipeline_start = Clock::now();
-    tbb::task_arena arena(threads);
-    arena.execute([&] {
-        tbb::parallel_pipeline(
-            static_cast<std::size_t>(2 * threads),
-            tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
-                                                [&](tbb::flow_control& fc) -> std::size_t {
-                                                    if (next >= layout.count() || cancelled) {
-                                                        fc.stop();
-                                                        return 0;
-                                                    }
-                                                    return next++;
-                                                }) &
-                tbb::make_filter<std::size_t, std::shared_ptr<WindowResult>>(
-                    tbb::filter_mode::parallel,
-                    [&](std::size_t i) {
-                        auto& processor = processors.local();
-                        if (!processor) processor = std::make_unique<BlockProcessor>(plan, bands);
-                        return std::make_shared<WindowResult>(processor->process(i, layout[i]));
-                    }) &
-                tbb::make_filter<std::shared_ptr<WindowResult>, void>(
-                    tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<WindowResult>& r) {
-                        std::size_t band = 0;
-                        for (const auto& s : r->scores) tiff.write(r->window, band++, s.data());
-                        for (const auto& c : r->cumulations) tiff.write(r->window, band++, c.data());
-                        if (raw_tiff)
-                            for (std::size_t i = 0; i < r->raw.size(); ++i) raw_tiff->write(r->window, i, r->raw[i].data());
-                        for (auto& [zone, stats] : r->zones) {
-                            auto& target = table[zone];
-                            if (!target) target = std::move(stats);
-                            else target->merge(stats);
-                        }
-                        ++done;
-                        if (options.progress && !options.progress(0.9 * double(done) / double(layout.count()), "processing"))
-                            cancelled = true;
-                    }));
-    });
-    if (cancelled) throw Cancelled();
+    const PipelineResult pipeline = run_block_pipeline(
+        plan, bands, layout.windows(), options.threads,
+        [&](const WindowResult& r) {
+            std::size_t band = 0;
+            for (const auto& s : r.scores) tiff.write(r.window, band++, s.data());
+            for (const auto& c : r.cumulations) tiff.write(r.window, band++, c.data());
+            if (raw_tiff)
+                for (std::size_t i = 0; i < r.raw.size(); ++i) raw_tiff->write(r.window, i, r.raw[i].data());
+        },
+        [&](double fraction) { return !options.progress || options.progress(0.9 * fraction, "processing"); });
     const double pipeline_seconds = seconds_since(pipeline_start);
-
-    // Placeholder rows used, summed over threads (integer sums: order does not matter).
-    std::vector<std::vector<std::uint64_t>> row_hits;
-    for (const LayerPlan& l : plan.layers) row_hits.emplace_back(l.method->bins().size(), 0);
-    for (const auto& p : processors)
-        if (p)
-            for (std::size_t l = 0; l < row_hits.size(); ++l)
-                for (std::size_t r = 0; r < row_hits[l].size(); ++r) row_hits[l][r] += p->row_hits()[l][r];
+    const auto& table = pipeline.zones;
+    const int threads = pipeline.threads;
 
     report(0.9, "writing GeoTIFF");
     const auto cog_start = Clock::now();
@@ -186,7 +140,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     ManifestExtras extras;
     extras.outputs = {{"geotiff", result.geotiff}, {"geopackage", result.geopackage}, {"manifest", result.manifest}};
     if (raw_tiff) extras.outputs.emplace_back("raw_geotiff", result.raw_geotiff);
-    extras.row_hits = row_hits;
+    extras.row_hits = pipeline.bin_hits;
     extras.threads = threads;
     extras.sha256 = input_checksums(plan);
     extras.warnings = plan.diagnostics.all();

@@ -1,0 +1,64 @@
+#include "burdenmap/job/BlockPipeline.h"
+
+#include <atomic>
+#include <memory>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/info.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include "burdenmap/core/Errors.h"
+
+namespace burdenmap {
+
+PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, const std::vector<Window>& windows,
+                                  int threads, const WindowSink& sink, const PipelineProgress& progress) {
+    PipelineResult result;
+    result.threads = threads > 0 ? threads : tbb::info::default_concurrency();
+    result.zones.resize(plan.zones.size());
+    tbb::enumerable_thread_specific<std::unique_ptr<BlockProcessor>> processors;
+    std::atomic<bool> cancelled{false};
+    std::size_t next = 0, done = 0;
+    tbb::task_arena arena(result.threads);
+    arena.execute([&] {
+        tbb::parallel_pipeline(
+            static_cast<std::size_t>(2 * result.threads),
+            tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                                [&](tbb::flow_control& fc) -> std::size_t {
+                                                    if (next >= windows.size() || cancelled) {
+                                                        fc.stop();
+                                                        return 0;
+                                                    }
+                                                    return next++;
+                                                }) &
+                tbb::make_filter<std::size_t, std::shared_ptr<WindowResult>>(
+                    tbb::filter_mode::parallel,
+                    [&](std::size_t i) {
+                        auto& processor = processors.local();
+                        if (!processor) processor = std::make_unique<BlockProcessor>(plan, bands);
+                        return std::make_shared<WindowResult>(processor->process(i, windows[i]));
+                    }) &
+                tbb::make_filter<std::shared_ptr<WindowResult>, void>(
+                    tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<WindowResult>& r) {
+                        if (sink) sink(*r);
+                        for (auto& [zone, stats] : r->zones) {
+                            auto& target = result.zones[zone];
+                            if (!target) target = std::move(stats);
+                            else target->merge(stats);
+                        }
+                        ++done;
+                        if (progress && !progress(double(done) / double(windows.size()))) cancelled = true;
+                    }));
+    });
+    if (cancelled) throw Cancelled();
+
+    // Bins used, summed over threads (integer sums: the order does not matter).
+    for (const LayerPlan& l : plan.layers) result.bin_hits.emplace_back(l.method->bins().size(), 0);
+    for (const auto& p : processors)
+        if (p)
+            for (std::size_t l = 0; l < result.bin_hits.size(); ++l)
+                for (std::size_t b = 0; b < result.bin_hits[l].size(); ++b) result.bin_hits[l][b] += p->row_hits()[l][b];
+    return result;
+}
+
+}  // namespace burdenmap

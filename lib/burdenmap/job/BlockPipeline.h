@@ -1,0 +1,33 @@
+#pragma once
+// The block pipeline shared by `run` and `check-sites`: windows are issued in order, computed in
+// parallel (each thread with its own GDAL handles, BlockProcessor), then handed to a sink and
+// merged into the zone table strictly in window order, so results do not depend on the number
+// of threads.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "burdenmap/core/Window.h"
+#include "burdenmap/job/BandSet.h"
+#include "burdenmap/job/BlockProcessor.h"
+#include "burdenmap/job/JobPlan.h"
+
+namespace burdenmap {
+
+struct PipelineResult {
+    std::vector<std::optional<ZoneStats>> zones;       // per plan zone; empty: touches no cell
+    std::vector<std::vector<std::uint64_t>> bin_hits;  // per layer, per method bin
+    int threads = 0;
+};
+
+using WindowSink = std::function<void(const WindowResult&)>;
+// Called after each window with the fraction done; return false to cancel.
+using PipelineProgress = std::function<bool(double fraction)>;
+
+// Runs `windows` (in this order) of `plan.grid`. Throws Cancelled when `progress` returns false,
+// and any error of a window (InputError, ...) as it happened.
+PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, const std::vector<Window>& windows,
+                                  int threads, const WindowSink& sink, const PipelineProgress& progress);
+
+}  // namespace burdenmap
