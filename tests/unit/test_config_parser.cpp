@@ -505,3 +505,37 @@ TEST_CASE("the default study name does not depend on whether [study] is present"
     const Config without = parse_config(dir.write("without.toml", kZones + kLayer));
     CHECK(without.study.name == "burdenmap study");
 }
+
+TEST_CASE("a layer's method may be written inline, with the keys of a method table", "[config][methods]") {
+    TempDir dir;
+    const std::string text = kZones + R"(
+[[layer]]
+name = "noise"
+path = "noise.tif"
+[layer.method]
+family = "class_table"
+source = "local policy"
+flag_at = 1
+class = [ { upper = 60.0, score = 0, label = "quiet", confidence = "verified" },
+          { lower = 60.0, score = 1, label = "loud", confidence = "placeholder" } ]
+)";
+    const Config c = parse_config(dir.write("inline.toml", text));
+    REQUIRE(c.layers.size() == 1);
+    REQUIRE(c.layers[0].inline_method);
+    CHECK(c.layers[0].method == "inline.noise");
+    CHECK(c.layers[0].inline_method->uses_placeholders());
+    CHECK(c.layers[0].inline_method->max_score() == 1);
+    // The same strictness as a method table: a row key typo names its path.
+    const std::string bad = kZones + R"(
+[[layer]]
+name = "noise"
+path = "noise.tif"
+method = { family = "threshold", standard = 5, confidence = "verified", source = "s", colour = "red" }
+)";
+    try {
+        parse_config(dir.write("bad.toml", bad));
+        FAIL("expected a ConfigError");
+    } catch (const ConfigError& e) {
+        CHECK(e.key_path() == "layer[0].method.colour");
+    }
+}

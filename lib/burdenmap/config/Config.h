@@ -4,12 +4,14 @@
 // from the command line instead.
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "burdenmap/core/Box.h"
+#include "burdenmap/score/ScoringMethod.h"
 
 namespace burdenmap {
 
@@ -40,7 +42,8 @@ struct LayerConfig {
     int band = 1;               // raster layers
     std::string unit;
     std::string group;
-    std::string method;         // a method id from the method tables
+    std::string method;         // a method id from the method tables, or "inline:<layer>"
+    std::shared_ptr<const ScoringMethod> inline_method;  // `method = { ... }` in the config
     std::string resampling;     // empty: chosen from the resolutions (see AlignedSource)
     bool is_vector() const { return !value_field.empty() || !vector_layer.empty(); }
 };

@@ -87,7 +87,13 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
     }
     l.unit = r.optional_string("unit");
     l.group = r.optional_string("group");
-    l.method = r.required_string("method");
+    if (const toml::node* m = r.node("method"); m && m->is_table()) {
+        // An inline method: the same keys as a [[method]] of a method table, with a source.
+        l.inline_method = config_detail::parse_inline_method(*m->as_table(), r.key_path("method"), r.file(), "inline." + l.name);
+        l.method = l.inline_method->info().id;
+    } else {
+        l.method = r.required_string("method");
+    }
     l.resampling = r.optional_string("resampling");
     static const std::set<std::string> resamplings{"", "near", "bilinear", "cubic", "average", "min", "max", "mode"};
     if (!resamplings.count(l.resampling))

@@ -93,9 +93,9 @@ CurveParameters read_curve(TomlReader& r) {
     return p;
 }
 
-std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string& file) {
+std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string& file, const std::string& default_id = "") {
     MethodInfo info;
-    info.id = r.required_string("id");
+    info.id = default_id.empty() ? r.required_string("id") : r.optional_string("id", default_id);
     info.family = r.required_string("family");
     info.title = r.optional_string("title", info.id);
     info.quantity = r.optional_string("quantity");
@@ -145,6 +145,15 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
 }
 
 }  // namespace
+
+namespace config_detail {
+
+std::shared_ptr<const ScoringMethod> parse_inline_method(const toml::table& table, const std::string& key_path,
+                                                         const std::string& file, const std::string& default_id) {
+    return read_method(TomlReader(table, key_path, file), file, default_id);
+}
+
+}  // namespace config_detail
 
 void load_method_file(const fs::path& file, MethodRegistry& registry) {
     const std::string where = file.string();

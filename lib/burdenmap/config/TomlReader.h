@@ -2,6 +2,7 @@
 // Strict reading of one TOML table: typed getters that name the key path in their errors, and a
 // final check that rejects keys nobody asked for (a typo must never be silently ignored).
 // Internal to lib/burdenmap/config: the only place that includes toml++.
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/score/ScoringMethod.h"
 
 namespace burdenmap::config_detail {
 
@@ -19,6 +21,7 @@ public:
         : table_(table), path_(std::move(path)), file_(std::move(file)) {}
 
     const std::string& path() const { return path_; }
+    const std::string& file() const { return file_; }
     // A reader for a nested table, e.g. the inline table at `key`.
     TomlReader sub(const toml::table& table, const std::string& key) const {
         return TomlReader(table, key_path(key), file_);
@@ -56,6 +59,11 @@ private:
     std::string file_;
     std::set<std::string> seen_;
 };
+
+// A method written inline in a config (`method = { family = ..., ... }`), with the keys of a
+// method-table [[method]]; `id` defaults to `default_id`. Defined in MethodTableParser.cpp.
+std::shared_ptr<const ScoringMethod> parse_inline_method(const toml::table& table, const std::string& key_path,
+                                                         const std::string& file, const std::string& default_id);
 
 // Parses a TOML file, turning syntax errors into ConfigError with line and column.
 toml::table parse_toml_file(const std::string& file, std::string* text_out = nullptr);

@@ -18,6 +18,7 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 std::shared_ptr<const ScoringMethod> resolve_method(const MethodRegistry& methods, const LayerConfig& layer, std::size_t i) {
+    if (layer.inline_method) return layer.inline_method;
     auto method = methods.find(layer.method);
     if (!method) {
         const auto near = methods.suggestions(layer.method);
