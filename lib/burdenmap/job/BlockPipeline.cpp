@@ -1,6 +1,7 @@
 #include "burdenmap/job/BlockPipeline.h"
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/info.h>
@@ -40,7 +41,11 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
                     }) &
                 tbb::make_filter<std::shared_ptr<WindowResult>, void>(
                     tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<WindowResult>& r) {
-                        if (sink) sink(*r);
+                        if (sink) {
+                            const auto t = std::chrono::steady_clock::now();
+                            sink(*r);
+                            result.sink_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+                        }
                         for (auto& [zone, stats] : r->zones) {
                             auto& target = result.zones[zone];
                             if (!target) target = std::move(stats);
@@ -54,10 +59,15 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
 
     // Bins used, summed over threads (integer sums: the order does not matter).
     for (const LayerPlan& l : plan.layers) result.bin_hits.emplace_back(l.method->bins().size(), 0);
-    for (const auto& p : processors)
-        if (p)
-            for (std::size_t l = 0; l < result.bin_hits.size(); ++l)
-                for (std::size_t b = 0; b < result.bin_hits[l].size(); ++b) result.bin_hits[l][b] += p->row_hits()[l][b];
+    for (const auto& p : processors) {
+        if (!p) continue;
+        for (std::size_t l = 0; l < result.bin_hits.size(); ++l)
+            for (std::size_t b = 0; b < result.bin_hits[l].size(); ++b) result.bin_hits[l][b] += p->row_hits()[l][b];
+        result.cpu_seconds.read += p->stage_seconds().read;
+        result.cpu_seconds.score += p->stage_seconds().score;
+        result.cpu_seconds.cumulate += p->stage_seconds().cumulate;
+        result.cpu_seconds.zonal += p->stage_seconds().zonal;
+    }
     return result;
 }
 

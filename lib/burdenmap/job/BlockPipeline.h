@@ -19,6 +19,8 @@ struct PipelineResult {
     std::vector<std::optional<ZoneStats>> zones;       // per plan zone; empty: touches no cell
     std::vector<std::vector<std::uint64_t>> bin_hits;  // per layer, per method bin
     int threads = 0;
+    BlockProcessor::StageSeconds cpu_seconds;  // summed over threads
+    double sink_seconds = 0;                    // in the serial, in-order stage (writing)
 };
 
 using WindowSink = std::function<void(const WindowResult&)>;

@@ -1,5 +1,7 @@
 #include "burdenmap/job/BlockProcessor.h"
 
+#include <chrono>
+
 #include "burdenmap/core/CoverageFraction.h"
 #include "burdenmap/io/AlignedSource.h"
 #include "burdenmap/io/PopulationSource.h"
@@ -46,9 +48,15 @@ BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands)
 
 BlockProcessor::~BlockProcessor() = default;
 
+namespace {
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+}  // namespace
+
 void BlockProcessor::read_layers(WindowResult& r) {
     const std::size_t n = r.window.size();
     for (std::size_t i = 0; i < plan_.layers.size(); ++i) {
+        auto t = Clock::now();
         std::vector<float>& raw = r.raw[i];
         raw.resize(n);
         if (readers_->vectors[i]) readers_->vectors[i]->read(r.window, raw.data());
@@ -56,8 +64,11 @@ void BlockProcessor::read_layers(WindowResult& r) {
         // ±Inf is not a measurement: treat it as nodata like NaN.
         for (float& v : raw)
             if (std::isinf(v)) v = kNoData;
+        seconds_.read += since(t);
+        t = Clock::now();
         r.scores[i].resize(n);
         plan_.layers[i].method->score(raw.data(), r.scores[i].data(), n, row_hits_[i]);
+        seconds_.score += since(t);
     }
 }
 
@@ -112,9 +123,12 @@ WindowResult BlockProcessor::process(std::size_t index, const Window& window) {
     r.scores.resize(plan_.layers.size());
     read_layers(r);
     if (readers_->population) {
+        const auto t = Clock::now();
         r.population.resize(window.size());
         readers_->population->read(window, r.population.data());
+        seconds_.read += since(t);
     }
+    auto t = Clock::now();
 
     std::vector<const float*> raw, scores;
     for (std::size_t i = 0; i < plan_.layers.size(); ++i) {
@@ -125,7 +139,10 @@ WindowResult BlockProcessor::process(std::size_t index, const Window& window) {
         r.cumulations.emplace_back(window.size());
         rule.apply(raw, scores, r.cumulations.back().data(), window.size());
     }
+    seconds_.cumulate += since(t);
+    t = Clock::now();
     summarise_zones(r);
+    seconds_.zonal += since(t);
     return r;
 }
 

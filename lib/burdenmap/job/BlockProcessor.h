@@ -44,6 +44,12 @@ public:
     // How many cells fell in each class row, per layer (for placeholder reporting).
     const std::vector<std::vector<std::uint64_t>>& row_hits() const { return row_hits_; }
 
+    // Seconds this thread spent per stage (for run.json and the benchmark).
+    struct StageSeconds {
+        double read = 0, score = 0, cumulate = 0, zonal = 0;
+    };
+    const StageSeconds& stage_seconds() const { return seconds_; }
+
 private:
     void read_layers(WindowResult& r);
     void summarise_zones(WindowResult& r) const;
@@ -53,6 +59,7 @@ private:
     struct Readers;
     std::unique_ptr<Readers> readers_;
     std::vector<std::vector<std::uint64_t>> row_hits_;
+    StageSeconds seconds_;
 };
 
 // Fresh statistics for every zonal band.

@@ -147,7 +147,14 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     if (result.zones_with_data < result.zones)
         extras.warnings.push_back({"zones-without-data", std::to_string(result.zones - result.zones_with_data) +
                                                              " zone(s) do not overlap the study grid; their statistics are NULL"});
-    extras.timings = {{"pipeline", pipeline_seconds}, {"cog", cog_seconds}};
+    // Wall seconds per stage, and the per-window work as CPU seconds summed over threads.
+    extras.timings = {{"pipeline", pipeline_seconds},
+                      {"pipeline_cpu_read", pipeline.cpu_seconds.read},
+                      {"pipeline_cpu_score", pipeline.cpu_seconds.score},
+                      {"pipeline_cpu_cumulate", pipeline.cpu_seconds.cumulate},
+                      {"pipeline_cpu_zonal", pipeline.cpu_seconds.zonal},
+                      {"pipeline_write_tiles", pipeline.sink_seconds},
+                      {"cog", cog_seconds}};
 
     GpkgWriter gpkg(result.geopackage, options.overwrite);
     gpkg.write_layer("zones", "Zones with burden statistics per layer and cumulation (" + plan.config.study.name + ")",
