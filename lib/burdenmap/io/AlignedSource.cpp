@@ -1,6 +1,9 @@
 #include "burdenmap/io/AlignedSource.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <gdal.h>
 #include <gdal_utils.h>
 #include <string>
@@ -47,6 +50,13 @@ std::string default_resampling(const RasterInfo& source, const Grid& target) {
 struct AlignedReader::Impl {
     std::string path;
     GDALDatasetH source = nullptr;
+    // Direct reads: the source is the target lattice itself (same CRS, cell size and cell edges),
+    // so a window is a plain read at an integer offset, without the warper.
+    bool direct = false;
+    int band = 1;
+    long long col_shift = 0, row_shift = 0;  // target cell (r, c) is source cell (r + row_shift, c + col_shift)
+    int source_cols = 0, source_rows = 0;
+    std::optional<double> nodata;
     GDALDatasetH band_view = nullptr;  // a one-band VRT when the band is not the only one
     GDALDatasetH warped = nullptr;
     ~Impl() {
@@ -64,6 +74,21 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
     impl_->source = GDALOpenEx(source.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
     if (!impl_->source) throw InputError(impl_->path + ": cannot open as a raster: " + gdal_last_error());
     GDALDatasetH input = impl_->source;
+
+    const double* gt = source.geotransform;
+    const double col_shift = (target.x0() - gt[0]) / target.dx(), row_shift = (gt[3] - target.y0()) / target.dy();
+    if (gt[2] == 0 && gt[4] == 0 && std::fabs(gt[1] - target.dx()) <= 1e-9 * target.dx() &&
+        std::fabs(-gt[5] - target.dy()) <= 1e-9 * target.dy() && std::fabs(col_shift - std::round(col_shift)) < 1e-6 &&
+        std::fabs(row_shift - std::round(row_shift)) < 1e-6 && crs_equivalent(source.crs_wkt, target_wkt)) {
+        impl_->direct = true;
+        impl_->band = source.band;
+        impl_->col_shift = std::llround(col_shift);
+        impl_->row_shift = std::llround(row_shift);
+        impl_->source_cols = source.cols;
+        impl_->source_rows = source.rows;
+        impl_->nodata = source.nodata;
+        return;
+    }
 
     if (source.band_count > 1) {
         // gdalwarp in GDAL 3.6 has no band selection: view the band as a one-band VRT first.
@@ -107,7 +132,35 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
 
 AlignedReader::~AlignedReader() = default;
 
+void AlignedReader::read_direct(const Window& window, float* out) {
+    std::fill(out, out + window.size(), std::numeric_limits<float>::quiet_NaN());
+    // The part of the window that the source covers, in source cells.
+    const long long c0 = std::max<long long>(0, window.col_off + impl_->col_shift);
+    const long long r0 = std::max<long long>(0, window.row_off + impl_->row_shift);
+    const long long c1 = std::min<long long>(impl_->source_cols, window.col_off + window.cols + impl_->col_shift);
+    const long long r1 = std::min<long long>(impl_->source_rows, window.row_off + window.rows + impl_->row_shift);
+    if (c1 <= c0 || r1 <= r0) return;
+    const int cols = static_cast<int>(c1 - c0), rows = static_cast<int>(r1 - r0);
+    // Straight into the window's buffer, at the right offset and with the window's row stride.
+    float* first = out + (r0 - impl_->row_shift - window.row_off) * window.cols + (c0 - impl_->col_shift - window.col_off);
+    GDALRasterBandH band = GDALGetRasterBand(impl_->source, impl_->band);
+    const CPLErr err = GDALRasterIO(band, GF_Read, static_cast<int>(c0), static_cast<int>(r0), cols, rows, first, cols, rows,
+                                    GDT_Float32, sizeof(float), static_cast<GSpacing>(sizeof(float)) * window.cols);
+    if (err != CE_None) throw InputError(impl_->path + ": read failed: " + gdal_last_error());
+    if (!impl_->nodata) return;
+    const float nodata = static_cast<float>(*impl_->nodata);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) {
+            float& v = first[static_cast<std::size_t>(r) * window.cols + c];
+            if (v == nodata) v = std::numeric_limits<float>::quiet_NaN();
+        }
+}
+
 void AlignedReader::read(const Window& window, float* out) {
+    if (impl_->direct) {
+        read_direct(window, out);
+        return;
+    }
     GDALRasterBandH band = GDALGetRasterBand(impl_->warped, 1);
     const CPLErr err = GDALRasterIO(band, GF_Read, window.col_off, window.row_off, window.cols, window.rows, out,
                                     window.cols, window.rows, GDT_Float32, 0, 0);

@@ -1,6 +1,8 @@
 #pragma once
 // Reads one raster input onto the target grid, window by window, through a GDAL warped VRT: the
 // source is reprojected and resampled lazily for the cells asked for, never materialised whole.
+// A source that already lies on the target lattice (same CRS, cell size and cell edges) is read
+// directly, which gives the same cells as any resampling would, without the warper's cost.
 // One reader per thread (GDAL 3.6 datasets are not thread-safe); opening one is cheap.
 #include <memory>
 #include <string>
@@ -30,6 +32,7 @@ public:
     void read(const Window& window, float* out);
 
 private:
+    void read_direct(const Window& window, float* out);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
