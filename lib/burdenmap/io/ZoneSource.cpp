@@ -6,6 +6,8 @@
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/FieldAliases.h"
+#include "burdenmap/io/NumberText.h"
 #include "burdenmap/io/OgrCommon.h"
 
 namespace burdenmap {
@@ -23,28 +25,15 @@ FieldRef find_field(OGRLayerH layer, const std::string& name, const std::string&
     FieldRef f;
     f.name = name;
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    f.index = OGR_FD_GetFieldIndex(defn, name.c_str());
+    // Through the CBS alias table, so "BU_CODE" finds "buurtcode" in a newer file and vice versa.
+    std::vector<std::string> names;
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) names.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    f.index = find_field_index(names, name);
     if (f.index < 0)
         throw InputError(where + ": field '" + name + "' (zones." + key + ") not found; fields are: " + field_list(layer));
     const OGRFieldType t = OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, f.index));
     f.numeric = t == OFTInteger || t == OFTInteger64 || t == OFTReal;
     return f;
-}
-
-// CBS tables often carry numbers as text: leading spaces, "." for missing, decimal commas.
-std::optional<double> parse_number_text(std::string s, bool& ok) {
-    ok = true;
-    s.erase(0, s.find_first_not_of(" \t"));
-    s.erase(s.find_last_not_of(" \t") + 1);
-    if (s.empty() || s == "." || s == "-") return std::nullopt;
-    std::replace(s.begin(), s.end(), ',', '.');
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (end == s.c_str() || *end != '\0') {
-        ok = false;
-        return std::nullopt;
-    }
-    return v;
 }
 
 std::optional<double> read_number(OGRFeatureH feature, const FieldRef& f, const ZonesConfig& cfg,

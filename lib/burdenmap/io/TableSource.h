@@ -1,0 +1,25 @@
+#pragma once
+// A table of zone attributes joined on the zone id: a CSV, an XLSX sheet or any OGR layer (e.g. a
+// CBS Kerncijfers wijken-en-buurten table). Values are parsed the CBS way (io/NumberText:
+// leading spaces, "." for missing, decimal commas) and sentinel values become NULL.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace burdenmap {
+
+struct JoinedTable {
+    std::string description;  // "file (layer L)"
+    // id → one value per requested column
+    std::map<std::string, std::vector<std::optional<double>>> rows;
+};
+
+// Reads `columns` keyed by `id_field` (field names found through the CBS alias table, so
+// "BU_CODE" finds "buurtcode"). Ids are trimmed. Throws InputError naming the file and field
+// (listing the fields that exist) for a missing field, a non-numeric value, or a duplicate id.
+JoinedTable read_joined_table(const std::filesystem::path& path, const std::string& layer, const std::string& id_field,
+                              const std::vector<std::string>& columns, const std::vector<double>& sentinels);
+
+}  // namespace burdenmap
