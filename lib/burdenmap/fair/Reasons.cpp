@@ -1,0 +1,93 @@
+#include "burdenmap/fair/Reasons.h"
+
+#include <algorithm>
+#include <cmath>
+#include <charconv>
+#include <utility>
+
+namespace burdenmap::fair {
+
+ReasonPart ReasonPart::at_percentile(std::string label, std::optional<double> value, double percent,
+                                     std::optional<double> threshold_percent) {
+    ReasonPart p;
+    p.kind = Kind::percentile;
+    p.label = std::move(label);
+    p.value = value;
+    p.percent = percent;
+    p.threshold = threshold_percent;
+    return p;
+}
+
+ReasonPart ReasonPart::at_value(std::string label, double value, double threshold, bool at_or_below,
+                                std::string unit) {
+    ReasonPart p;
+    p.kind = Kind::value;
+    p.label = std::move(label);
+    p.value = value;
+    p.threshold = threshold;
+    p.at_or_below = at_or_below;
+    p.unit = std::move(unit);
+    return p;
+}
+
+ReasonPart ReasonPart::note(std::string text) {
+    ReasonPart p;
+    p.kind = Kind::note;
+    p.text = std::move(text);
+    return p;
+}
+
+std::string ordinal(long n) {
+    const long last_two = std::labs(n) % 100;
+    const long last = std::labs(n) % 10;
+    const char* suffix = "th";
+    if (last_two < 11 || last_two > 13) {
+        if (last == 1) suffix = "st";
+        else if (last == 2) suffix = "nd";
+        else if (last == 3) suffix = "rd";
+    }
+    return std::to_string(n) + suffix;
+}
+
+int whole_percentile(double percent) {
+    const double floored = std::floor(percent + 1e-9);
+    return static_cast<int>(std::clamp(floored, 0.0, 100.0));
+}
+
+std::string format_number(double v) {
+    // std::to_chars: the same text whatever the process locale.
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+    std::string s(buf, res.ptr);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    if (s == "-0") s = "0";
+    return s;
+}
+
+std::string reason_text(const ReasonPart& part) {
+    switch (part.kind) {
+        case ReasonPart::Kind::percentile:
+            return part.label + " at the " + ordinal(whole_percentile(part.percent.value_or(0))) + " percentile";
+        case ReasonPart::Kind::value: {
+            std::string s = part.label + " " + format_number(part.value.value_or(0));
+            if (!part.unit.empty()) s += " " + part.unit;
+            if (part.threshold)
+                s += std::string(part.at_or_below ? ", at or below " : ", at or above ") + format_number(*part.threshold);
+            return s;
+        }
+        case ReasonPart::Kind::note: return part.text;
+    }
+    return {};
+}
+
+std::string reasons_text(const std::vector<ReasonPart>& parts) {
+    std::string s;
+    for (const auto& p : parts) {
+        if (!s.empty()) s += "; ";
+        s += reason_text(p);
+    }
+    return s;
+}
+
+}  // namespace burdenmap::fair

@@ -1,0 +1,51 @@
+#pragma once
+// Plain-language reasons that travel with every flag and score (DESIGN.md §4 "Explanations travel
+// with results"; screening-indices.md §3.5 themes 1–2: list the thresholds a zone exceeds, and say
+// "at the 90th percentile" rather than "above"). A reason is kept as parts (for columns: which
+// indicator, its value, its percentile, the threshold crossed) and rendered as one text:
+//     "NO2 at the 94th percentile; low income at the 81st percentile"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace burdenmap::fair {
+
+struct ReasonPart {
+    enum class Kind {
+        percentile,  // "<label> at the <N>th percentile"
+        value,       // "<label> <value>[ <unit>], at or above <threshold>" (or "at or below")
+        note         // free text, e.g. "all 8 neighbouring zones disadvantaged"
+    };
+    Kind kind = Kind::percentile;
+    std::string label;                 // "NO2", "low income"
+    std::optional<double> value;       // the raw value, where known
+    std::optional<double> percent;     // the percentile on 0–100 (Kind::percentile)
+    std::optional<double> threshold;   // the threshold crossed: percent points for percentile
+                                       // parts, raw units for value parts
+    bool at_or_below = false;          // value parts: the threshold is crossed from above
+    std::string unit;                  // value parts: "dB", "µg/m³"; may be empty
+    std::string text;                  // note parts
+
+    static ReasonPart at_percentile(std::string label, std::optional<double> value, double percent,
+                                    std::optional<double> threshold_percent = std::nullopt);
+    static ReasonPart at_value(std::string label, double value, double threshold, bool at_or_below = false,
+                               std::string unit = "");
+    static ReasonPart note(std::string text);
+};
+
+// English ordinal: 1st 2nd 3rd 4th … 11th 12th 13th … 21st 22nd 23rd … 101st 111th.
+std::string ordinal(long n);
+
+// The whole percentile shown in text: the percent rounded down (so a shown "90th" never
+// overstates a value below 90), after a 1e-9 allowance for binary rounding (0.29 × 100 =
+// 28.999999999999996 shows as 29), clamped to 0..100.
+int whole_percentile(double percent);
+
+// A number for text: at most 3 decimals, trailing zeros dropped ("63.2", "0.001", "60").
+std::string format_number(double v);
+
+std::string reason_text(const ReasonPart& part);
+// The parts joined with "; ". Empty when there are none.
+std::string reasons_text(const std::vector<ReasonPart>& parts);
+
+}  // namespace burdenmap::fair
