@@ -34,6 +34,10 @@ void print_summary(const RunResult& r) {
             std::printf("\n");
         }
     }
+    if (!r.fairness.empty()) {
+        std::printf("Who carries it:\n");
+        for (const std::string& line : r.fairness) std::printf("  %s\n", line.c_str());
+    }
     if (!r.warnings.empty()) std::printf("%zu warning(s); see run.json\n", r.warnings.size());
 }
 

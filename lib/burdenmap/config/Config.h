@@ -45,6 +45,13 @@ struct LayerConfig {
     std::string method;         // a method id from the method tables, or "inline:<layer>"
     std::shared_ptr<const ScoringMethod> inline_method;  // `method = { ... }` in the config
     std::string resampling;     // empty: chosen from the resolutions (see AlignedSource)
+    // What `check-sites` compares this layer with: threshold method ids (empty: none). Legal
+    // values (standard: e.g. a Bkl standaardwaarde; limit: a Bkl grenswaarde or EU limit in force)
+    // decide the verdict; a future limit (e.g. EU 2030) and guidelines (WHO) raise a health advisory.
+    std::string standard;
+    std::string limit;
+    std::string future_limit;
+    std::vector<std::string> guidelines;
     bool is_vector() const { return !value_field.empty() || !vector_layer.empty(); }
 };
 
@@ -70,6 +77,10 @@ struct CumulationConfig {
     std::map<std::string, double> at_least_per_layer;
     std::map<std::string, double> weights;  // weighted_sum
     std::vector<HealthOutcomeConfig> outcomes;  // health_burden
+    // check-sites: a health advisory where the site's value is at or above this level: a number
+    // (a local policy choice, e.g. 3 burdened layers) or a threshold method id (advisory_method).
+    std::optional<double> advisory_at;
+    std::string advisory_method;
 };
 
 // Where residents are: a raster of counts per cell (any grid), else the zones' population field
@@ -77,6 +88,44 @@ struct CumulationConfig {
 struct PopulationConfig {
     std::filesystem::path raster;  // empty: use zones.population (if set)
     int band = 1;
+};
+
+// One indicator of the fairness analysis ([[fairness.indicator]]).
+struct FairnessIndicatorConfig {
+    std::string name;       // short, part of column names
+    std::string from;       // a zones column (statistic, income or population key) or "table:<column>"
+    std::string label;      // plain-language name for reasons; default: name
+    std::string group;      // the preset's group (CES component, CEJST category, "environmental", ...)
+    std::string direction = "higher_is_worse";
+    std::string percentile; // override of the preset's rule (e.g. "given" for published percentiles)
+    std::optional<double> high_at;  // count_high: the "high" class boundary
+    std::string unit;
+};
+
+// A table joined on the zone id ([fairness.table]): CSV, XLSX or any OGR layer.
+struct JoinTableConfig {
+    std::filesystem::path path;
+    std::string layer;
+    std::string id;
+    std::vector<double> nodata_values;
+};
+
+// Who carries the burden, by income ([fairness]).
+struct FairnessConfig {
+    bool enabled = false;
+    std::string index = "none";   // a preset id from the method tables' [[index]], or "none"
+    std::string percentile;       // override of the preset's percentile rule
+    std::string income;           // key of [zones] income: the income indicator for groups
+    std::string income_order = "higher_is_poorer";
+    std::string low_income_share; // key of [zones] income holding a % of low-income residents
+    std::string burden;           // the headline burden column; default: first cumulation's mean
+    bool population_weights = false;
+    bool donut_hole = false;      // cejst
+    std::string low_income_indicator;  // cejst: the indicator name used as low income
+    std::string demographic_index;     // ejscreen: a zones column with the demographic index (0-1)
+    std::string supplemental_index;    // ejscreen: optional supplemental demographic index
+    std::vector<FairnessIndicatorConfig> indicators;
+    std::optional<JoinTableConfig> table;
 };
 
 struct OutputConfig {
@@ -96,6 +145,7 @@ struct Config {
     std::vector<CumulationConfig> cumulations;
     OutputConfig output;
     PopulationConfig population;
+    FairnessConfig fairness;
     std::vector<std::filesystem::path> method_dirs;  // extra method-table folders
 };
 

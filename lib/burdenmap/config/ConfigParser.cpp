@@ -100,7 +100,14 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
         r.fail("resampling", "'" + l.resampling + "' is not one of near, bilinear, cubic, average, min, max, mode");
     if (l.is_vector() && !l.resampling.empty())
         r.fail("resampling", "applies to raster layers only (vector layers are burned at cell centres)");
-    r.reject_unknown({"name", "path", "layer", "value", "background", "band", "unit", "group", "method", "resampling"});
+    // Values check-sites compares with (threshold method ids, resolved against the method tables
+    // by resolve_site_standards, which names these keys when an id is unknown).
+    l.standard = r.optional_string("standard");
+    l.limit = r.optional_string("limit");
+    l.future_limit = r.optional_string("future_limit");
+    l.guidelines = r.string_array("guidelines");
+    r.reject_unknown({"name", "path", "layer", "value", "background", "band", "unit", "group", "method", "resampling",
+                      "standard", "limit", "future_limit", "guidelines"});
     return l;
 }
 
@@ -156,7 +163,13 @@ CumulationConfig parse_cumulation(TomlReader r) {
     if (c.rule == "health_burden" && c.outcomes.empty())
         r.fail("outcome", "health_burden needs at least one [[cumulation.outcome]] (layer, method, parameters, source)");
     if (c.rule != "health_burden" && !c.outcomes.empty()) r.fail("outcome", "outcomes belong to rule = \"health_burden\"");
-    r.reject_unknown({"name", "rule", "layers", "group", "at_least", "weights", "outcome"});
+    // check-sites: a number (a local policy level) or a threshold method id.
+    if (const toml::node* n = r.node("advisory_at")) {
+        if (n->is_string()) c.advisory_method = r.required_string("advisory_at");
+        else if (n->is_integer() || n->is_floating_point()) c.advisory_at = r.optional_number("advisory_at");
+        else r.fail("advisory_at", "must be a number or a threshold method id (e.g. \"ggd.noise_cumulative_lden\")");
+    }
+    r.reject_unknown({"name", "rule", "layers", "group", "at_least", "weights", "outcome", "advisory_at"});
     return c;
 }
 
@@ -211,6 +224,8 @@ Config parse_config(const fs::path& file) {
     }
     if (const toml::table* t = r.optional_table("output")) cfg.output = parse_output(TomlReader(*t, "output", where), base);
     else cfg.output.dir = base / "out";
+    if (const toml::table* t = r.optional_table("fairness"))
+        cfg.fairness = config_detail::parse_fairness(TomlReader(*t, "fairness", where), base);
     if (const toml::table* t = r.optional_table("population")) {
         TomlReader pr(*t, "population", where);
         cfg.population.raster = resolve(base, pr.required_string("raster"));
@@ -225,7 +240,7 @@ Config parse_config(const fs::path& file) {
         for (const std::string& d : mr.string_array("dirs")) cfg.method_dirs.push_back(resolve(base, d));
         mr.reject_unknown({"dirs"});
     }
-    r.reject_unknown({"study", "zones", "layer", "cumulation", "output", "population", "methods"});
+    r.reject_unknown({"study", "zones", "layer", "cumulation", "output", "population", "fairness", "methods"});
     return cfg;
 }
 

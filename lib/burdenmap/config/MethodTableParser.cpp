@@ -144,6 +144,27 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
     r.fail("family", "'" + info.family + "' is not a known method family (known: class_table, threshold, exposure_response)");
 }
 
+IndexParameters read_index(TomlReader r, const std::string& file) {
+    IndexParameters p;
+    p.id = r.required_string("id");
+    p.title = r.optional_string("title", p.id);
+    p.description = r.optional_string("description");
+    p.percentile = r.required_string("percentile");
+    if (p.percentile != "ces" && p.percentile != "cejst" && p.percentile != "ejscreen" && p.percentile != "given" &&
+        p.percentile != "none")
+        r.fail("percentile", "must be ces, cejst, ejscreen, given or none");
+    p.aggregation = r.optional_string("aggregation");
+    if (const toml::table* t = r.optional_table("parameters")) {
+        TomlReader pr = r.sub(*t, "parameters");
+        for (const auto& [k, v] : *t) p.values[std::string(k.str())] = pr.required_number(std::string(k.str()));
+    }
+    p.provenance = read_provenance(r, nullptr);
+    p.defined_in = file;
+    r.reject_unknown({"id", "title", "description", "percentile", "aggregation", "parameters", "source", "edition", "url",
+                      "confidence"});
+    return p;
+}
+
 }  // namespace
 
 namespace config_detail {
@@ -170,7 +191,16 @@ void load_method_file(const fs::path& file, MethodRegistry& registry) {
             mr.fail("id", e.what());
         }
     }
-    r.reject_unknown({"schema", "method"});
+    const auto indexes = r.table_array("index");
+    for (std::size_t i = 0; i < indexes.size(); ++i) {
+        TomlReader ir = r.sub(*indexes[i], "index[" + std::to_string(i) + "]");
+        try {
+            registry.add_index(read_index(ir, where));
+        } catch (const std::invalid_argument& e) {
+            ir.fail("id", e.what());
+        }
+    }
+    r.reject_unknown({"schema", "method", "index"});
 }
 
 MethodRegistry load_method_tables(const std::vector<fs::path>& dirs) {

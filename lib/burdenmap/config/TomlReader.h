@@ -10,6 +10,7 @@
 
 #include <toml++/toml.h>
 
+#include "burdenmap/config/Config.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/score/ScoringMethod.h"
 
@@ -64,6 +65,9 @@ private:
 // method-table [[method]]; `id` defaults to `default_id`. Defined in MethodTableParser.cpp.
 std::shared_ptr<const ScoringMethod> parse_inline_method(const toml::table& table, const std::string& key_path,
                                                          const std::string& file, const std::string& default_id);
+
+// The [fairness] section (FairnessConfigParser.cpp); `base` resolves the joined table's path.
+FairnessConfig parse_fairness(TomlReader reader, const std::filesystem::path& base);
 
 // Parses a TOML file, turning syntax errors into ConfigError with line and column.
 toml::table parse_toml_file(const std::string& file, std::string* text_out = nullptr);

@@ -11,6 +11,7 @@
 #include "burdenmap/io/GpkgWriter.h"
 #include "burdenmap/job/BandSet.h"
 #include "burdenmap/job/BlockPipeline.h"
+#include "burdenmap/job/Fairness.h"
 #include "burdenmap/job/ZoneTable.h"
 #include "burdenmap/report/RunManifest.h"
 
@@ -127,15 +128,27 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
 
     report(0.95, "writing GeoPackage");
     const auto gpkg_start = Clock::now();
-    const std::vector<FieldSpec> fields = zone_fields(plan, bands);
-    std::vector<Feature> features;
-    features.reserve(plan.zones.size());
+    std::vector<FieldSpec> fields = zone_fields(plan, bands);
+    std::vector<std::vector<FieldValue>> rows;
+    rows.reserve(plan.zones.size());
     const ZoneStats empty = make_zone_stats(bands, false);
     for (std::size_t z = 0; z < plan.zones.size(); ++z) {
         if (table[z]) ++result.zones_with_data;
-        features.push_back(Feature{plan.zones[z].wkb, zone_row(plan, bands, z, table[z] ? *table[z] : empty)});
+        rows.push_back(zone_row(plan, bands, z, table[z] ? *table[z] : empty));
     }
     result.zones = plan.zones.size();
+
+    // Fairness: who carries the burden, by income (columns appended to the zones).
+    Diagnostics fairness_warnings;
+    const FairnessResult fairness = compute_fairness(plan, fields, rows, fairness_warnings);
+    fields.insert(fields.end(), fairness.zone_fields.begin(), fairness.zone_fields.end());
+    std::vector<Feature> features;
+    features.reserve(plan.zones.size());
+    for (std::size_t z = 0; z < plan.zones.size(); ++z) {
+        if (fairness.enabled) rows[z].insert(rows[z].end(), fairness.zone_values[z].begin(), fairness.zone_values[z].end());
+        features.push_back(Feature{plan.zones[z].wkb, std::move(rows[z])});
+    }
+    result.fairness = fairness.summary;
 
     ManifestExtras extras;
     extras.outputs = {{"geotiff", result.geotiff}, {"geopackage", result.geopackage}, {"manifest", result.manifest}};
@@ -144,6 +157,8 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     extras.threads = threads;
     extras.sha256 = input_checksums(plan);
     extras.warnings = plan.diagnostics.all();
+    for (const Diagnostic& d : fairness_warnings.all()) extras.warnings.push_back(d);
+    extras.fairness = &fairness;
     if (result.zones_with_data < result.zones)
         extras.warnings.push_back({"zones-without-data", std::to_string(result.zones - result.zones_with_data) +
                                                              " zone(s) do not overlap the study grid; their statistics are NULL"});
@@ -159,6 +174,14 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     GpkgWriter gpkg(result.geopackage, options.overwrite);
     gpkg.write_layer("zones", "Zones with burden statistics per layer and cumulation (" + plan.config.study.name + ")",
                      plan.crs_wkt, GpkgWriter::GeometryKind::multipolygon, fields, features);
+    if (fairness.enabled) {
+        gpkg.write_table("income_groups", "Population-weighted burden per income group (quintiles and deciles of residents by " +
+                                              fairness.income_column + ")",
+                         fairness.group_fields, fairness.group_rows);
+        gpkg.write_table("fairness_summary", "Fairness measures: concentration index, lowest/highest income group ratios, "
+                                             "low-income residents in the most burdened zones",
+                         fairness_summary_fields(), fairness_summary_rows(fairness));
+    }
     gpkg.write_codebook();
     gpkg.write_metadata(manifest_json(plan, extras));
     gpkg.finish();

@@ -37,6 +37,7 @@ struct RunResult {
     std::string income_label;             // the name of ZoneSummary::income (first income field)
     std::vector<ZoneSummary> most_burdened;  // top 5 by the headline statistic
     std::vector<Diagnostic> warnings;
+    std::vector<std::string> fairness;    // plain-language fairness findings (empty without [fairness])
     double seconds = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 
 #include "burdenmap/io/GdalSession.h"
+#include "burdenmap/job/Fairness.h"
 #include "burdenmap/score/ClassTable.h"
 
 namespace burdenmap {
@@ -159,6 +160,33 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
         cums.push_back(cj);
     }
     j["cumulations"] = cums;
+    if (extras.fairness && extras.fairness->enabled) {
+        const FairnessResult& f = *extras.fairness;
+        ordered_json fj{{"index", f.index}, {"income", f.income_column}, {"headline_burden", f.headline_burden}};
+        ordered_json measures = ordered_json::array();
+        for (const FairnessMeasure& m : f.measures) {
+            ordered_json mj{{"measure", m.measure}, {"burden", m.burden}, {"value", m.value}, {"meaning", m.meaning}};
+            if (m.standard_error) mj["standard_error"] = *m.standard_error;
+            measures.push_back(mj);
+        }
+        fj["measures"] = measures;
+        // The income_groups table, as in the GeoPackage.
+        ordered_json groups = ordered_json::array();
+        for (const auto& row : f.group_rows) {
+            ordered_json g;
+            for (std::size_t c = 0; c < f.group_fields.size() && c < row.size(); ++c) {
+                const FieldValue& v = row[c];
+                if (const auto* d = std::get_if<double>(&v)) g[f.group_fields[c].name] = std::isnan(*d) ? ordered_json(nullptr) : ordered_json(*d);
+                else if (const auto* i = std::get_if<long long>(&v)) g[f.group_fields[c].name] = *i;
+                else if (const auto* s = std::get_if<std::string>(&v)) g[f.group_fields[c].name] = *s;
+                else g[f.group_fields[c].name] = nullptr;
+            }
+            groups.push_back(g);
+        }
+        fj["income_groups"] = groups;
+        fj["summary"] = f.summary;
+        j["fairness"] = fj;
+    }
     ordered_json outputs;
     for (const auto& [kind, path] : extras.outputs) outputs[kind] = path.string();
     j["outputs"] = outputs;

@@ -19,6 +19,7 @@ struct ManifestExtras {
     int threads = 0;
     std::vector<Diagnostic> warnings;
     std::map<std::string, std::string> sha256;  // input path → checksum, from input_checksums()
+    const struct FairnessResult* fairness = nullptr;  // when [fairness] is configured
 };
 
 // SHA-256 of every input file of the plan (config, zones, layers), computed once per run.

@@ -29,6 +29,26 @@ void MethodRegistry::add(std::shared_ptr<const ScoringMethod> method) {
     methods_.emplace(id, std::move(method));
 }
 
+void MethodRegistry::add_index(IndexParameters index) {
+    auto it = indexes_.find(index.id);
+    if (it != indexes_.end())
+        throw std::invalid_argument("index preset '" + index.id + "' is defined twice (" + it->second.defined_in + " and " +
+                                    index.defined_in + ")");
+    const std::string id = index.id;
+    indexes_.emplace(id, std::move(index));
+}
+
+const IndexParameters* MethodRegistry::find_index(const std::string& id) const {
+    auto it = indexes_.find(id);
+    return it == indexes_.end() ? nullptr : &it->second;
+}
+
+std::vector<const IndexParameters*> MethodRegistry::indexes() const {
+    std::vector<const IndexParameters*> out;
+    for (const auto& kv : indexes_) out.push_back(&kv.second);
+    return out;
+}
+
 std::shared_ptr<const ScoringMethod> MethodRegistry::find(const std::string& id) const {
     auto it = methods_.find(id);
     return it == methods_.end() ? nullptr : it->second;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "burdenmap/score/IndexParameters.h"
 #include "burdenmap/score/ScoringMethod.h"
 
 namespace burdenmap {
@@ -21,8 +22,14 @@ public:
     // The known ids closest to `id` (same prefix or small edit distance), for "did you mean".
     std::vector<std::string> suggestions(const std::string& id) const;
 
+    // Composite-index presets ([[index]] in the method tables).
+    void add_index(IndexParameters index);  // throws std::invalid_argument for a duplicate id
+    const IndexParameters* find_index(const std::string& id) const;
+    std::vector<const IndexParameters*> indexes() const;
+
 private:
     std::map<std::string, std::shared_ptr<const ScoringMethod>> methods_;
+    std::map<std::string, IndexParameters> indexes_;
 };
 
 }  // namespace burdenmap
