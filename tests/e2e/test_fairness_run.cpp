@@ -130,3 +130,43 @@ TEST_CASE("real Dutch wijken (CBS 2022): join, NULL income and income groups", "
         if (g.at("grouping") == "quintile") quintile_zones += std::stoul(g.at("zones"));
     CHECK(quintile_zones == grouped);
 }
+
+TEST_CASE("an indicator from a CBS-style CSV joined on the zone id", "[e2e][fairness]") {
+    TempDir dir("fairness-join");
+    // Kerncijfers habits: the old field name BU_CODE, leading spaces, "." for missing, decimal
+    // commas, a sentinel. (The zones say buurtcode: the alias table finds BU_CODE.)
+    std::ofstream csv(dir / "kwb.csv");
+    csv << "BU_CODE;p_hh_osm\n";
+    // The demo's zone ids, from a plain demo run.
+    REQUIRE(run_burdenmap({"--quiet", "run", demo_config(), "--output-dir", (dir / "demo").string()}).exit_code == 0);
+    const auto zones_demo = read_zones(dir / "demo" / "burden.gpkg");
+    REQUIRE(zones_demo.size() == 86);
+    int i = 0;
+    for (const auto& z : zones_demo) {
+        const std::string value = i == 0 ? " ." : i == 1 ? "-99999999" : " " + std::to_string(10 + i % 7) + ",5";
+        csv << z.at("zone_id") << ";" << value << "\n";
+        ++i;
+    }
+    csv.close();
+    std::string text = read_file(demo_config());
+    const std::string data = source_dir() + "/data/demo/";
+    for (const char* f : {"buurten.gpkg", "lden_road.tif", "lden_rail.tif", "no2.tif", "pm25.tif", "risk_contours.gpkg"}) {
+        const std::string quoted = std::string("\"") + f + "\"";
+        text.replace(text.find(quoted), quoted.size(), "\"" + data + f + "\"");
+    }
+    const std::string anchor = "[output]";
+    text.replace(text.find(anchor), anchor.size(),
+                 "  [[fairness.indicator]]\n  name = \"social_minimum\"\n  from = \"table:percentage_huishoudens_onder_of_rond_sociaal_minimum\"\n"
+                 "  group = \"socioeconomic_factors\"\n"
+                 "[fairness.table]\npath = \"kwb.csv\"\nid = \"buurtcode\"\nnodata_values = [-99999999]\n\n[output]");
+    std::ofstream(dir / "job.toml") << text;
+    const CommandResult r = run_burdenmap({"--quiet", "run", (dir / "job.toml").string(), "--output-dir", (dir / "out").string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto zones = read_zones(dir / "out" / "burden.gpkg");
+    REQUIRE(zones.size() == 86);
+    CHECK(zones[0].at("social_minimum_value") == "NULL");   // "."
+    CHECK(zones[1].at("social_minimum_value") == "NULL");   // the sentinel
+    CHECK(std::stod(zones[2].at("social_minimum_value")) == Approx(10 + 2 % 7 + 0.5));  // " 12,5"
+    CHECK(zones[2].at("social_minimum_pct") != "NULL");
+}
