@@ -1,6 +1,7 @@
 #include "burdenmap/io/GdalSession.h"
 
 #include <cpl_error.h>
+#include <cpl_conv.h>
 #include <gdal.h>
 #include <geos_c.h>
 #include <proj.h>
@@ -27,6 +28,11 @@ void gdal_init() {
     static std::once_flag once;
     std::call_once(once, [] {
         GDALAllRegister();
+        // GDAL's block cache defaults to 5 % of physical memory (1.2 GB on a 24 GB machine) and
+        // fills up on a national run, although the pipeline reads every block once, in window
+        // order. 256 MB is plenty for the windows in flight; GDAL_CACHEMAX in the environment or
+        // --config still wins.
+        if (!CPLGetConfigOption("GDAL_CACHEMAX", nullptr)) GDALSetCacheMax64(256LL * 1024 * 1024);
         // Global, not CPLPushErrorHandler: the job's worker threads must be quiet too.
         CPLSetErrorHandler(capture_error);
     });
