@@ -121,15 +121,25 @@ Action add_methods_command(CLI::App& app, const GlobalOptions&) {
         if (args->json) {
             auto all = nlohmann::ordered_json::array();
             for (const auto& m : registry.all()) all.push_back(method_json(*m, true));
-            std::printf("%s\n", all.dump(2).c_str());
+            auto indexes = nlohmann::ordered_json::array();
+            for (const IndexParameters* p : registry.indexes())
+                indexes.push_back({{"id", p->id}, {"title", p->title}, {"description", p->description},
+                                   {"percentile", p->percentile}, {"parameters", p->values}, {"source", p->provenance.source},
+                                   {"edition", p->provenance.edition}, {"confidence", to_string(p->provenance.confidence)}});
+            // {"methods": [...], "indexes": [...]}: scoring methods and composite-index presets.
+            std::printf("%s\n", nlohmann::ordered_json{{"methods", all}, {"indexes", indexes}}.dump(2).c_str());
             return ExitCode::ok;
         }
-        std::printf("%-46s %-12s %-7s %-12s %s\n", "id", "family", "unit", "confidence", "source");
+        std::printf("%-50s %-18s %-9s %-12s %s\n", "id", "family", "unit", "confidence", "source");
         for (const auto& m : registry.all()) {
             const MethodInfo& i = m->info();
-            std::printf("%-46s %-12s %-7s %-12s %s\n", i.id.c_str(), i.family.c_str(), i.unit.c_str(),
+            std::printf("%-50s %-18s %-9s %-12s %s\n", i.id.c_str(), i.family.c_str(), i.unit.c_str(),
                         to_string(i.provenance.confidence), i.provenance.source.c_str());
         }
+        std::printf("\nComposite index presets ([fairness] index):\n");
+        for (const IndexParameters* p : registry.indexes())
+            std::printf("%-12s %-12s %-60s %s\n", p->id.c_str(), to_string(p->provenance.confidence), p->title.c_str(),
+                        p->provenance.source.c_str());
         return ExitCode::ok;
     };
 }
