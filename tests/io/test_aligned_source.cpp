@@ -108,7 +108,7 @@ std::vector<float> gdalwarp(const TempDir& dir, const fs::path& source, const Gr
     const Box e = grid.extent();
     const std::string cmd = "gdalwarp -q -overwrite -t_srs EPSG:28992 -te " + num(e.xmin) + " " + num(e.ymin) + " " +
                             num(e.xmax) + " " + num(e.ymax) + " -ts " + std::to_string(grid.cols()) + " " +
-                            std::to_string(grid.rows()) + " -r " + resampling + " -et 0" +
+                            std::to_string(grid.rows()) + " -r " + resampling + " -et 0.125" +
                             " -ot Float32 -dstnodata nan '" + source.string() + "' '" + out.string() + "' > '" +
                             log.string() + "' 2>&1";
     const int rc = std::system(cmd.c_str());
@@ -237,21 +237,15 @@ TEST_CASE("aligned read with average from a finer 4326 source equals gdalwarp", 
 
     const std::vector<float> ours = read_aligned(info, kTarget, "average", 32);
     const std::vector<float> theirs = gdalwarp(dir, src, kTarget, "average");
-    // Same nodata cells and values (the bit-equality test below has no tolerance at all).
+    // Same nodata cells exactly; values within 0.05 (of 5..35). Not bit-equal: both use GDAL's
+    // approximate transformer (-et 0.125 px, gdalwarp's default and ours, for speed), evaluated
+    // over the warped VRT's blocks here and over gdalwarp's chunks there, so source-cell
+    // footprints differ by a fraction of a pixel. Checked by hand with GDAL 3.6.2: with -et 0 on
+    // both sides the cells are identical; with the default, about 5000 of 26600 cells differ, by
+    // at most 0.0365.
     check_same_cells(ours, theirs, kTarget.cols(), 0.05);
     for (float v : ours)
         if (!std::isnan(v)) CHECK((v >= 5.0f && v <= 35.0f));  // an average of the surface, no -9999 in it
-}
-
-// The reader passes -et 0 (exact transformation), so with the same options it equals gdalwarp
-// cell for cell, also when averaging.
-TEST_CASE("aligned read with average is bit-equal to gdalwarp", "[aligned]") {
-    gdal_init();
-    TempDir dir;
-    const fs::path src = write_fine_4326(dir);
-    const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
-    check_same_cells(read_aligned(info, kTarget, "average", 32), gdalwarp(dir, src, kTarget, "average"),
-                     kTarget.cols());
 }
 
 TEST_CASE("aligned reads do not depend on the block size", "[aligned]") {
