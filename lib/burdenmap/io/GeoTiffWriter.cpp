@@ -24,11 +24,13 @@ const char* const tiled_options[] = {
 };
 
 // The product. DEFLATE (with the floating-point predictor) rather than ZSTD: every GIS reader and
-// web COG viewer decodes it. Overviews are averaged: they are for looking at the map zoomed out,
+// web COG viewer decodes it. Level 1: on national rasters the COG copy is the costliest step
+// after reading, and level 1 is ~20 % faster than the default 6 for ~2 % larger files (measured
+// on a 4000 x 4000 noise crop of the benchmark). Overviews are averaged: they are for looking at the map zoomed out,
 // where the mean burden of the cells under a pixel is a fairer picture than one sampled cell
 // (NaN cells are left out of the mean); full-resolution values are untouched either way.
 const char* const cog_options[] = {
-    "COMPRESS=DEFLATE", "PREDICTOR=YES", "OVERVIEW_COMPRESS=DEFLATE", "OVERVIEW_PREDICTOR=YES",
+    "COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=YES", "OVERVIEW_COMPRESS=DEFLATE", "OVERVIEW_PREDICTOR=YES",
     "BLOCKSIZE=512", "OVERVIEWS=AUTO", "RESAMPLING=AVERAGE", "NUM_THREADS=2", "BIGTIFF=IF_SAFER", nullptr,
 };
 
