@@ -15,12 +15,12 @@ void ZonalAccumulator::merge(const ZonalAccumulator& other) {
         nodata_weight_ = nodata;
         return;
     }
-    // Chan, Golub & LeVeque (1979) pairwise update, weighted form.
-    const double w = weight_ + other.weight_;
-    const double delta = other.mean_ - mean_;
-    mean_ += delta * (other.weight_ / w);
-    m2_ += other.m2_ + delta * delta * (weight_ * other.weight_ / w);
-    weight_ = w;
+    // Re-base the other part's shifted sums on this part's shift (d = other − this):
+    // Σ w (x − a) = Σ w (x − b) + W d,  Σ w (x − a)² = Σ w (x − b)² + 2 d Σ w (x − b) + W d².
+    const double d = other.shift_ - shift_;
+    sum_squares_ += other.sum_squares_ + 2.0 * d * other.sum_ + other.weight_ * d * d;
+    sum_ += other.sum_ + other.weight_ * d;
+    weight_ += other.weight_;
     min_ = std::min(min_, other.min_);
     max_ = std::max(max_, other.max_);
     for (std::size_t i = 0; i < weight_at_least_.size(); ++i) weight_at_least_[i] += other.weight_at_least_[i];

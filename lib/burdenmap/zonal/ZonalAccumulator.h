@@ -1,7 +1,8 @@
 #pragma once
 // Coverage-weighted statistics of one band over one zone. Mergeable: accumulating two parts and
-// merging gives the statistics of the whole (variance by the Chan et al. parallel update), so a
-// zone spanning many windows comes out as if computed at once.
+// merging gives the statistics of the whole (shifted sums re-based on merge: the same algebra as
+// the Chan et al. parallel update), so a zone spanning many windows comes out as if computed at
+// once; merged in window order, the result is the same bits for any thread count.
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -17,17 +18,19 @@ public:
         : thresholds_(std::move(thresholds)), weight_at_least_(thresholds_.size(), 0.0) {}
 
     // One cell: `weight` is its coverage fraction (0..1]; NaN `value` is nodata.
+    // Sums of weights, and of weighted values and squares *shifted by the first value seen*: no
+    // division per cell (this is the innermost loop of a run), and the shift keeps the variance
+    // free of cancellation for values like 60 dB that vary by a few dB.
     void add(double value, double weight) {
         if (std::isnan(value)) {
             nodata_weight_ += weight;
             return;
         }
-        // West's weighted incremental mean and M2.
-        const double new_weight = weight_ + weight;
-        const double delta = value - mean_;
-        mean_ += delta * (weight / new_weight);
-        m2_ += weight * delta * (value - mean_);
-        weight_ = new_weight;
+        if (weight_ == 0) shift_ = value;
+        const double d = value - shift_;
+        weight_ += weight;
+        sum_ += weight * d;
+        sum_squares_ += weight * d * d;
         if (value < min_) min_ = value;
         if (value > max_) max_ = value;
         for (std::size_t i = 0; i < thresholds_.size(); ++i)
@@ -40,11 +43,15 @@ public:
     double nodata_weight() const { return nodata_weight_; }
     double total_weight() const { return weight_ + nodata_weight_; }
     bool has_data() const { return weight_ > 0; }
-    double mean() const { return has_data() ? mean_ : nan(); }
+    double mean() const { return has_data() ? shift_ + sum_ / weight_ : nan(); }
     double min() const { return has_data() ? min_ : nan(); }
     double max() const { return has_data() ? max_ : nan(); }
     // Population (weighted) variance: Σ w (x − mean)² / Σ w.
-    double variance() const { return has_data() ? std::max(0.0, m2_ / weight_) : nan(); }
+    double variance() const {
+        if (!has_data()) return nan();
+        const double m = sum_ / weight_;
+        return std::max(0.0, sum_squares_ / weight_ - m * m);
+    }
     double stddev() const { return std::sqrt(variance()); }
     // Share of the valid area with value >= thresholds()[i].
     double share_at_least(std::size_t i) const { return has_data() ? weight_at_least_[i] / weight_ : nan(); }
@@ -54,7 +61,8 @@ private:
     static double nan() { return std::numeric_limits<double>::quiet_NaN(); }
     std::vector<double> thresholds_;
     std::vector<double> weight_at_least_;
-    double weight_ = 0, nodata_weight_ = 0, mean_ = 0, m2_ = 0;
+    double weight_ = 0, nodata_weight_ = 0;
+    double shift_ = 0, sum_ = 0, sum_squares_ = 0;  // Σ w·(x − shift), Σ w·(x − shift)²
     double min_ = std::numeric_limits<double>::infinity();
     double max_ = -std::numeric_limits<double>::infinity();
 };
