@@ -19,8 +19,11 @@ using Action = std::function<int()>;
 Action add_run_command(CLI::App& app, const GlobalOptions& global);
 Action add_validate_command(CLI::App& app, const GlobalOptions& global);
 Action add_methods_command(CLI::App& app, const GlobalOptions& global);
+Action add_check_sites_command(CLI::App& app, const GlobalOptions& global);
+Action add_report_command(CLI::App& app, const GlobalOptions& global);
 
-// Exit codes (README "When things go wrong").
-enum ExitCode : int { ok = 0, input_error = 1, usage_error = 2, cancelled = 130 };
+// Exit codes (README "When things go wrong"). sites_failed: check-sites --fail-on found a site at
+// that level (a result, not an error: outputs are written).
+enum ExitCode : int { ok = 0, input_error = 1, usage_error = 2, sites_failed = 3, cancelled = 130 };
 
 }  // namespace burdenmap::cli

@@ -9,6 +9,8 @@
 #include "burdenmap/config/ConfigParser.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/job/RunJob.h"
+#include "burdenmap/io/AtomicOutput.h"
+#include "burdenmap/report/ReportWriter.h"
 
 namespace burdenmap::cli {
 namespace {
@@ -20,6 +22,7 @@ struct RunArgs {
     int threads = 0;
     int block_size = 512;
     bool overwrite = false;
+    bool report = false;
 };
 
 void print_summary(const RunResult& r) {
@@ -51,6 +54,7 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
     cmd->add_option("--block-size", args->block_size, "Window size in cells (default 512)")->check(CLI::Range(8, 8192));
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
+    cmd->add_flag("--report", args->report, "Also write report.html and map.png (as `burdenmap report` does)");
     cmd->add_option("--methods-dir", args->methods_dir, "Folder of method tables (default: the shipped data/methods)");
     return [cmd, args, &global]() -> int {
         (void)cmd;
@@ -66,9 +70,21 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
         options.threads = args->threads;
         options.overwrite = args->overwrite;
         options.progress = make_progress(choose_progress_style(global.quiet, global.json_progress));
+        if (args->report) {  // refuse up front, not after the run, when the report may not be written
+            const ReportPaths planned = report_paths(options.output_dir.empty() ? config.output.dir : options.output_dir);
+            AtomicOutput::check_writable(planned.report, args->overwrite);
+            AtomicOutput::check_writable(planned.map, args->overwrite);
+        }
         install_stop_handlers();
         const RunResult result = run_job(plan, options);
         if (!global.quiet) print_summary(result);
+        if (args->report) {
+            ReportOptions report_options;
+            report_options.overwrite = args->overwrite;
+            report_options.manifest = result.manifest.filename().string();
+            const ReportPaths paths = write_report(result.manifest.parent_path(), report_options);
+            if (!global.quiet) std::printf("Report:\n  %s\n", paths.report.c_str());
+        }
         return ExitCode::ok;
     };
 }

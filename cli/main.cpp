@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     const Action run = add_run_command(app, global);
     const Action validate = add_validate_command(app, global);
     const Action methods = add_methods_command(app, global);
+    const Action check_sites = add_check_sites_command(app, global);
+    const Action report = add_report_command(app, global);
 
     try {
         app.parse(argc, argv);
@@ -34,6 +36,8 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("run")) return run();
         if (app.got_subcommand("validate")) return validate();
+        if (app.got_subcommand("check-sites")) return check_sites();
+        if (app.got_subcommand("report")) return report();
         return methods();
     } catch (const ConfigError& e) {
         std::fprintf(stderr, "\nerror: %s\n", e.what());

@@ -29,7 +29,7 @@ std::string demo_variant(const TempDir& dir, const std::string& from, const std:
 
 }  // namespace
 
-TEST_CASE("--help lists the subcommands", "[e2e][cli]") {
+TEST_CASE("the help flag lists the subcommands", "[e2e][cli]") {
     const CommandResult r = run_burdenmap({"--help"});
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("run") != std::string::npos);
@@ -37,7 +37,7 @@ TEST_CASE("--help lists the subcommands", "[e2e][cli]") {
     CHECK(r.out.find("methods") != std::string::npos);
 }
 
-TEST_CASE("--version names burdenmap, GDAL, PROJ and GEOS", "[e2e][cli]") {
+TEST_CASE("the version flag names burdenmap, GDAL, PROJ and GEOS", "[e2e][cli]") {
     const CommandResult r = run_burdenmap({"--version"});
     CHECK(r.exit_code == 0);
     for (const char* s : {"burdenmap", "GDAL", "PROJ", "GEOS"}) CHECK(r.out.find(s) != std::string::npos);

@@ -3,6 +3,9 @@
 #include <gdal.h>
 #include <unistd.h>
 
+#include <cpl_string.h>
+
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <system_error>
@@ -47,6 +50,36 @@ GDALDriverH driver(const char* name, const fs::path& file) {
     return d;
 }
 
+// Per-band statistics of the values written, kept as they stream past (free: the window is in
+// cache) and stored as the band's STATISTICS_* metadata, which the COG copy keeps. GIS then show
+// the band's range and stretch it at once, without a first pass over the file. Windows are merged
+// with Chan et al.'s update in write order, so the numbers are the same for any thread count.
+struct BandStatistics {
+    double count = 0, mean = 0, m2 = 0;
+    double min = std::numeric_limits<double>::infinity(), max = -std::numeric_limits<double>::infinity();
+
+    void add_window(const float* values, std::size_t n) {
+        double wn = 0, sum = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const float v = values[i];
+            if (std::isnan(v)) continue;
+            wn += 1;
+            sum += v;
+            min = std::min(min, static_cast<double>(v));
+            max = std::max(max, static_cast<double>(v));
+        }
+        if (wn == 0) return;
+        const double wmean = sum / wn;
+        double wm2 = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (!std::isnan(values[i])) wm2 += (values[i] - wmean) * (values[i] - wmean);
+        const double total = count + wn, delta = wmean - mean;
+        mean += delta * wn / total;
+        m2 += wm2 + delta * delta * count * wn / total;
+        count = total;
+    }
+};
+
 std::string with_reason(const std::string& what) {
     const std::string reason = gdal_last_error();
     return reason.empty() ? what : what + ": " + reason;
@@ -60,13 +93,15 @@ struct GeoTiffWriter::Impl {
     Grid grid;
     std::size_t band_count = 0;
     GDALDatasetH tiled = nullptr;
+    std::vector<BandStatistics> statistics;
 
     Impl(const fs::path& final_path, bool overwrite, const Grid& g, std::size_t bands)
         : output(final_path, overwrite),
           tiled_path(output.temp_path().parent_path() /
                      ("." + final_path.filename().string() + ".tiled-" + std::to_string(::getpid()))),
           grid(g),
-          band_count(bands) {}
+          band_count(bands),
+          statistics(bands) {}
 
     ~Impl() {
         if (tiled) GDALClose(tiled);
@@ -85,6 +120,7 @@ struct GeoTiffWriter::Impl {
 
     void create(const std::string& crs_wkt);
     void describe(const std::vector<BandSpec>& bands, const std::map<std::string, std::string>& metadata);
+    void store_statistics();
     void close_tiled();
     void copy_to_cog();
 };
@@ -118,8 +154,30 @@ void GeoTiffWriter::Impl::describe(const std::vector<BandSpec>& bands,
             fail("cannot set metadata " + key);
 }
 
+// GDAL's names and meanings (population standard deviation; VALID_PERCENT of all cells). A band
+// without a single value gets none: GDAL then reports "no statistics" rather than made-up ones.
+void GeoTiffWriter::Impl::store_statistics() {
+    const double cells = static_cast<double>(grid.size());
+    for (std::size_t b = 0; b < band_count; ++b) {
+        const BandStatistics& s = statistics[b];
+        if (s.count == 0) continue;
+        GDALRasterBandH band = GDALGetRasterBand(tiled, static_cast<int>(b) + 1);
+        const auto put = [&](const char* key, double value) {
+            const std::string text = CPLSPrintf("%.17g", value);
+            if (GDALSetMetadataItem(band, key, text.c_str(), nullptr) != CE_None)
+                fail("band " + std::to_string(b + 1) + ": cannot set " + key);
+        };
+        put("STATISTICS_MINIMUM", s.min);
+        put("STATISTICS_MAXIMUM", s.max);
+        put("STATISTICS_MEAN", s.mean);
+        put("STATISTICS_STDDEV", std::sqrt(s.m2 / s.count));
+        put("STATISTICS_VALID_PERCENT", 100.0 * s.count / cells);
+    }
+}
+
 // The last blocks reach the disk here, so this is where a full disk shows.
 void GeoTiffWriter::Impl::close_tiled() {
+    store_statistics();
     (void)gdal_last_error();
     GDALFlushCache(tiled);
     GDALClose(tiled);
@@ -167,6 +225,7 @@ void GeoTiffWriter::write(const Window& window, std::size_t band, const float* v
     if (err != CE_None)
         m.fail("writing band " + std::to_string(band + 1) + " at column " + std::to_string(window.col_off) + ", row " +
                std::to_string(window.row_off));
+    m.statistics[band].add_window(values, window.size());
 }
 
 void GeoTiffWriter::finish() {

@@ -2,7 +2,8 @@
 // Writes the result bands as a cloud-optimised GeoTIFF. GDAL 3.6's COG driver only does
 // CreateCopy, so windows stream into a tiled temporary GTiff, which finish() copies to a COG
 // (with overviews) under a temp name and renames to the final name. Nothing is held in memory
-// beyond one window.
+// beyond one window. Each band's statistics (min, max, mean, standard deviation, valid share) are
+// gathered as the windows pass and stored in the file, so GIS show and stretch it at once.
 #include <filesystem>
 #include <map>
 #include <memory>

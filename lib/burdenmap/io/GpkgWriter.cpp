@@ -323,6 +323,74 @@ void GpkgWriter::write_codebook() {
     m.write_rows("codebook", fields, rows);
 }
 
+// Created through OGR field by field, as QGIS does, so the table has the types QGIS expects
+// (useAsDefault a boolean, update_time a datetime defaulting to the time of writing) and is
+// registered in gpkg_contents as an attributes table.
+void GpkgWriter::write_layer_styles(const std::vector<LayerStyle>& styles) {
+    Impl& m = *impl_;
+    const std::string name = "layer_styles";
+    m.require_open(name);
+    if (styles.empty()) return;
+    if (GDALDatasetGetLayerByName(m.ds, name.c_str()))
+        throw OutputError(m.where(name) + ": layer styles are already written");
+    std::vector<std::string> geometry_columns;
+    for (const LayerStyle& s : styles) {
+        OGRLayerH styled = GDALDatasetGetLayerByName(m.ds, s.table.c_str());
+        if (!styled) throw OutputError(m.where(s.table) + ": style '" + s.name + "' is for a layer that was not written");
+        geometry_columns.emplace_back(OGR_L_GetGeometryColumn(styled));
+    }
+    const char* options[] = {"FID=id", "DESCRIPTION=QGIS layer styles (QML and SLD); QGIS applies the default one on opening",
+                             nullptr};
+    (void)gdal_last_error();
+    OGRLayerH layer = GDALDatasetCreateLayer(m.ds, name.c_str(), nullptr, wkbNone, const_cast<char**>(options));
+    if (!layer) m.fail(m.where(name), "cannot create the layer");
+    struct Column {
+        const char* name;
+        OGRFieldType type;
+        int width;
+    };
+    static const Column columns[] = {
+        {"f_table_catalog", OFTString, 256}, {"f_table_schema", OFTString, 256}, {"f_table_name", OFTString, 256},
+        {"f_geometry_column", OFTString, 256}, {"styleName", OFTString, 30}, {"styleQML", OFTString, 0},
+        {"styleSLD", OFTString, 0}, {"useAsDefault", OFTInteger, 0}, {"description", OFTString, 0},
+        {"owner", OFTString, 30}, {"ui", OFTString, 30}, {"update_time", OFTDateTime, 0},
+    };
+    for (const Column& c : columns) {
+        OGRFieldDefnH defn = OGR_Fld_Create(c.name, c.type);
+        if (c.width) OGR_Fld_SetWidth(defn, c.width);
+        if (c.type == OFTInteger) OGR_Fld_SetSubType(defn, OFSTBoolean);
+        if (c.type == OFTDateTime) OGR_Fld_SetDefault(defn, "CURRENT_TIMESTAMP");
+        const OGRErr err = OGR_L_CreateField(layer, defn, FALSE);
+        OGR_Fld_Destroy(defn);
+        if (err != OGRERR_NONE) m.fail(m.where(name, c.name), "cannot create the field");
+    }
+    (void)gdal_last_error();
+    if (OGR_L_SyncToDisk(layer) != OGRERR_NONE) m.fail(m.where(name), "cannot create the table");
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const auto set = [&](OGRFeatureH f, const char* field, const std::string& value) {
+        OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, field), value.c_str());
+    };
+    m.in_transaction(name, [&] {
+        for (std::size_t i = 0; i < styles.size(); ++i) {
+            const LayerStyle& s = styles[i];
+            FeaturePtr f(OGR_F_Create(defn));
+            // QGIS finds a layer's styles by f_table_schema = '' (not NULL), name and geometry column.
+            set(f.get(), "f_table_catalog", "");
+            set(f.get(), "f_table_schema", "");
+            set(f.get(), "f_table_name", s.table);
+            set(f.get(), "f_geometry_column", geometry_columns[i]);
+            set(f.get(), "styleName", s.name);
+            set(f.get(), "styleQML", s.qml);
+            set(f.get(), "styleSLD", s.sld);
+            OGR_F_SetFieldInteger(f.get(), OGR_FD_GetFieldIndex(defn, "useAsDefault"), s.use_as_default ? 1 : 0);
+            set(f.get(), "description", s.description);
+            set(f.get(), "owner", "");
+            if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE)
+                m.fail(m.where(name), "cannot write style '" + s.name + "'");
+        }
+    });
+}
+
 // Through SQL rather than GDALSetMetadata: GDAL 3.6 stores dataset metadata as its own XML
 // (md_standard_uri 'http://gdal.org', mime_type 'text/xml'), not as a JSON document. GDAL still
 // shows a row like this one to its users: ogrinfo lists it as GPKG_METADATA_ITEM_1.

@@ -1,6 +1,7 @@
 #pragma once
 // Writes the vector results as a GeoPackage: feature layers (zones, later sites), attribute
-// tables (codebook), the run manifest in gpkg_metadata. Written under a temp name and renamed.
+// tables (codebook), saved QGIS styles (layer_styles), the run manifest in gpkg_metadata.
+// Written under a temp name and renamed.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -46,6 +47,22 @@ public:
     // The `codebook` table: one row per column of every layer written (layer, column, type,
     // meaning, unit, method, source). Call after the layers.
     void write_codebook();
+    // Saved styles of layers written before, in the `layer_styles` table as QGIS creates it
+    // (QGIS 3.22 QgsOgrProviderMetadata::saveStyle: f_table_catalog, f_table_schema,
+    // f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description,
+    // owner, ui, update_time). On opening a layer QGIS applies its useAsDefault style; the others
+    // are listed under Style → Load Style → From Database. f_geometry_column is the layer's own
+    // geometry column ("" for tables without geometry). Throws OutputError naming a layer that
+    // was not written. May be called once; nothing is written for an empty list.
+    struct LayerStyle {
+        std::string table;        // the layer styled, e.g. "zones"
+        std::string name;         // styleName
+        std::string description;
+        std::string qml;          // styleQML
+        std::string sld;          // styleSLD; may be empty
+        bool use_as_default = false;
+    };
+    void write_layer_styles(const std::vector<LayerStyle>& styles);
     // The run manifest (JSON text) as a dataset-level entry in gpkg_metadata.
     void write_metadata(const std::string& json);
     void finish();

@@ -12,6 +12,8 @@
 #include "burdenmap/job/BandSet.h"
 #include "burdenmap/job/BlockPipeline.h"
 #include "burdenmap/job/Fairness.h"
+#include "burdenmap/report/OutputStyles.h"
+#include "burdenmap/score/ClassTable.h"
 #include "burdenmap/job/ZoneTable.h"
 #include "burdenmap/report/RunManifest.h"
 
@@ -68,6 +70,20 @@ void write_text_file(const std::filesystem::path& path, bool overwrite, const st
     out.commit();
 }
 
+// Legend labels of the GES classes 0..8 of every GES method in the job, from its table.
+std::map<std::string, std::vector<std::string>> ges_class_labels(const JobPlan& plan) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const LayerPlan& l : plan.layers) {
+        const auto* table = dynamic_cast<const ClassTable*>(l.method.get());
+        if (!table || l.method->info().id.rfind("ges.", 0) != 0) continue;
+        std::vector<std::string> labels(static_cast<std::size_t>(table->max_score() + 1));
+        for (const ClassRow& r : table->rows())
+            if (r.score >= 0) labels[static_cast<std::size_t>(r.score)] = r.label;
+        out[l.method->info().id] = labels;
+    }
+    return out;
+}
+
 // The headline statistic for the terminal summary: the first count_at_least cumulation, else the
 // first cumulation, else the first layer's score.
 std::size_t headline_band(const JobPlan& plan, const BandSet& bands) {
@@ -89,7 +105,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     result.manifest = dir / oc.manifest;
     if (!oc.raw_geotiff.empty()) result.raw_geotiff = dir / oc.raw_geotiff;
     // Refuse up front, before minutes of work, when an output exists or cannot be written.
-    for (const auto& p : {result.geotiff, result.geopackage, result.manifest, result.raw_geotiff})
+    for (const auto& p : {result.geotiff, result.geopackage, result.manifest, result.raw_geotiff, raster_style_path(result.geotiff)})
         if (!p.empty()) AtomicOutput::check_writable(p, options.overwrite);
 
     auto report = [&](double fraction, const std::string& stage) {
@@ -123,6 +139,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     report(0.9, "writing GeoTIFF");
     const auto cog_start = Clock::now();
     tiff.finish();
+    write_raster_style(result.geotiff, options.overwrite);  // burden.qml: QGIS opens the raster styled
     if (raw_tiff) raw_tiff->finish();
     const double cog_seconds = seconds_since(cog_start);
 
@@ -151,7 +168,10 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     result.fairness = fairness.summary;
 
     ManifestExtras extras;
-    extras.outputs = {{"geotiff", result.geotiff}, {"geopackage", result.geopackage}, {"manifest", result.manifest}};
+    extras.outputs = {{"geotiff", result.geotiff},
+                      {"geopackage", result.geopackage},
+                      {"manifest", result.manifest},
+                      {"raster_style", raster_style_path(result.geotiff)}};
     if (raw_tiff) extras.outputs.emplace_back("raw_geotiff", result.raw_geotiff);
     extras.row_hits = pipeline.bin_hits;
     extras.threads = threads;
@@ -183,6 +203,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
                          fairness_summary_fields(), fairness_summary_rows(fairness));
     }
     gpkg.write_codebook();
+    gpkg.write_layer_styles(zone_layer_styles(fields, features, "zones", ges_class_labels(plan)));  // QGIS opens `zones` styled
     gpkg.write_metadata(manifest_json(plan, extras));
     gpkg.finish();
     extras.timings.emplace_back("geopackage", seconds_since(gpkg_start));

@@ -1,0 +1,43 @@
+// burdenmap report OUTPUT_DIR: the report (report.html + map.png) of a finished run, from its
+// output folder alone; the same as `burdenmap run --report` writes at the end of a run.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <memory>
+
+#include "Commands.h"
+#include "burdenmap/report/ReportWriter.h"
+
+namespace burdenmap::cli {
+
+namespace {
+
+struct ReportArgs {
+    std::string output_dir;
+    std::string manifest = "run.json";
+    bool overwrite = false;
+};
+
+}  // namespace
+
+Action add_report_command(CLI::App& app, const GlobalOptions& global) {
+    auto args = std::make_shared<ReportArgs>();
+    CLI::App* cmd = app.add_subcommand("report", "Write report.html and map.png from a finished run's output folder");
+    cmd->add_option("output_dir", args->output_dir, "The run's output folder (holds run.json, burden.gpkg, burden.tif)")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    cmd->add_option("--manifest", args->manifest, "The run manifest's file name in the folder (default run.json)");
+    cmd->add_flag("--overwrite", args->overwrite, "Replace an existing report.html and map.png");
+    return [args, &global]() -> int {
+        ReportOptions options;
+        options.overwrite = args->overwrite;
+        options.manifest = args->manifest;
+        const ReportPaths paths = write_report(args->output_dir, options);
+        if (!global.quiet) {
+            std::printf("Report:\n  %s\n", paths.report.c_str());
+            if (!paths.map.empty()) std::printf("  %s\n", paths.map.c_str());
+        }
+        return ExitCode::ok;
+    };
+}
+
+}  // namespace burdenmap::cli

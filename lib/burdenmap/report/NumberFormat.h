@@ -1,0 +1,23 @@
+#pragma once
+// Numbers as people read them in legends, tables and sentences.
+#include <string>
+
+namespace burdenmap::report {
+
+// At most `significant` significant digits but never more than 3 decimals for numbers from 0.01
+// up, no exponent for ordinary magnitudes, trailing zeros dropped: "2.6", "0.00012", "63", "1200".
+std::string format_number(double v, int significant = 3);
+
+// "a – b" with both ends formatted as above.
+std::string format_range(double lower, double upper, int significant = 3);
+
+// At most `decimals` decimals, trailing zeros dropped: format_fixed(1.1e-7, 2) == "0".
+std::string format_fixed(double v, int decimals);
+
+// A count rounded to a whole number with thousands separated by commas: "52,100".
+std::string format_count(double v);
+
+// A share 0..1 as a percentage: "12%", "0.4%" (one decimal below 10 %), "<0.1%" for tiny shares.
+std::string format_percent(double share);
+
+}  // namespace burdenmap::report

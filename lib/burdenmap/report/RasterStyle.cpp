@@ -1,0 +1,88 @@
+#include "burdenmap/report/RasterStyle.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "burdenmap/report/NumberFormat.h"
+
+namespace burdenmap::report {
+
+namespace {
+
+std::uint8_t mix(std::uint8_t a, std::uint8_t b, double f) {
+    return static_cast<std::uint8_t>(std::lround(a + (b - a) * f));
+}
+
+}  // namespace
+
+std::optional<Rgb> RasterStyle::colour_for(double value) const {
+    if (std::isnan(value) || stops.empty()) return std::nullopt;
+    if (discrete) {
+        for (const RasterStop& s : stops)
+            if (value <= s.value) return s.colour;
+        return stops.back().colour;
+    }
+    if (value <= stops.front().value) return stops.front().colour;
+    for (std::size_t i = 1; i < stops.size(); ++i) {
+        if (value <= stops[i].value) {
+            const RasterStop& a = stops[i - 1];
+            const RasterStop& b = stops[i];
+            const double f = b.value > a.value ? (value - a.value) / (b.value - a.value) : 1.0;
+            return Rgb{mix(a.colour.r, b.colour.r, f), mix(a.colour.g, b.colour.g, f), mix(a.colour.b, b.colour.b, f)};
+        }
+    }
+    return stops.back().colour;
+}
+
+RasterStyle count_raster_style(int band, int max_count, const ColorRamp& ramp, const std::string& title) {
+    RasterStyle s;
+    s.band = band;
+    s.title = title;
+    s.discrete = true;
+    max_count = std::max(max_count, 1);
+    const std::vector<Rgb> colours = ramp.classes(max_count + 1);
+    for (int k = 0; k <= max_count; ++k)
+        s.stops.push_back({static_cast<double>(k), colours[static_cast<std::size_t>(k)], std::to_string(k)});
+    return s;
+}
+
+RasterStyle continuous_raster_style(int band, double min, double max, const ColorRamp& ramp, const std::string& title,
+                                    int steps) {
+    RasterStyle s;
+    s.band = band;
+    s.title = title;
+    if (!(max > min)) {
+        s.stops.push_back({min, ramp.at(0.5), format_number(min)});
+        return s;
+    }
+    steps = std::max(steps, 2);
+    for (int i = 0; i < steps; ++i) {
+        const double t = static_cast<double>(i) / (steps - 1);
+        const double v = i == steps - 1 ? max : min + (max - min) * t;
+        s.stops.push_back({v, ramp.at(t), format_number(v)});
+    }
+    return s;
+}
+
+std::optional<RasterStyle> headline_raster_style(const std::vector<BandInfo>& bands, const std::string& preferred) {
+    if (bands.empty()) return std::nullopt;
+    const auto rule_of = [](const BandInfo& b) {
+        auto it = b.metadata.find("rule");
+        return it == b.metadata.end() ? std::string() : it->second;
+    };
+    const BandInfo* chosen = nullptr;
+    for (const BandInfo& b : bands)
+        if (!preferred.empty() && b.description == preferred && !chosen) chosen = &b;
+    for (const BandInfo& b : bands)
+        if (!chosen && rule_of(b) == "count_at_least") chosen = &b;
+    for (const BandInfo& b : bands)
+        if (!chosen && !rule_of(b).empty()) chosen = &b;
+    if (!chosen) chosen = &bands.front();
+    const std::string title = chosen->description + (chosen->unit.empty() ? "" : " (" + chosen->unit + ")");
+    const double lo = chosen->min.value_or(0), hi = chosen->max.value_or(1);
+    if (rule_of(*chosen) == "count_at_least")
+        return count_raster_style(chosen->index, static_cast<int>(std::ceil(hi)), ColorRamp::yl_or_rd(), title);
+    return continuous_raster_style(chosen->index, lo, hi, ColorRamp::yl_or_rd(), title);
+}
+
+}  // namespace burdenmap::report

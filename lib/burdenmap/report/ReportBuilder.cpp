@@ -1,0 +1,210 @@
+#include "burdenmap/report/ReportBuilder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <stdexcept>
+
+#include "burdenmap/report/NumberFormat.h"
+#include "burdenmap/report/ReportIncome.h"
+#include "burdenmap/report/ReportSections.h"
+#include "burdenmap/report/ReportText.h"
+
+namespace burdenmap::report {
+
+using namespace detail;
+
+namespace {
+
+struct Headline {
+    ColumnInfo column;
+    std::string cumulation;  // the cumulation's name ("stapeling"), "" for a layer score
+    json rule;               // the manifest's cumulation entry, when there is one
+    std::string label;       // for tables: "stapeling (number of layers)"
+};
+
+std::optional<Headline> find_headline(const std::vector<ColumnInfo>& columns, const json& manifest) {
+    const auto i = headline_column(columns);
+    if (!i) return std::nullopt;
+    Headline h;
+    h.column = columns[*i];
+    const std::string prefix = h.column.name.substr(0, h.column.name.size() - std::string("_mean").size());
+    for (const json& c : manifest.value("cumulations", json::array()))
+        if (str(c, "name") == prefix) {
+            h.cumulation = prefix;
+            h.rule = c;
+        }
+    h.label = display_name(prefix) + (h.column.unit.empty() ? "" : " (" + h.column.unit + ")");
+    return h;
+}
+
+bool is_count(const Headline& h) { return str(h.rule, "rule") == "count_at_least"; }
+
+std::vector<std::string> income_columns(const Table& zones, const Table& codebook) {
+    std::vector<std::string> out;
+    for (const std::string& c : zones.columns)
+        if (codebook_text(codebook, "zones", c, "meaning").rfind("income indicator", 0) == 0) out.push_back(c);
+    return out;
+}
+
+std::string zone_label(const Table& zones, std::size_t row) {
+    const std::string name = zones.text(row, "zone_name");
+    return name.empty() ? zones.text(row, "zone_id") : name;
+}
+
+// Why a zone is high, in words: the zones' own `reasons` column when the run wrote one, else the
+// layers that reach their burden level in it, with the share of its area where they do.
+std::string why(const Table& zones, std::size_t row, const json& manifest) {
+    if (const std::string r = zones.text(row, "reasons"); !r.empty()) return r;
+    std::vector<std::pair<double, std::string>> parts;
+    for (const json& layer : manifest.value("layers", json::array())) {
+        const std::string name = str(layer, "name");
+        const auto k = burden_level(zones, name);
+        if (!k) continue;
+        const double share = zones.number(row, name + "_score_share_ge" + std::to_string(*k)).value_or(0);
+        if (share > 0) parts.emplace_back(share, display_name(name) + " on " + format_percent(share));
+    }
+    std::stable_sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (parts.empty()) return "no layer reaches its burden level here";
+    std::string out = "at burden level: ";
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i].second;
+    return out + " of the area";
+}
+
+// How a value of the headline reads in a sentence: "63 dB".
+std::string amount(double v, const std::optional<Headline>& h) {
+    return format_number(v) + (h && !h->column.unit.empty() ? " " + h->column.unit : "");
+}
+
+void add_question_and_answer(ReportModel& m, const ReportInputs& in, const json& manifest,
+                             const std::optional<Headline>& h, const std::vector<std::size_t>& numbered,
+                             const std::string& income_sentence) {
+    m.question = "Where in " + m.study +
+                 " do environmental burdens (noise, air pollution, external-safety risk) pile up, and do the residents "
+                 "with the lowest incomes carry more of them?";
+    if (!h || numbered.empty()) {
+        m.answer = "The run has no statistic to rank the neighbourhoods by. " + income_sentence;
+        return;
+    }
+    const std::size_t top = numbered.front();
+    const double v = in.zones.number(top, h->column.name).value_or(NAN);
+    const std::optional<double> median = column_median(in.zones, h->column.name);
+    std::string first;
+    if (is_count(*h)) {
+        const std::size_t n = h->rule.value("layers", json::array()).size();
+        first = "Burdens pile up most in " + zone_label(in.zones, top) + ": there, on average " + format_fixed(v, 1) +
+                " of the " + std::to_string(n) + " burdens reach their burden level";
+        if (median)
+            first += format_fixed(*median, 1) == "0" ? ", against almost none in the typical neighbourhood"
+                                                     : ", against " + format_fixed(*median, 1) + " in the typical neighbourhood";
+    } else {
+        first = display_name(h->cumulation.empty() ? h->column.name : h->cumulation) + " is highest in " +
+                zone_label(in.zones, top) + " (" + amount(v, h) + ")";
+        if (median) first += ", against " + amount(*median, h) + " in the typical neighbourhood";
+    }
+    first[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(first[0])));
+    m.answer = first + "." + (income_sentence.empty() ? "" : " " + income_sentence);
+
+    const double residents = column_sum(in.zones, "residents").value_or(column_sum(in.zones, "population").value_or(0));
+    std::string scope = std::to_string(in.zones.rows.size()) + " neighbourhoods";
+    if (residents > 0) scope += " with " + format_count(residents) + " residents";
+    m.key_facts.push_back(scope + ".");
+    if (is_count(*h) && residents > 0)
+        if (auto two = column_sum(in.zones, h->cumulation + "_pop_ge2"))
+            m.key_facts.push_back(format_count(*two) + " residents (" + format_percent(*two / residents) +
+                                  ") live where at least two burdens reach their burden level.");
+    if (manifest.contains("warnings") && !manifest["warnings"].empty())
+        m.key_facts.push_back("The run gave " + std::to_string(manifest["warnings"].size()) +
+                              " warning(s); see Warnings, and Methods for placeholder values.");
+}
+
+void add_top_zones(ReportModel& m, const ReportInputs& in, const json& manifest, const std::optional<Headline>& h,
+                   const std::vector<std::size_t>& numbered) {
+    if (!h) return;
+    const std::vector<std::string> incomes = income_columns(in.zones, in.codebook);
+    const std::string residents_col = in.zones.has("residents") ? "residents" : "population";
+    m.top_zones.headers = {"#", "Neighbourhood", display_name(h->label)};
+    m.top_zones.numeric = {true, false, true};
+    for (const std::string& c : incomes) {
+        m.top_zones.headers.push_back(display_name(c));
+        m.top_zones.numeric.push_back(true);
+    }
+    m.top_zones.headers.push_back("Residents");
+    m.top_zones.numeric.push_back(true);
+    m.top_zones.headers.push_back("Why");
+    for (std::size_t i = 0; i < numbered.size(); ++i) {
+        const std::size_t r = numbered[i];
+        const std::string value = format_number(in.zones.number(r, h->column.name).value_or(NAN));
+        std::vector<std::string> row = {std::to_string(i + 1), zone_label(in.zones, r) + " (" + in.zones.text(r, "zone_id") + ")",
+                                        value};
+        for (const std::string& c : incomes) row.push_back(format_number(in.zones.number(r, c).value_or(NAN)));
+        row.push_back(format_count(in.zones.number(r, residents_col).value_or(NAN)));
+        row.push_back(why(in.zones, r, manifest));
+        m.top_zones.rows.push_back(row);
+        m.map_list.emplace_back(std::to_string(i + 1), zone_label(in.zones, r) + " — " + value);
+    }
+    m.map_list_title = "Numbered on the map: " + display_name(h->label);
+    m.zones_intro = "The " + std::to_string(numbered.size()) + " neighbourhoods with the highest " +
+                    display_name(h->label) + ": " + h->column.meaning + ".";
+}
+
+}  // namespace
+
+std::vector<ColumnInfo> zone_column_info(const Table& zones, const Table& codebook) {
+    std::vector<ColumnInfo> out;
+    for (const std::string& c : zones.columns)
+        out.push_back({c, codebook_text(codebook, "zones", c, "method"), codebook_text(codebook, "zones", c, "meaning"),
+                       codebook_text(codebook, "zones", c, "unit")});
+    return out;
+}
+
+std::vector<std::size_t> most_burdened(const Table& zones, const std::vector<ColumnInfo>& columns, std::size_t count) {
+    const auto h = headline_column(columns);
+    if (!h) return {};
+    std::vector<std::size_t> rows;
+    for (std::size_t r = 0; r < zones.rows.size(); ++r)
+        if (zones.number(r, columns[*h].name)) rows.push_back(r);
+    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+        return *zones.number(a, columns[*h].name) > *zones.number(b, columns[*h].name);
+    });
+    if (rows.size() > count) rows.resize(count);
+    return rows;
+}
+
+ReportModel build_report_model(const ReportInputs& in, const std::vector<std::size_t>& numbered) {
+    json manifest;
+    try {
+        manifest = json::parse(in.manifest_json);
+    } catch (const json::exception& e) {
+        throw std::invalid_argument(std::string("the run manifest is not valid JSON: ") + e.what());
+    }
+    ReportModel m;
+    m.study = manifest.contains("study") ? str(manifest["study"], "name") : "";
+    if (m.study.empty()) m.study = "the study area";
+    const std::optional<Headline> h = find_headline(zone_column_info(in.zones, in.codebook), manifest);
+
+    std::optional<HeadlineBurden> burden;
+    if (h) burden = HeadlineBurden{h->column.name, is_count(*h), h->column.unit};
+    const std::string income_sentence = add_income_chart(m, in.zones, in.codebook, in.income_groups, burden);
+    add_question_and_answer(m, in, manifest, h, numbered, income_sentence);
+
+    m.map_png_base64 = in.map_png_base64;
+    if (m.map_png_base64.empty()) {
+        m.map_caption = "No map: " + in.map_problem;
+    } else {
+        m.map_caption = "Colours: " + in.map_legend + ", per grid cell (grey: no data). Lines: neighbourhood boundaries." +
+                        (numbered.empty() ? std::string()
+                                          : " Numbers: the " + std::to_string(numbered.size()) +
+                                                " most burdened neighbourhoods, listed on the right and in the table below.");
+    }
+    add_top_zones(m, in, manifest, h, numbered);
+    add_layer_sections(m, manifest, in.zones);
+    add_method_sections(m, manifest);
+    add_provenance(m, manifest, in.output_dir);
+    m.footer = "Written by " + str(manifest, "tool") +
+               " from the outputs in this folder (run.json, burden.gpkg, burden.tif). The numbers are computed; the "
+               "sentences are filled in from templates.";
+    return m;
+}
+
+}  // namespace burdenmap::report

@@ -1,0 +1,40 @@
+#pragma once
+// Wording shared by the report's sections (internal to lib/burdenmap/report).
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "burdenmap/report/Table.h"
+
+namespace burdenmap::report::detail {
+
+using nlohmann::json;
+
+// A column or layer name for people: underscores become spaces and pollutant codes are written
+// as chemists do ("no2" → "NO2", "pm25" → "PM2.5", "pm10" → "PM10").
+std::string display_name(const std::string& name);
+
+// What a cumulation rule does, in a phrase ("number of layers at or above their burden level").
+std::string rule_words(const std::string& rule);
+
+// The codebook's meaning and unit of a column of a layer ("" when not listed).
+std::string codebook_text(const Table& codebook, const std::string& layer, const std::string& column,
+                          const std::string& field);
+
+// The burden level k of a layer's score, read from its `<layer>_score_share_ge<k>` column.
+std::optional<int> burden_level(const Table& zones, const std::string& layer);
+
+// The first class row of a layer's method with this score (manifest layers[].method.bins[]).
+const json* bin_with_score(const json& layer, int score);
+
+// The sum of a column over all zones (NULLs left out); nullopt when the column is missing.
+std::optional<double> column_sum(const Table& zones, const std::string& column);
+
+// The median of a column over the zones with a value.
+std::optional<double> column_median(const Table& zones, const std::string& column);
+
+// A string member of a JSON object, "" when absent or not a string.
+std::string str(const json& j, const char* key);
+
+}  // namespace burdenmap::report::detail

@@ -1,0 +1,60 @@
+// Class breaks from the zones' values, and how numbers are printed.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "burdenmap/report/ClassBreaks.h"
+#include "burdenmap/report/NumberFormat.h"
+
+using namespace burdenmap::report;
+
+TEST_CASE("quantile breaks follow the type-7 rule", "[report][breaks]") {
+    // 1..9 (shuffled, with a NaN that must be ignored): position (9 − 1)·i/4 = 0, 2, 4, 6, 8 in
+    // the sorted values, which are the values 1, 3, 5, 7, 9.
+    const std::vector<double> v{9, 1, 5, std::nan(""), 3, 7, 2, 8, 4, 6};
+    CHECK(quantile_breaks(v, 4) == std::vector<double>{1, 3, 5, 7, 9});
+    // Two classes of {0, 10}: the median interpolates halfway, 5.
+    CHECK(quantile_breaks({0, 10}, 2) == std::vector<double>{0, 5, 10});
+}
+
+TEST_CASE("equal breaks of a skewed variable merge; constant and empty inputs", "[report][breaks]") {
+    // Zones mostly 0: positions 9·i/5 = 0, 1.8, 3.6, 5.4, 7.2, 9 give 0, 0, 0, 0, 1 + 0.2·(2 − 1),
+    // 4; the equal lower edges merge into one class.
+    const auto skewed = quantile_breaks({0, 0, 0, 0, 0, 0, 0, 1, 2, 4}, 5);
+    REQUIRE(skewed.size() == 3);
+    CHECK(skewed[0] == 0);
+    CHECK(skewed[1] == Approx(1.2));
+    CHECK(skewed[2] == 4);
+    CHECK(quantile_breaks({3, 3, 3}, 5) == std::vector<double>{3, 3});
+    CHECK(quantile_breaks({}, 5).empty());
+    CHECK(quantile_breaks({std::nan("")}, 5).empty());
+}
+
+TEST_CASE("equal-interval breaks divide the range", "[report][breaks]") {
+    CHECK(equal_interval_breaks({0, 1, 10}, 5) == std::vector<double>{0, 2, 4, 6, 8, 10});
+    CHECK(equal_interval_breaks({2, 2}, 3) == std::vector<double>{2, 2});
+}
+
+TEST_CASE("numbers are printed for people", "[report][format]") {
+    CHECK(format_number(2.598) == "2.6");
+    CHECK(format_number(62.31) == "62.3");
+    CHECK(format_number(1234.6) == "1235");
+    CHECK(format_number(0.0125) == "0.013");  // at most 3 decimals from 0.01 up
+    CHECK(format_number(0.0012) == "0.0012");
+    CHECK(format_number(0.00012) == "1.2e-4");
+    CHECK(format_number(1.83e-8) == "1.83e-8");
+    CHECK(format_number(0) == "0");
+    CHECK(format_number(-0.0001) == "-1e-4");
+    CHECK(format_number(std::nan("")) == "–");
+    CHECK(format_range(0.5, 1.25) == "0.5 – 1.25");
+    CHECK(format_fixed(1.1e-7, 2) == "0");
+    CHECK(format_fixed(2.598, 1) == "2.6");
+    CHECK(format_count(265080.2) == "265,080");
+    CHECK(format_count(999) == "999");
+    CHECK(format_count(-1234567) == "-1,234,567");
+    CHECK(format_percent(0.13) == "13%");
+    CHECK(format_percent(0.0906) == "9.1%");
+    CHECK(format_percent(0.09) == "9%");
+    CHECK(format_percent(0.0001) == "<0.1%");
+    CHECK(format_percent(0) == "0%");
+}

@@ -1,0 +1,171 @@
+// The report's content from hand-made outputs: the answer names the most burdened zone and
+// compares the income groups; the chart is left out (and the report says so) without the
+// income_groups table; placeholders, warnings and provenance reach the page; the page fetches
+// nothing.
+#include <catch2/catch.hpp>
+
+#include "burdenmap/report/ReportBuilder.h"
+#include "burdenmap/report/ReportHtml.h"
+
+using namespace burdenmap::report;
+
+namespace {
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+const char* const manifest = R"json({
+  "tool": "burdenmap 0.1.0",
+  "versions": {"gdal": "GDAL 3.6.2", "proj": "PROJ 9.1.1", "geos": "GEOS 3.11.1"},
+  "config": {"path": "/data/job.toml", "sha256": "abc123"},
+  "study": {"name": "Testdorp", "crs": "EPSG:28992"},
+  "grid": {"cols": 4, "rows": 3, "cell_size": 10.0},
+  "zones": {"input": {"path": "/data/zones.gpkg", "bytes": 2048, "sha256": "def456"}, "count": 3},
+  "layers": [
+    {"name": "road_noise", "unit": "dB Lden", "input": {"path": "/data/road.tif", "bytes": 1500000},
+     "method": {"id": "ges.road_noise", "title": "GES road noise", "provenance": {"source": "Handboek GES",
+       "edition": "2012", "url": "https://example.org/ges", "confidence": "placeholder"},
+       "bins": [{"label": "zeer goed", "confidence": "placeholder", "cells": 7, "score": 0, "upper": 45},
+                {"label": "onvoldoende", "confidence": "verified", "cells": 5, "score": 6, "lower": 65}]}},
+    {"name": "no2", "unit": "µg/m³",
+     "method": {"id": "air.no2_ladder", "title": "NO2 ladder", "provenance": {"source": "WHO", "confidence": "verified"},
+       "bins": [{"label": "at or above EU 2030 limit (20 µg/m³)", "confidence": "verified", "cells": 12, "score": 2,
+                 "lower": 20}]}}
+  ],
+  "cumulations": [{"name": "stapeling", "rule": "count_at_least", "layers": ["road_noise", "no2"], "at_least": [6, 2]}],
+  "warnings": [{"code": "method-placeholder", "message": "layer 'road_noise' has placeholder rows"}],
+  "timings_seconds": {"pipeline": 0.5, "total": 1.25},
+  "threads": 2
+})json";
+
+Table zones() {
+    Table t;
+    t.columns = {"zone_id", "zone_name", "mean_income", "residents", "road_noise_mean", "road_noise_score_share_ge6",
+                 "road_noise_pop_ge6", "no2_score_share_ge2", "stapeling_mean", "stapeling_pop_ge2"};
+    t.rows = {{std::string("Z1"), std::string("Oud <Centrum>"), 19.5, 1000.0, 66.0, 0.8, 800.0, 1.0, 1.8, 800.0},
+              {std::string("Z2"), std::string("Nieuwbouw"), 30.0, 3000.0, 48.0, 0.0, 0.0, 0.5, 0.5, 0.0},
+              {std::string("Z3"), std::string("Park"), Cell{}, 0.0, 44.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
+    return t;
+}
+
+Table codebook() {
+    Table t;
+    t.columns = {"layer", "column_name", "type", "meaning", "unit", "method", "source"};
+    const auto row = [&](const std::string& col, const std::string& meaning, const std::string& unit,
+                         const std::string& method) {
+        t.rows.push_back({std::string("zones"), col, std::string("real"), meaning, unit, method, std::string()});
+    };
+    row("mean_income", "income indicator (from field inkomen)", "", "");
+    row("road_noise_score_mean", "mean GES class", "class", "ges.road_noise");
+    row("stapeling_mean", "mean number of layers at or above their burden level", "number of layers", "count_at_least");
+    return t;
+}
+
+Table income_groups() {
+    Table t;
+    t.columns = {"fid", "grouping", "income_indicator", "group_no", "zones", "residents", "income_min", "income_max",
+                 "stapeling_mean", "road_noise_mean"};
+    t.rows = {{1LL, std::string("quintile"), std::string("mean_income"), 1LL, 1LL, 1000.0, 19.5, 19.5, 1.8, 66.0},
+              {2LL, std::string("quintile"), std::string("mean_income"), 2LL, 1LL, 3000.0, 30.0, 30.0, 0.5, 48.0},
+              {3LL, std::string("decile"), std::string("mean_income"), 1LL, 1LL, 1000.0, 19.5, 19.5, 1.8, 66.0}};
+    return t;
+}
+
+ReportInputs inputs() {
+    ReportInputs in;
+    in.manifest_json = manifest;
+    in.zones = zones();
+    in.codebook = codebook();
+    // Columns the codebook does not list still come through (empty texts).
+    in.map_png_base64 = "iVBORw0KGgo=";
+    in.map_legend = "stapeling (number of layers)";
+    in.output_dir = "/out";
+    return in;
+}
+
+}  // namespace
+
+TEST_CASE("the most burdened zones are ranked by the headline statistic", "[report][builder]") {
+    const ReportInputs in = inputs();
+    const auto columns = zone_column_info(in.zones, in.codebook);
+    CHECK(columns[8].method == "count_at_least");
+    CHECK(columns[0].method.empty());
+    CHECK(most_burdened(in.zones, columns, 10) == std::vector<std::size_t>{0, 1, 2});
+    CHECK(most_burdened(in.zones, columns, 2) == std::vector<std::size_t>{0, 1});
+}
+
+TEST_CASE("the answer names the most burdened zone and compares income groups", "[report][builder]") {
+    ReportInputs in = inputs();
+    in.income_groups = income_groups();
+    const ReportModel m = build_report_model(in, {0, 1});
+    CHECK(m.study == "Testdorp");
+    INFO(m.answer);
+    CHECK(contains(m.answer, "Burdens pile up most in Oud <Centrum>: there, on average 1.8 of the 2 burdens"));
+    CHECK(contains(m.answer, "against 0.5 in the typical neighbourhood"));  // median of 1.8, 0.5, 0
+    // Quintiles (not the decile rows): 1.8 against 0.5 → 3.6 times.
+    CHECK(contains(m.answer, "lowest incomes lives on average with 1.8 burdens, the highest-income fifth with 0.5 burdens"));
+    CHECK(contains(m.answer, "3.6 times as much"));
+    CHECK(contains(m.key_facts[0], "3 neighbourhoods with 4,000 residents"));
+    CHECK(contains(m.key_facts[1], "800 residents (20%) live where at least two burdens"));
+    CHECK_FALSE(m.chart_svg.empty());
+    CHECK(contains(m.chart_caption, "2 groups of equal size (quintiles)"));
+    REQUIRE(m.map_list.size() == 2);
+    CHECK(m.map_list[0] == std::pair<std::string, std::string>{"1", "Oud <Centrum> — 1.8"});
+}
+
+TEST_CASE("the top zones table lists incomes, residents and why", "[report][builder]") {
+    const ReportModel m = build_report_model(inputs(), {0, 1});
+    REQUIRE(m.top_zones.rows.size() == 2);
+    CHECK(m.top_zones.headers[2] == "stapeling (number of layers)");
+    CHECK(m.top_zones.headers[3] == "mean income");
+    CHECK(m.top_zones.rows[0][1] == "Oud <Centrum> (Z1)");
+    CHECK(m.top_zones.rows[0][4] == "1,000");
+    // No reasons column: the layers at their burden level, by share of the zone's area.
+    CHECK(m.top_zones.rows[0][5] == "at burden level: NO2 on 100%, road noise on 80% of the area");
+}
+
+TEST_CASE("without income groups the chart is left out and the report says why", "[report][builder]") {
+    const ReportModel m = build_report_model(inputs(), {0});
+    CHECK(m.chart_svg.empty());
+    CHECK(contains(m.chart_note, "no income_groups table"));
+    CHECK(contains(m.answer, "cannot say whether low-income residents carry more"));
+}
+
+TEST_CASE("methods, placeholders, warnings and provenance reach the report", "[report][builder]") {
+    const ReportModel m = build_report_model(inputs(), {0});
+    REQUIRE(m.burden_levels.rows.size() == 2);
+    CHECK(m.burden_levels.rows[0][2] == "score ≥ 6: onvoldoende (from 65 dB Lden)");
+    CHECK(m.burden_levels.rows[1][2] == "score ≥ 2: at or above EU 2030 limit (20 µg/m³)");  // the label says 20
+    CHECK(m.burden_levels.rows[0][3] == "1");
+    CHECK(m.burden_levels.rows[0][4] == "800");
+    CHECK(contains(m.layer_summaries[0], "range from 44 to 66 dB Lden"));
+    REQUIRE(m.placeholder_notes.size() == 1);
+    CHECK(m.placeholder_notes[0] == "road noise (ges.road_noise): 7 cells were scored with placeholder rows: "
+                                    "'zeer goed' (7 cells).");
+    CHECK(m.warnings == std::vector<std::string>{"layer 'road_noise' has placeholder rows"});
+    CHECK(m.methods.rows[0][5] == "https://example.org/ges");
+    CHECK(m.inputs.rows.size() == 2);
+    CHECK(m.inputs.rows[1][2] == "1.5 MB");
+    CHECK(m.timings.rows.size() == 2);
+    CHECK(m.run_facts[0] == std::pair<std::string, std::string>{"Tool", "burdenmap 0.1.0"});
+}
+
+TEST_CASE("the page is self-contained and escapes what it shows", "[report][builder][html]") {
+    ReportInputs in = inputs();
+    in.income_groups = income_groups();
+    const std::string html = render_report_html(build_report_model(in, {0, 1}));
+    CHECK(contains(html, "<img src=\"data:image/png;base64,iVBORw0KGgo=\""));
+    CHECK(contains(html, "Oud &lt;Centrum&gt;"));
+    CHECK_FALSE(contains(html, "Oud <Centrum>"));
+    CHECK(contains(html, "Content-Security-Policy"));
+    CHECK(contains(html, "<a href=\"https://example.org/ges\""));  // a link to click, not a resource
+    for (const char* fetch : {"src=\"http", "<script", "<link", "@import", "url("}) {
+        INFO(fetch);
+        CHECK_FALSE(contains(html, fetch));
+    }
+}
+
+TEST_CASE("a manifest that is not JSON is an error", "[report][builder]") {
+    ReportInputs in = inputs();
+    in.manifest_json = "{ not json";
+    CHECK_THROWS_AS(build_report_model(in, {}), std::invalid_argument);
+}
