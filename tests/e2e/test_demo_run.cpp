@@ -2,9 +2,11 @@
 // or thread count.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <gdal.h>
 #include <sstream>
 
 #include "E2eSupport.h"
@@ -147,4 +149,34 @@ TEST_CASE("run.json records inputs, methods, placeholders and warnings", "[e2e][
     CHECK(json.find("\"method-placeholder\"") != std::string::npos);
     CHECK(json.find("GDAL 3.") != std::string::npos);
     CHECK(json.find("\"reprojected\": true") != std::string::npos);  // no2.tif is in EPSG:4326
+}
+
+TEST_CASE("raw_geotiff writes the aligned raw layers in a second GeoTIFF", "[e2e][demo]") {
+    TempDir dir("demo-raw");
+    std::string text = read_file(demo_config());
+    const std::string data = source_dir() + "/data/demo/";
+    for (const char* f : {"buurten.gpkg", "lden_road.tif", "lden_rail.tif", "no2.tif", "pm25.tif", "risk_contours.gpkg"}) {
+        const std::string quoted = std::string("\"") + f + "\"";
+        text.replace(text.find(quoted), quoted.size(), "\"" + data + f + "\"");
+    }
+    const std::string anchor = "manifest = \"run.json\"";
+    text.replace(text.find(anchor), anchor.size(), anchor + "\nraw_geotiff = \"raw.tif\"");
+    std::ofstream(dir / "job.toml") << text;
+    REQUIRE(run_burdenmap({"--quiet", "run", (dir / "job.toml").string(), "--output-dir", (dir / "out").string()}).exit_code == 0);
+    const auto raw = read_bands(dir / "out" / "raw.tif");
+    REQUIRE(raw.size() == 5);  // one band per layer, in its own unit
+    // Road noise is read directly (the source lies on the 10 m lattice): cell (0, 0) of the grid
+    // (x 150000, y 448000) is source cell (20, 20) of lden_road.tif (origin 149800, 448200).
+    GDALAllRegister();
+    GDALDatasetH src = GDALOpen((data + "lden_road.tif").c_str(), GA_ReadOnly);
+    REQUIRE(src);
+    float v = 0;
+    REQUIRE(GDALRasterIO(GDALGetRasterBand(src, 1), GF_Read, 20, 20, 1, 1, &v, 1, 1, GDT_Float32, 0, 0) == CE_None);
+    GDALClose(src);
+    CHECK(raw[0][0] == v);
+    // Risk: contour values in risk per year, background 0 outside every contour.
+    float max_risk = 0;
+    for (float r : raw[4])
+        if (!std::isnan(r)) max_risk = std::max(max_risk, r);
+    CHECK(max_risk == static_cast<float>(1e-5));
 }
