@@ -6,11 +6,23 @@
 #include <memory>
 #include <unistd.h>
 
+#include "burdenmap/core/Cancellation.h"
+
 namespace burdenmap::cli {
 namespace {
 
 volatile std::sig_atomic_t g_stop = 0;
-void on_signal(int) { g_stop = 1; }
+// The first signal asks the run to stop cleanly (temp files removed, exit 130); a second one
+// ends the process at once, the signal's default action (hidden temp files may then remain).
+void on_signal(int sig) {
+    if (g_stop) {
+        std::signal(sig, SIG_DFL);
+        std::raise(sig);
+        return;
+    }
+    g_stop = 1;
+    burdenmap::request_stop();
+}
 
 struct ProgressState {
     ProgressStyle style;

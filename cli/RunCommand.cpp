@@ -77,6 +77,9 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
         }
         install_stop_handlers();
         const RunResult result = run_job(plan, options);
+        // Warnings found while running (after the plan's, which were printed above).
+        for (std::size_t i = plan.diagnostics.all().size(); i < result.warnings.size() && !global.quiet; ++i)
+            std::fprintf(stderr, "warning: %s\n", result.warnings[i].message.c_str());
         if (!global.quiet) print_summary(result);
         if (args->report) {
             ReportOptions report_options;

@@ -31,7 +31,7 @@ StudyConfig parse_study(TomlReader r) {
     s.name = r.optional_string("name", s.name);
     s.crs = r.optional_string("crs");
     s.resolution = r.optional_number("resolution");
-    if (s.resolution && !(*s.resolution > 0)) r.fail("resolution", "must be positive");
+    if (s.resolution && !(*s.resolution > 0 && *s.resolution < 1e300)) r.fail("resolution", "must be positive and finite");
     if (r.has("extent")) {
         const std::vector<double> e = r.number_array("extent");
         if (e.size() != 4 || !(e[0] < e[2]) || !(e[1] < e[3]))
@@ -82,7 +82,7 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
     }
     if (auto band = r.optional_integer("band")) {
         if (l.is_vector()) r.fail("band", "applies to raster layers only");
-        if (*band < 1) r.fail("band", "must be 1 or more");
+        if (*band < 1 || *band > 65535) r.fail("band", "must be between 1 and 65535");
         l.band = static_cast<int>(*band);
     }
     l.unit = r.optional_string("unit");
@@ -230,7 +230,7 @@ Config parse_config(const fs::path& file) {
         TomlReader pr(*t, "population", where);
         cfg.population.raster = resolve(base, pr.required_string("raster"));
         if (auto band = pr.optional_integer("band")) {
-            if (*band < 1) pr.fail("band", "must be 1 or more");
+            if (*band < 1 || *band > 65535) pr.fail("band", "must be between 1 and 65535");
             cfg.population.band = static_cast<int>(*band);
         }
         pr.reject_unknown({"raster", "band"});

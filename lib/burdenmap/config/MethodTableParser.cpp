@@ -43,6 +43,8 @@ ClassRow read_row(TomlReader r, const Provenance& method_provenance) {
     if (auto upper = r.optional_number("upper")) row.upper = *upper;
     const auto score = r.optional_integer("score");
     if (!score) r.fail("score", "is required (an integer)");
+    // A run makes a population class and a column per score 0..max: keep it a class number.
+    if (*score < 0 || *score > 100) r.fail("score", "must be between 0 and 100");
     row.score = static_cast<int>(*score);
     row.label = r.optional_string("label");
     row.note = r.optional_string("note");
@@ -103,6 +105,7 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
     info.description = r.optional_string("description");
     info.defined_in = file;
     const auto flag_at = r.optional_integer("flag_at");
+    if (flag_at && (*flag_at < 0 || *flag_at > 100)) r.fail("flag_at", "must be between 0 and 100");
     info.flag_at = flag_at ? static_cast<int>(*flag_at) : 1;
     try {
         if (info.family == "threshold") {

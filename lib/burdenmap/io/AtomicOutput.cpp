@@ -1,9 +1,11 @@
 #include "burdenmap/io/AtomicOutput.h"
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <system_error>
 
@@ -82,18 +84,93 @@ AtomicOutput::~AtomicOutput() {
     fs::remove(sidecar(temp_), ec);  // GDAL's PAM file, if the driver had to write one
 }
 
-void AtomicOutput::commit() {
-    if (committed_) return;
+namespace {
+
+void rename_into_place(const fs::path& temp, const fs::path& final_path) {
     std::error_code ec;
-    fs::rename(temp_, final_, ec);
-    if (ec) throw OutputError("cannot move " + temp_.string() + " to " + final_.string() + ": " + ec.message());
-    committed_ = true;
+    fs::rename(temp, final_path, ec);
+    if (ec) throw OutputError("cannot move " + temp.string() + " to " + final_path.string() + ": " + ec.message());
     // A GDAL sidecar belongs to the file it describes: move it along, and drop a stale one left by
     // the output this run replaced, which GDAL would otherwise read as describing the new file.
-    fs::rename(sidecar(temp_), sidecar(final_), ec);
-    if (ec) fs::remove(sidecar(final_), ec);
+    fs::rename(sidecar(temp), sidecar(final_path), ec);
+    if (ec) fs::remove(sidecar(final_path), ec);
+}
+
+thread_local CommitGroup* active_group = nullptr;
+
+}  // namespace
+
+void AtomicOutput::commit() {
+    if (committed_) return;
+    if (CommitGroup* group = CommitGroup::active()) {
+        group->pending_.emplace_back(temp_, final_);  // the group renames it, or removes it
+        committed_ = true;
+        return;
+    }
+    rename_into_place(temp_, final_);
+    committed_ = true;
+}
+
+CommitGroup::CommitGroup() : previous_(active_group) { active_group = this; }
+
+CommitGroup::~CommitGroup() {
+    active_group = previous_;
+    std::error_code ec;
+    for (const auto& [temp, final_path] : pending_) {
+        fs::remove(temp, ec);
+        fs::remove(sidecar(temp), ec);
+    }
+}
+
+CommitGroup* CommitGroup::active() { return active_group; }
+
+void CommitGroup::commit_all() {
+    while (!pending_.empty()) {
+        const auto [temp, final_path] = pending_.front();
+        rename_into_place(temp, final_path);
+        pending_.erase(pending_.begin());
+    }
+}
+
+fs::path CommitGroup::readable(const fs::path& final_path) {
+    for (const CommitGroup* g = active_group; g; g = g->previous_)
+        for (const auto& [temp, target] : g->pending_)
+            if (target == final_path) return temp;
+    return final_path;
 }
 
 void AtomicOutput::check_writable(const fs::path& final_path, bool overwrite) { check(final_path, overwrite); }
+
+std::string AtomicOutput::disk_full_hint(const fs::path& folder) {
+    struct statvfs vfs {};
+    if (::statvfs(folder.c_str(), &vfs) == 0) {
+        const double free_mb = double(vfs.f_bavail) * double(vfs.f_frsize) / 1e6;
+        if (free_mb < 64) {
+            char text[160];
+            std::snprintf(text, sizeof text, "; the disk holding %s has only %.1f MB free", folder.c_str(), free_mb);
+            return text;
+        }
+    }
+    // Free space is not the only limit (quotas, file-size limits): try to write 1 MB.
+    const fs::path probe = temp_name(folder / "space", "probe");
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return "";
+    const std::string block(1 << 20, '\0');
+    std::size_t done = 0;
+    int err = 0;
+    while (done < block.size()) {  // a short write is followed by one that says why
+        const ssize_t n = ::write(fd, block.data() + done, block.size() - done);
+        if (n <= 0) {
+            err = n < 0 ? errno : ENOSPC;
+            break;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    std::error_code ec;
+    fs::remove(probe, ec);
+    if (done == block.size()) return "";
+    return std::string("; the disk refuses more data (") + std::strerror(err) + "): free some space or choose another --output-dir";
+}
 
 }  // namespace burdenmap

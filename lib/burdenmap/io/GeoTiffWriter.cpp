@@ -10,6 +10,7 @@
 #include <limits>
 #include <system_error>
 
+#include "burdenmap/core/Cancellation.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
 
@@ -80,6 +81,9 @@ struct BandStatistics {
     }
 };
 
+// GDAL's progress callback for the COG copy: returning FALSE stops it when a stop was requested.
+int CPL_STDCALL keep_going(double, const char*, void*) { return stop_requested() ? FALSE : TRUE; }
+
 std::string with_reason(const std::string& what) {
     const std::string reason = gdal_last_error();
     return reason.empty() ? what : what + ": " + reason;
@@ -110,12 +114,15 @@ struct GeoTiffWriter::Impl {
     }
 
     [[noreturn]] void fail(const std::string& what) const {
-        throw OutputError(with_reason(output.final_path().string() + ": " + what));
+        throw OutputError(with_reason(output.final_path().string() + ": " + what) +
+                          AtomicOutput::disk_full_hint(output.temp_path().parent_path()));
     }
     // For calls that return nothing (GDAL 3.6's GDALClose): a failure shows only as a report.
     void check_reported(const std::string& what) const {
         const std::string reason = gdal_last_error();
-        if (!reason.empty()) throw OutputError(output.final_path().string() + ": " + what + ": " + reason);
+        if (!reason.empty())
+            throw OutputError(output.final_path().string() + ": " + what + ": " + reason +
+                              AtomicOutput::disk_full_hint(output.temp_path().parent_path()));
     }
 
     void create(const std::string& crs_wkt);
@@ -189,9 +196,12 @@ void GeoTiffWriter::Impl::copy_to_cog() {
     GDALDatasetH source = GDALOpen(tiled_path.c_str(), GA_ReadOnly);
     if (!source) fail("cannot reopen the temporary GeoTIFF " + tiled_path.string());
     GDALDatasetH cog = GDALCreateCopy(driver("COG", output.final_path()), output.temp_path().c_str(), source, FALSE,
-                                      const_cast<char**>(cog_options), nullptr, nullptr);
+                                      const_cast<char**>(cog_options), keep_going, nullptr);
     GDALClose(source);
-    if (!cog) fail("cannot write the cloud-optimised GeoTIFF");
+    if (!cog) {
+        throw_if_stop_requested();
+        fail("cannot write the cloud-optimised GeoTIFF");
+    }
     GDALClose(cog);
     check_reported("writing the cloud-optimised GeoTIFF");
 }

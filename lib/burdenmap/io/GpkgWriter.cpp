@@ -9,6 +9,7 @@
 #include <system_error>
 #include <type_traits>
 
+#include "burdenmap/core/Cancellation.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
 
@@ -123,7 +124,8 @@ struct GpkgWriter::Impl {
     }
     [[noreturn]] void fail(const std::string& place, const std::string& what) const {
         const std::string reason = gdal_last_error();
-        throw OutputError(place + ": " + what + (reason.empty() ? "" : ": " + reason));
+        throw OutputError(place + ": " + what + (reason.empty() ? "" : ": " + reason) +
+                          AtomicOutput::disk_full_hint(output.temp_path().parent_path()));
     }
 
     void open();
@@ -236,7 +238,8 @@ void GpkgWriter::Impl::execute(const std::string& sql, const std::string& what) 
     if (result) GDALDatasetReleaseResultSet(ds, result);
     // Statements that return no rows return nullptr on success and failure alike.
     const std::string reason = gdal_last_error();
-    if (!reason.empty()) throw OutputError(where("") + ": " + what + ": " + reason);
+    if (!reason.empty())
+        throw OutputError(where("") + ": " + what + ": " + reason + AtomicOutput::disk_full_hint(output.temp_path().parent_path()));
 }
 
 template <class Body>
@@ -285,8 +288,10 @@ void GpkgWriter::write_layer(const std::string& name, const std::string& descrip
     OGRLayerH layer = m.create_layer(name, description, srs.get(), type);
     m.add_fields(layer, name, fields);
     m.in_transaction(name, [&] {
-        for (std::size_t r = 0; r < features.size(); ++r)
+        for (std::size_t r = 0; r < features.size(); ++r) {
+            if (r % 1024 == 0) throw_if_stop_requested();  // rolled back; the temp file is removed
             m.insert(layer, name, fields, features[r].values, &features[r].wkb, r);
+        }
     });
     m.written.push_back({name, fields});
 }
@@ -421,7 +426,9 @@ void GpkgWriter::finish() {
     GDALClose(m.ds);
     m.ds = nullptr;
     const std::string reason = gdal_last_error();
-    if (!reason.empty()) throw OutputError(m.where("") + ": closing the GeoPackage: " + reason);
+    if (!reason.empty())
+        throw OutputError(m.where("") + ": closing the GeoPackage: " + reason +
+                          AtomicOutput::disk_full_hint(m.output.temp_path().parent_path()));
     m.output.commit();
 }
 

@@ -28,6 +28,16 @@ DatasetPtr open_vector(const std::string& path, const std::string& layer, OGRLay
     return owner;
 }
 
+OGRSpatialReferenceH layer_srs(OGRLayerH layer) {
+    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
+    if (!srs) return nullptr;
+    const char* name = OSRGetName(srs);
+    const std::string n = name ? name : "";
+    if (OSRGetAuthorityCode(srs, nullptr) == nullptr && (n == "Undefined geographic SRS" || n == "Undefined Cartesian SRS"))
+        return nullptr;
+    return srs;
+}
+
 TransformPtr make_transform(OGRSpatialReferenceH source, const std::string& target_wkt, const std::string& what) {
     OGRSpatialReferenceH target = OSRNewSpatialReference(nullptr);
     OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);

@@ -30,6 +30,10 @@ using TransformPtr = std::unique_ptr<void, TransformDeleter>;
 // InputError naming the file and listing the layers that exist.
 DatasetPtr open_vector(const std::string& path, const std::string& layer, OGRLayerH* out_layer);
 
+// The layer's CRS, or nullptr when it has none. A GeoPackage written without one declares
+// "Undefined geographic SRS" (srs_id 0) or "Undefined Cartesian SRS" (srs_id -1): no CRS either.
+OGRSpatialReferenceH layer_srs(OGRLayerH layer);
+
 // A transformation from `source` to `target_wkt`, or nullptr when they are the same CRS.
 TransformPtr make_transform(OGRSpatialReferenceH source, const std::string& target_wkt, const std::string& what);
 

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/OgrCommon.h"
 
@@ -113,7 +114,8 @@ std::optional<TableData> read_table(const fs::path& gpkg, const std::string& tab
 
 RasterSummary read_raster_summary(const fs::path& tif) {
     const NoSidecars quiet;
-    DatasetPtr ds = open(tif, GDAL_OF_RASTER, "GeoTIFF");
+    // Inside a run, before its outputs are renamed into place, the GeoTIFF is read by its temp name.
+    DatasetPtr ds = open(CommitGroup::readable(tif), GDAL_OF_RASTER, "GeoTIFF");
     RasterSummary out;
     out.cols = GDALGetRasterXSize(ds.get());
     out.rows = GDALGetRasterYSize(ds.get());

@@ -1,6 +1,8 @@
 #include "burdenmap/io/RasterSource.h"
 
 #include <cmath>
+#include <cstdio>
+#include <limits>
 #include <gdal.h>
 #include <cpl_conv.h>
 #include <gdal_alg.h>
@@ -31,6 +33,39 @@ SrsPtr srs_from_wkt(const std::string& wkt) {
 std::string with_reason(const std::string& message) {
     const std::string reason = gdal_last_error();
     return reason.empty() ? message : message + ": " + reason;
+}
+
+std::string number_text(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+std::string box_text(const Box& b) {
+    return "[" + number_text(b.xmin) + ", " + number_text(b.ymin) + ", " + number_text(b.xmax) + ", " + number_text(b.ymax) + "]";
+}
+
+// The range of values a band type holds; nodata outside it (or a fraction in an integer band)
+// can never match a cell.
+bool nodata_fits(GDALDataType type, double nodata, std::string& range) {
+    if (std::isnan(nodata)) {
+        range = "integers only";
+        return type == GDT_Float32 || type == GDT_Float64;
+    }
+    double lo = 0, hi = 0;
+    switch (type) {
+        case GDT_Byte: lo = 0, hi = 255; break;
+        case GDT_UInt16: lo = 0, hi = 65535; break;
+        case GDT_Int16: lo = -32768, hi = 32767; break;
+        case GDT_UInt32: lo = 0, hi = 4294967295.0; break;
+        case GDT_Int32: lo = -2147483648.0, hi = 2147483647.0; break;
+        case GDT_Float32:
+            range = "up to 3.4e38 in magnitude";
+            return std::isinf(nodata) || std::fabs(nodata) <= std::numeric_limits<float>::max();
+        default: return true;
+    }
+    range = number_text(lo) + " to " + number_text(hi) + ", integers";
+    return nodata >= lo && nodata <= hi && nodata == std::floor(nodata);
 }
 
 }  // namespace
@@ -103,11 +138,25 @@ RasterInfo inspect_raster(const std::filesystem::path& path, int band, const std
     GDALRasterBandH b = GDALGetRasterBand(ds, band);
     int has_nodata = 0;
     const double nodata = GDALGetRasterNoDataValue(b, &has_nodata);
-    if (has_nodata) info.nodata = nodata;
-    info.data_type = GDALGetDataTypeName(GDALGetRasterDataType(b));
+    const GDALDataType type = GDALGetRasterDataType(b);
+    info.data_type = GDALGetDataTypeName(type);
+    std::string range;
+    if (has_nodata && !nodata_fits(type, nodata, range)) {
+        info.warnings.push_back({"nodata-out-of-range", path.string() + ": nodata value " + number_text(nodata) +
+                                                            " cannot occur in a " + info.data_type + " band (" + range +
+                                                            "); ignored, no cell is nodata. Set the right one with "
+                                                            "gdal_edit.py -a_nodata VALUE FILE"});
+    } else if (has_nodata) {
+        info.nodata = nodata;
+    }
 
     info.resolution_in_target = std::sqrt(std::fabs(info.geotransform[1] * info.geotransform[5] -
                                                     info.geotransform[2] * info.geotransform[4]));
+    const double* g = info.geotransform;
+    for (int corner = 0; corner < 4; ++corner) {
+        const double c = corner % 2 ? info.cols : 0, r = corner / 2 ? info.rows : 0;
+        info.extent_in_target.expand(g[0] + c * g[1] + r * g[2], g[3] + c * g[4] + r * g[5]);
+    }
     if (!target_wkt.empty() && !crs_equivalent(info.crs_wkt, target_wkt)) {
         // How large a cell becomes in the target CRS: GDAL's own estimate, as gdalwarp uses.
         void* transformer = GDALCreateGenImgProjTransformer(ds, info.crs_wkt.c_str(), nullptr, target_wkt.c_str(), FALSE, 0, 1);
@@ -118,8 +167,20 @@ RasterInfo inspect_raster(const std::filesystem::path& path, int band, const std
         GDALDestroyGenImgProjTransformer(transformer);
         if (err != CE_None) throw InputError(with_reason(path.string() + ": cannot estimate its extent in the target CRS"));
         info.resolution_in_target = std::sqrt(std::fabs(gt[1] * gt[5]));
+        info.extent_in_target = Box{};
+        info.extent_in_target.expand(gt[0], gt[3]);
+        info.extent_in_target.expand(gt[0] + px * gt[1], gt[3] + ln * gt[5]);
+        info.warnings.push_back({"raster-reprojected", path.string() + ": reprojected from " + info.crs_name + " to " +
+                                                           crs_short_name(target_wkt) + " onto the study grid"});
     }
     return info;
+}
+
+void require_overlap(const RasterInfo& info, const Box& study_extent, const std::string& study_crs_name) {
+    if (info.extent_in_target.intersects(study_extent)) return;
+    throw InputError(info.path.string() + ": does not overlap the study area: the raster covers " +
+                     box_text(info.extent_in_target) + " and the study area is " + box_text(study_extent) + " (in " +
+                     study_crs_name + "); check the raster's CRS (gdalinfo) and study.extent");
 }
 
 }  // namespace burdenmap

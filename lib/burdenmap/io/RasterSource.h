@@ -3,6 +3,10 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "burdenmap/core/Box.h"
+#include "burdenmap/core/Diagnostics.h"
 
 namespace burdenmap {
 
@@ -19,12 +23,20 @@ struct RasterInfo {
     // Cell size expressed in the target CRS (metres for a projected target), from GDAL's
     // suggested warp output; set by inspect_raster when a target CRS is given.
     double resolution_in_target = 0;
+    // The raster's footprint in the target CRS (its bounding box), when a target CRS is given.
+    Box extent_in_target;
+    // What the plan should warn about: reprojection, a nodata value the band type cannot hold.
+    std::vector<Diagnostic> warnings;
     bool rotated() const { return geotransform[2] != 0 || geotransform[4] != 0; }
 };
 
 // Opens the file and reads its header. `target_wkt` (optional) is used to express the cell size
 // in target units. Throws InputError naming the file (missing, unreadable, no such band, no CRS).
 RasterInfo inspect_raster(const std::filesystem::path& path, int band, const std::string& target_wkt);
+
+// Throws InputError naming the file and both extents when the raster's footprint misses the study
+// area (usually a wrong CRS or a raster of another place): it would add nothing but nodata.
+void require_overlap(const RasterInfo& info, const Box& study_extent, const std::string& study_crs_name);
 
 // The CRS of a user string ("EPSG:28992", WKT, PROJ string) as WKT; throws ConfigError naming
 // `key` when it is not understood.

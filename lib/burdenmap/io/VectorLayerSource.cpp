@@ -18,7 +18,7 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
     DatasetPtr ds = open_vector(layer.path.string(), layer.vector_layer, &l);
     VectorLayerData data;
     data.description = layer.path.string() + " (layer " + OGR_L_GetName(l) + ", field " + layer.value_field + ")";
-    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(l);
+    OGRSpatialReferenceH srs = layer_srs(l);
     if (!srs) throw InputError(data.description + ": the layer has no CRS");
     TransformPtr transform = make_transform(srs, target_wkt, data.description);
     const int field = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(l), layer.value_field.c_str());
@@ -26,17 +26,30 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
         throw InputError(layer.path.string() + " (layer " + OGR_L_GetName(l) + "): field '" + layer.value_field +
                          "' not found; fields are: " + field_list(l));
 
+    // Repairs and skips are counted and reported once each, naming the first feature ids.
+    std::vector<std::string> no_geometry, no_value, repaired;
+    const auto report = [&](const char* code, const std::vector<std::string>& fids, const std::string& what) {
+        if (fids.empty()) return;
+        std::string list;
+        for (std::size_t i = 0; i < fids.size() && i < 10; ++i) list += (i ? ", " : "") + fids[i];
+        if (fids.size() > 10) list += " and " + std::to_string(fids.size() - 10) + " more";
+        diagnostics.warn(code, data.description + ": " + std::to_string(fids.size()) + " feature(s) " + what + " (FID " + list + ")");
+    };
     OGR_L_ResetReading(l);
-    while (OGRFeatureH f = OGR_L_GetNextFeature(l)) {
+    const auto next = [l] {
+        (void)gdal_last_error();
+        return OGR_L_GetNextFeature(l);
+    };
+    while (OGRFeatureH f = next()) {
         std::unique_ptr<void, void (*)(void*)> owner(f, [](void* p) { OGR_F_Destroy(static_cast<OGRFeatureH>(p)); });
         const std::string fid = std::to_string(OGR_F_GetFID(f));
         OGRGeometryH g = OGR_F_GetGeometryRef(f);
         if (!g || OGR_G_IsEmpty(g)) {
-            diagnostics.warn("feature-empty-geometry", data.description + ": feature " + fid + " has no geometry; skipped");
+            no_geometry.push_back(fid);
             continue;
         }
         if (!OGR_F_IsFieldSetAndNotNull(f, field)) {
-            diagnostics.warn("feature-null-value", data.description + ": feature " + fid + " has no value; skipped");
+            no_value.push_back(fid);
             continue;
         }
         const double value = OGR_F_GetFieldAsDouble(f, field);
@@ -48,7 +61,7 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
         if (!OGR_G_IsValid(static_cast<OGRGeometryH>(geom.get()))) {
             geom.reset(OGR_G_MakeValid(static_cast<OGRGeometryH>(geom.get())));
             if (!geom) throw InputError(data.description + ": feature " + fid + " has an invalid geometry that could not be repaired");
-            diagnostics.warn("geometry-repaired", data.description + ": feature " + fid + " repaired with GEOS MakeValid");
+            repaired.push_back(fid);
         }
         VectorLayerData::Shape shape;
         OGREnvelope env;
@@ -59,6 +72,11 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
         OGR_G_ExportToIsoWkb(static_cast<OGRGeometryH>(geom.get()), wkbNDR, shape.wkb.data());
         data.shapes.push_back(std::move(shape));
     }
+    const std::string read_error = gdal_last_error();
+    if (!read_error.empty()) throw InputError(data.description + ": reading the features failed: " + read_error);
+    report("geometry-repaired", repaired, "had an invalid geometry, repaired with GEOS MakeValid");
+    report("feature-empty-geometry", no_geometry, "have no geometry (NULL or empty); skipped");
+    report("feature-null-value", no_value, "have no value; skipped");
     // Stable: equal values keep file order, so the result never depends on sorting details.
     std::stable_sort(data.shapes.begin(), data.shapes.end(),
                      [](const VectorLayerData::Shape& a, const VectorLayerData::Shape& b) { return a.value < b.value; });

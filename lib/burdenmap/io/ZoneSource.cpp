@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
+#include "burdenmap/core/Cancellation.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/FieldAliases.h"
 #include "burdenmap/io/NumberText.h"
 #include "burdenmap/io/OgrCommon.h"
+#include "burdenmap/io/RasterSource.h"
 
 namespace burdenmap {
 namespace {
@@ -19,7 +22,43 @@ struct FieldRef {
     std::string name;
     int index = -1;
     bool numeric = false;
+    // SQLite sources keep text in a REAL or INTEGER column and OGR reads it as 0: those cells'
+    // text, by feature id, so it is parsed (or refused) like a text field's.
+    std::map<long long, std::string> text_cells;
 };
+
+std::string quoted_identifier(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+void find_text_cells(GDALDatasetH ds, OGRLayerH layer, FieldRef& f) {
+    const char* driver = GDALGetDriverShortName(GDALGetDatasetDriver(ds));
+    const std::string fid_column = OGR_L_GetFIDColumn(layer);
+    if (!f.numeric || fid_column.empty() || (std::string(driver) != "GPKG" && std::string(driver) != "SQLite")) return;
+    const std::string column = quoted_identifier(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(layer), f.index)));
+    // The id is cast, or GDAL would take it for the result's FID rather than a field.
+    const std::string sql = "SELECT CAST(" + quoted_identifier(fid_column) + " AS INTEGER) AS row_id, CAST(" + column +
+                            " AS TEXT) AS cell FROM " +
+                            quoted_identifier(OGR_L_GetName(layer)) + " WHERE typeof(" + column + ") IN ('text', 'blob')";
+    OGRLayerH result = GDALDatasetExecuteSQL(ds, sql.c_str(), nullptr, nullptr);
+    (void)gdal_last_error();  // a source that refuses the query is read the usual way
+    if (!result) return;
+    while (OGRFeatureH row = OGR_L_GetNextFeature(result)) {
+        f.text_cells[OGR_F_GetFieldAsInteger64(row, 0)] = OGR_F_GetFieldAsString(row, 1);
+        OGR_F_Destroy(row);
+    }
+    GDALDatasetReleaseResultSet(ds, result);
+}
+
+// "'a', 'b', 'c'" for the first ten, then how many more.
+std::string id_list(const std::vector<std::string>& ids) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < 10; ++i) out += (i ? ", '" : "'") + ids[i] + "'";
+    if (ids.size() > 10) out += " and " + std::to_string(ids.size() - 10) + " more";
+    return out;
+}
 
 FieldRef find_field(OGRLayerH layer, const std::string& name, const std::string& where, const std::string& key) {
     FieldRef f;
@@ -40,14 +79,15 @@ std::optional<double> read_number(OGRFeatureH feature, const FieldRef& f, const 
                                   const std::string& where, const std::string& zone_id) {
     if (!OGR_F_IsFieldSetAndNotNull(feature, f.index)) return std::nullopt;
     double v = 0;
-    if (f.numeric) {
+    const auto text_cell = f.text_cells.find(OGR_F_GetFID(feature));
+    if (f.numeric && text_cell == f.text_cells.end()) {
         v = OGR_F_GetFieldAsDouble(feature, f.index);
     } else {
+        const std::string text = text_cell != f.text_cells.end() ? text_cell->second : OGR_F_GetFieldAsString(feature, f.index);
         bool ok = true;
-        const auto parsed = parse_number_text(OGR_F_GetFieldAsString(feature, f.index), ok);
+        const auto parsed = parse_number_text(text, ok);
         if (!ok)
-            throw InputError(where + ": field '" + f.name + "' of zone '" + zone_id + "' is not a number: '" +
-                             OGR_F_GetFieldAsString(feature, f.index) + "'");
+            throw InputError(where + ": field '" + f.name + "' of zone '" + zone_id + "' is not a number: '" + text + "'");
         if (!parsed) return std::nullopt;
         v = *parsed;
     }
@@ -64,7 +104,7 @@ ZoneLayerInfo inspect_zones(const ZonesConfig& config) {
     DatasetPtr ds = open_vector(config.path.string(), config.layer, &layer);
     ZoneLayerInfo info;
     info.layer_name = OGR_L_GetName(layer);
-    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
+    OGRSpatialReferenceH srs = layer_srs(layer);
     if (srs) {
         char* wkt = nullptr;
         OSRExportToWkt(srs, &wkt);
@@ -81,22 +121,45 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
     OGRLayerH layer = nullptr;
     DatasetPtr ds = open_vector(config.path.string(), config.layer, &layer);
     const std::string where = config.path.string() + " (layer " + OGR_L_GetName(layer) + ")";
-    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
+    OGRSpatialReferenceH srs = layer_srs(layer);
     if (!srs) throw InputError(where + ": the zones have no CRS; assign one (e.g. ogr2ogr -a_srs EPSG:28992)");
     TransformPtr transform = make_transform(srs, target_wkt, where);
+    if (transform) {
+        char* wkt = nullptr;
+        OSRExportToWkt(srs, &wkt);
+        const std::string source_wkt = wkt ? wkt : "";
+        CPLFree(wkt);
+        diagnostics.warn("zones-reprojected", where + ": reprojected from " + crs_short_name(source_wkt) + " to " +
+                                                  crs_short_name(target_wkt));
+    }
 
     const FieldRef id = find_field(layer, config.id_field, where, "id");
     std::optional<FieldRef> name, population;
     if (!config.name_field.empty()) name = find_field(layer, config.name_field, where, "name");
-    if (!config.population_field.empty()) population = find_field(layer, config.population_field, where, "population");
+    if (!config.population_field.empty()) {
+        population = find_field(layer, config.population_field, where, "population");
+        find_text_cells(static_cast<GDALDatasetH>(ds.get()), layer, *population);
+    }
     std::vector<FieldRef> income;
-    for (const auto& [key, field] : config.income_fields) income.push_back(find_field(layer, field, where, "income." + key));
+    for (const auto& [key, field] : config.income_fields) {
+        income.push_back(find_field(layer, field, where, "income." + key));
+        find_text_cells(static_cast<GDALDatasetH>(ds.get()), layer, income.back());
+    }
 
     std::vector<Zone> zones;
     std::set<std::string> ids;
+    // Repairs and skips are counted and reported once each, naming the first zones.
+    std::vector<std::string> repaired, no_geometry, no_area;
     OGR_L_ResetReading(layer);
-    while (OGRFeatureH raw = OGR_L_GetNextFeature(layer)) {
+    // Errors are cleared before each read, so the one left after the loop is the read that ended it.
+    const auto next = [layer] {
+        (void)gdal_last_error();
+        return OGR_L_GetNextFeature(layer);
+    };
+    std::size_t read = 0;
+    while (OGRFeatureH raw = next()) {
         std::unique_ptr<void, void (*)(void*)> feature(raw, [](void* f) { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); });
+        if (++read % 1024 == 0) throw_if_stop_requested();
         Zone z;
         z.id = OGR_F_IsFieldSetAndNotNull(raw, id.index) ? OGR_F_GetFieldAsString(raw, id.index) : "";
         const std::string fid = std::to_string(OGR_F_GetFID(raw));
@@ -109,7 +172,7 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
 
         OGRGeometryH g = OGR_F_GetGeometryRef(raw);
         if (!g || OGR_G_IsEmpty(g)) {
-            diagnostics.warn("zone-empty-geometry", where + ": zone '" + z.id + "' has no geometry; skipped");
+            no_geometry.push_back(z.id);
             continue;
         }
         GeometryPtr geom(OGR_G_Clone(g));
@@ -120,12 +183,12 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
             OGRGeometryH fixed = OGR_G_MakeValid(static_cast<OGRGeometryH>(geom.get()));
             if (!fixed) throw InputError(where + ": zone '" + z.id + "' has an invalid geometry that could not be repaired");
             geom.reset(fixed);
-            diagnostics.warn("geometry-repaired", where + ": zone '" + z.id + "' had an invalid geometry; repaired with GEOS MakeValid");
+            repaired.push_back(z.id);
         }
         z.geometry = to_multipolygon(static_cast<OGRGeometryH>(geom.get()));
         z.area = area(z.geometry);
         if (z.geometry.empty() || !(z.area > 0)) {
-            diagnostics.warn("zone-no-area", where + ": zone '" + z.id + "' has no polygon area; skipped");
+            no_area.push_back(z.id);
             continue;
         }
         z.bounds = bounds(z.geometry);
@@ -134,7 +197,22 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
         OGR_G_ExportToIsoWkb(static_cast<OGRGeometryH>(multi.get()), wkbNDR, z.wkb.data());
         zones.push_back(std::move(z));
     }
-    if (zones.empty()) throw InputError(where + ": no usable zone polygons");
+    // OGR ends the loop on a read error as on the last feature: a damaged file must not pass as a
+    // shorter list of zones.
+    const std::string read_error = gdal_last_error();
+    if (!read_error.empty()) throw InputError(where + ": reading the zones failed: " + read_error);
+    if (!repaired.empty())
+        diagnostics.warn("geometry-repaired", where + ": " + std::to_string(repaired.size()) +
+                                                  " zone(s) had an invalid geometry, repaired with GEOS MakeValid: " + id_list(repaired));
+    if (!no_geometry.empty())
+        diagnostics.warn("zone-empty-geometry", where + ": " + std::to_string(no_geometry.size()) +
+                                                    " zone(s) have no geometry (NULL or empty); skipped: " + id_list(no_geometry));
+    if (!no_area.empty())
+        diagnostics.warn("zone-no-area", where + ": " + std::to_string(no_area.size()) +
+                                             " zone(s) have no polygon area; skipped: " + id_list(no_area));
+    if (zones.empty())
+        throw InputError(where + ": no usable zone polygons (" + std::to_string(no_geometry.size()) + " without geometry, " +
+                         std::to_string(no_area.size()) + " without polygon area)");
     return zones;
 }
 

@@ -1,5 +1,6 @@
 #include "burdenmap/job/BlockPipeline.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -9,6 +10,7 @@
 #include <tbb/task_arena.h>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/job/MemoryBudget.h"
 
 namespace burdenmap {
 
@@ -16,6 +18,11 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
                                   int threads, const WindowSink& sink, const PipelineProgress& progress) {
     PipelineResult result;
     result.threads = threads > 0 ? threads : tbb::info::default_concurrency();
+    std::size_t largest = 0, raster_layers = 0;
+    for (const Window& w : windows) largest = std::max(largest, w.size());
+    for (const LayerPlan& l : plan.layers) raster_layers += l.vector ? 0 : 1;
+    require_pipeline_memory(estimate_pipeline_memory(largest, windows.size(), bands.zonal.size(), raster_layers, result.threads),
+                            plan.block_size, result.threads);
     result.zones.resize(plan.zones.size());
     tbb::enumerable_thread_specific<std::unique_ptr<BlockProcessor>> processors;
     std::atomic<bool> cancelled{false};

@@ -1,6 +1,7 @@
 #include "burdenmap/job/JobPlan.h"
 
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 #include "burdenmap/config/MethodTableParser.h"
@@ -195,6 +196,7 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
             lp.vector = std::make_shared<VectorLayerData>(read_vector_layer(lp.config, plan.crs_wkt, plan.diagnostics));
         } else {
             lp.raster = inspect_raster(lp.config.path, lp.config.band, plan.crs_wkt);
+            for (const Diagnostic& d : lp.raster.warnings) plan.diagnostics.warn(d.code, d.message);
             lp.reprojected = !crs_equivalent(lp.raster.crs_wkt, plan.crs_wkt);
             if (lp.raster.rotated())
                 plan.diagnostics.warn("raster-rotated", lp.raster.path.string() + ": rotated geotransform; warped onto the north-up target grid");
@@ -223,10 +225,16 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
         res = std::round(res / mag) * mag;
     }
     const double cells = std::ceil(extent.width() / res) * std::ceil(extent.height() / res);
-    if (cells > 4e9)
-        throw ConfigError("study.resolution", "the grid would have " + std::to_string(static_cast<long long>(cells)) +
-                                                  " cells; choose a coarser resolution or a smaller extent");
+    if (!(cells <= 4e9) || extent.width() / res > 2e9 || extent.height() / res > 2e9) {
+        char size[160];  // printf, not a cast: the count may exceed any integer type
+        std::snprintf(size, sizeof size, "%.0f cells (%.0f x %.0f; %.3g GB per Float32 band)", cells,
+                      std::ceil(extent.width() / res), std::ceil(extent.height() / res), cells * 4 / 1e9);
+        throw ConfigError("study.resolution", std::string("the grid would have ") + size +
+                                                  "; the limit is 4e9 cells and 2e9 per side: choose a coarser resolution or a smaller extent");
+    }
     plan.grid = Grid::snapped(extent, res);
+    for (const LayerPlan& lp : plan.layers)
+        if (!lp.vector) require_overlap(lp.raster, plan.grid.extent(), plan.crs_name);
 
     for (LayerPlan& lp : plan.layers)
         if (!lp.vector) lp.resampling = lp.config.resampling.empty() ? default_resampling(lp.raster, plan.grid) : lp.config.resampling;
@@ -267,14 +275,18 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
     }
 
     std::vector<Box> bounds;
-    std::size_t outside = 0;
+    std::size_t outside = 0, partly = 0;
     const Box grid_box = plan.grid.extent();
     for (const Zone& z : plan.zones) {
         bounds.push_back(z.bounds);
         if (!z.bounds.intersects(grid_box)) ++outside;
+        else if (z.bounds.intersection(grid_box).area() < z.bounds.area()) ++partly;
     }
     if (outside)
         plan.diagnostics.warn("zones-outside-grid", std::to_string(outside) + " zone(s) lie entirely outside the study extent; their statistics are empty");
+    if (partly)
+        plan.diagnostics.warn("zones-partly-outside-grid", std::to_string(partly) + " zone(s) lie partly outside the study extent; "
+                                                               "their statistics cover the part inside (column covered_share)");
     plan.zone_index = std::make_shared<ZoneIndex>(bounds);
     return plan;
 }

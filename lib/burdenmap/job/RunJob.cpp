@@ -15,6 +15,7 @@
 #include "burdenmap/report/OutputStyles.h"
 #include "burdenmap/score/ClassTable.h"
 #include "burdenmap/job/ZoneTable.h"
+#include "burdenmap/job/ValueChecks.h"
 #include "burdenmap/report/RunManifest.h"
 
 namespace burdenmap {
@@ -107,6 +108,9 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     // Refuse up front, before minutes of work, when an output exists or cannot be written.
     for (const auto& p : {result.geotiff, result.geopackage, result.manifest, result.raw_geotiff, raster_style_path(result.geotiff)})
         if (!p.empty()) AtomicOutput::check_writable(p, options.overwrite);
+    // Every output is renamed into place only once all are complete (commit_all below); on an
+    // error or a cancel the group removes their temp files and earlier outputs stay untouched.
+    CommitGroup outputs;
 
     auto report = [&](double fraction, const std::string& stage) {
         if (options.progress && !options.progress(fraction, stage)) throw Cancelled();
@@ -177,6 +181,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     extras.threads = threads;
     extras.sha256 = input_checksums(plan);
     extras.warnings = plan.diagnostics.all();
+    for (const Diagnostic& d : value_warnings(plan, bands, table)) extras.warnings.push_back(d);
     for (const Diagnostic& d : fairness_warnings.all()) extras.warnings.push_back(d);
     extras.fairness = &fairness;
     if (result.zones_with_data < result.zones)
@@ -210,6 +215,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     extras.timings.emplace_back("total", seconds_since(start));
     write_text_file(result.manifest, options.overwrite, manifest_json(plan, extras) + "\n");
     report(1.0, "done");
+    outputs.commit_all();
 
     // The terminal summary: the most burdened zones by the headline statistic.
     const std::size_t hb = headline_band(plan, bands);

@@ -1,0 +1,65 @@
+#include "burdenmap/job/MemoryBudget.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "burdenmap/core/Errors.h"
+
+namespace burdenmap {
+namespace {
+
+// A cgroup limit file holds a byte count, or "max" when unlimited.
+double cgroup_limit(const char* file) {
+    std::ifstream in(file);
+    std::string text;
+    if (!(in >> text) || text == "max") return 0;
+    try {
+        return std::stod(text);
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+}  // namespace
+
+double available_memory_bytes() {
+    const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGESIZE);
+    double bytes = pages > 0 && page > 0 ? double(pages) * double(page) : 0;
+    for (const char* f : {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
+        const double limit = cgroup_limit(f);
+        if (limit > 0 && (bytes == 0 || limit < bytes)) bytes = limit;
+    }
+    return bytes;
+}
+
+MemoryEstimate estimate_pipeline_memory(std::size_t window_cells, std::size_t windows, std::size_t bands,
+                                        std::size_t raster_layers, int threads) {
+    MemoryEstimate e;
+    const double cells = double(window_cells);
+    const double tokens = std::min(2.0 * threads, double(windows)), workers = std::min(double(threads), double(windows));
+    // Per window in flight: every band as float, plus the population band.
+    const double per_token = cells * 4.0 * double(bands + 1);
+    // Per working thread: coverage fractions and their column sums (two doubles a cell), and one
+    // warped block per raster layer.
+    const double per_thread = cells * (16.0 + 4.0 * double(raster_layers));
+    e.available_bytes = available_memory_bytes();
+    // GDAL's block cache takes up to 5 % of the memory by default.
+    e.pipeline_bytes = tokens * per_token + workers * per_thread + 0.05 * e.available_bytes;
+    return e;
+}
+
+void require_pipeline_memory(const MemoryEstimate& e, int block_size, int threads) {
+    if (e.available_bytes <= 0 || e.pipeline_bytes <= 0.9 * e.available_bytes) return;
+    char text[400];
+    std::snprintf(text, sizeof text,
+                  "windows of up to %d x %d cells with %d thread(s) would need about %.1f GB of memory, and this machine has "
+                  "%.1f GB; use a smaller --block-size (the default 512 needs far less) or fewer --threads",
+                  block_size, block_size, threads, e.pipeline_bytes / 1e9, e.available_bytes / 1e9);
+    throw ConfigError("--block-size", text);
+}
+
+}  // namespace burdenmap
