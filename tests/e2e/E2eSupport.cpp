@@ -21,19 +21,19 @@ std::string read_file(const std::filesystem::path& path) {
     return s.str();
 }
 
-CommandResult run_burdenmap(const std::vector<std::string>& args) {
+std::string shell_quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+CommandResult run_shell(const std::string& command) {
     static int counter = 0;
     const auto err_file = std::filesystem::temp_directory_path() /
                           ("burdenmap-e2e-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::string cmd = "'" + std::string(BURDENMAP_BINARY) + "'";
-    for (const std::string& a : args) {
-        std::string quoted;
-        for (char c : a) quoted += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-        cmd += " '" + quoted + "'";
-    }
-    cmd += " 2>'" + err_file.string() + "' </dev/null";
     CommandResult r;
-    FILE* pipe = popen(cmd.c_str(), "r");
+    // The subshell keeps a command line's own redirections and `exec` apart from ours.
+    FILE* pipe = popen(("( " + command + " ) 2>" + shell_quote(err_file.string()) + " </dev/null").c_str(), "r");
     if (!pipe) return r;
     std::array<char, 4096> buf;
     std::size_t n;
@@ -43,6 +43,12 @@ CommandResult run_burdenmap(const std::vector<std::string>& args) {
     r.err = read_file(err_file);
     std::filesystem::remove(err_file);
     return r;
+}
+
+CommandResult run_burdenmap(const std::vector<std::string>& args) {
+    std::string cmd = shell_quote(BURDENMAP_BINARY);
+    for (const std::string& a : args) cmd += " " + shell_quote(a);
+    return run_shell(cmd);
 }
 
 TempDir::TempDir(const std::string& tag) {

@@ -15,6 +15,10 @@ struct CommandResult {
 
 // Runs the burdenmap binary with the given arguments (each quoted for the shell).
 CommandResult run_burdenmap(const std::vector<std::string>& args);
+// Runs a shell command line (for ulimit, signals, working directories): stdout, stderr, exit code.
+CommandResult run_shell(const std::string& command);
+// `s` in single quotes for the shell.
+std::string shell_quote(const std::string& s);
 
 std::string source_dir();  // the repository root
 std::string demo_config(); // data/demo/demo.toml
