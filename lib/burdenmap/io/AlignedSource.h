@@ -2,7 +2,9 @@
 // Reads one raster input onto the target grid, window by window, through a GDAL warped VRT: the
 // source is reprojected and resampled lazily for the cells asked for, never materialised whole.
 // A source that already lies on the target lattice (same CRS, cell size and cell edges) is read
-// directly, which gives the same cells as any resampling would, without the warper's cost.
+// directly, which gives the same cells as any resampling would, without the warper's cost; so is a
+// coarser source read with "near" whose cells are whole blocks of target cells (a 100 m model
+// grid under a 25 m study grid), which gives the warper's cells too.
 // One reader per thread (GDAL 3.6 datasets are not thread-safe); opening one is cheap.
 #include <memory>
 #include <string>
@@ -33,6 +35,7 @@ public:
 
 private:
     void read_direct(const Window& window, float* out);
+    void read_coarse(const Window& window, float* out);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
