@@ -1,5 +1,6 @@
 #include "burdenmap/score/CumulationRule.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -42,39 +43,67 @@ std::string CumulationRule::unit() const {
     return "";
 }
 
-void CumulationRule::apply(const std::vector<const float*>& raw, const std::vector<const float*>& scores, float* out,
-                           std::size_t n) const {
+namespace {
+
+// One cell loop per rule, the rule's step inlined: the rule is chosen once per window, not once
+// per cell and layer (on a national grid this loop runs 10^9 times). `step(acc, k, v)` folds layer
+// k's value v into acc; `finish(acc)` makes the cell's value; a cell where no layer has data (or,
+// when `need_all`, where one lacks data) is NaN.
+template <class Step, class Finish>
+void fold_cells(const std::vector<std::size_t>& layers, const std::vector<const float*>& values, float* out, std::size_t n,
+                bool need_all, Step step, Finish finish) {
     const float nan = std::numeric_limits<float>::quiet_NaN();
-    if (!outcomes.empty()) {
-        apply_health(raw, out, n);
-        return;
-    }
     for (std::size_t i = 0; i < n; ++i) {
         bool any = false, all = true;
         double acc = 0.0;
         for (std::size_t k = 0; k < layers.size(); ++k) {
-            const std::size_t l = layers[k];
-            const float v = (kind == CumulationKind::energetic_sum ? raw[l] : scores[l])[i];
+            const float v = values[layers[k]][i];
             if (std::isnan(v)) {
                 all = false;
                 continue;
             }
-            switch (kind) {
-                case CumulationKind::count_at_least: acc += (v >= at_least[k]) ? 1.0 : 0.0; break;
-                case CumulationKind::energetic_sum: acc += std::pow(10.0, v / 10.0); break;
-                case CumulationKind::weighted_sum: acc += weights[k] * v; break;
-                case CumulationKind::max: acc = any ? std::max(acc, double(v)) : double(v); break;
-                default: break;  // health rules: apply_health
-            }
+            acc = step(acc, k, v, any);
             any = true;
         }
-        if (!any || (kind == CumulationKind::weighted_sum && !all)) {
-            out[i] = nan;
-        } else if (kind == CumulationKind::energetic_sum) {
-            out[i] = static_cast<float>(10.0 * std::log10(acc));
-        } else {
-            out[i] = static_cast<float>(acc);
-        }
+        out[i] = (!any || (need_all && !all)) ? nan : static_cast<float>(finish(acc));
+    }
+}
+
+// 10^(L/10) as exp(L · ln10/10): the same number to a few units in the last place of a double,
+// at a third of pow's cost.
+constexpr double kLn10Over10 = 0.23025850929940456840;
+
+}  // namespace
+
+void CumulationRule::apply(const std::vector<const float*>& raw, const std::vector<const float*>& scores, float* out,
+                           std::size_t n) const {
+    if (!outcomes.empty()) {
+        apply_health(raw, out, n);
+        return;
+    }
+    const auto same = [](double acc) { return acc; };
+    switch (kind) {
+        case CumulationKind::count_at_least:
+            fold_cells(layers, scores, out, n, false,
+                       [this](double acc, std::size_t k, float v, bool) { return acc + (v >= at_least[k] ? 1.0 : 0.0); }, same);
+            break;
+        case CumulationKind::energetic_sum:
+            fold_cells(layers, raw, out, n, false,
+                       [](double acc, std::size_t, float v, bool) { return acc + std::exp(double(v) * kLn10Over10); },
+                       [](double acc) { return 10.0 * std::log10(acc); });
+            break;
+        case CumulationKind::weighted_sum:
+            fold_cells(layers, scores, out, n, true,
+                       [this](double acc, std::size_t k, float v, bool) { return acc + weights[k] * v; }, same);
+            break;
+        case CumulationKind::max:
+            fold_cells(layers, scores, out, n, false,
+                       [](double acc, std::size_t, float v, bool any) { return any ? std::max(acc, double(v)) : double(v); },
+                       same);
+            break;
+        default:  // health rules carry outcomes (apply_health); without any, no cell has a value
+            std::fill(out, out + n, std::numeric_limits<float>::quiet_NaN());
+            break;
     }
 }
 
