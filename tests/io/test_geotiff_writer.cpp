@@ -214,6 +214,64 @@ TEST_CASE("GeoTiffWriter builds overviews when the raster is larger than a block
     CHECK(by == 512);
 }
 
+TEST_CASE("overviews averaged as aligned windows pass are the exact means of the cells under them", "[geotiff]") {
+    // 1100 x 700 cells: the COG levels are 1/2 (550 x 350) and 1/4 (275 x 175). Windows of 256
+    // and of 100 start on multiples of 4, so burdenmap computes the overviews; windows of 50 do
+    // not, so the COG driver builds them (GDAL's averaging) — level 1/2 must agree either way.
+    gdal_init();
+    TempDir dir;
+    const Grid grid(0.0, 7000.0, 10.0, 10.0, 1100, 700);
+    const auto write = [&](const std::string& name, int step) {
+        const fs::path out = dir.path / name;
+        GeoTiffWriter writer(out, false, grid, epsg_wkt(28992), {{"score", "class", {}}}, {}, step);
+        write_all(writer, grid, 1, step);
+        writer.finish();
+        return out;
+    };
+    const auto level = [](const fs::path& file, int k, int cols, int rows) {
+        Dataset f(file);
+        GDALRasterBandH band = GDALGetRasterBand(f.ds, 1);
+        REQUIRE(GDALGetOverviewCount(band) == 2);
+        GDALRasterBandH overview = GDALGetOverview(band, k);
+        REQUIRE(GDALGetRasterBandXSize(overview) == cols);
+        REQUIRE(GDALGetRasterBandYSize(overview) == rows);
+        std::vector<float> v(static_cast<std::size_t>(cols) * rows);
+        REQUIRE(GDALRasterIO(overview, GF_Read, 0, 0, cols, rows, v.data(), cols, rows, GDT_Float32, 0, 0) == CE_None);
+        return v;
+    };
+    // The mean of the valid full-resolution cells under each overview cell of factor f.
+    const auto exact = [&](int f, int cols, int rows) {
+        std::vector<float> v(static_cast<std::size_t>(cols) * rows);
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < cols; ++c) {
+                double sum = 0;
+                int n = 0;
+                for (int rr = r * f; rr < std::min((r + 1) * f, grid.rows()); ++rr)
+                    for (int cc = c * f; cc < std::min((c + 1) * f, grid.cols()); ++cc) {
+                        const float x = cell_value(0, rr, cc);
+                        if (std::isnan(x)) continue;
+                        sum += x;
+                        ++n;
+                    }
+                v[static_cast<std::size_t>(r) * cols + c] = n ? static_cast<float>(sum / n) : std::numeric_limits<float>::quiet_NaN();
+            }
+        return v;
+    };
+    const std::vector<float> half = exact(2, 550, 350), quarter = exact(4, 275, 175);
+    for (int step : {256, 100}) {
+        INFO("windows of " << step);
+        const fs::path out = write("aligned-" + std::to_string(step) + ".tif", step);
+        CHECK(level(out, 0, 550, 350) == half);
+        CHECK(level(out, 1, 275, 175) == quarter);
+    }
+    const std::vector<float> gdal_half = level(write("unaligned.tif", 50), 0, 550, 350);
+    REQUIRE(gdal_half.size() == half.size());
+    int differ = 0;
+    for (std::size_t i = 0; i < half.size(); ++i)
+        if (!(gdal_half[i] == Approx(half[i]).epsilon(1e-6))) ++differ;
+    CHECK(differ == 0);
+}
+
 TEST_CASE("GeoTiffWriter leaves no file at all when destroyed before finish()", "[geotiff]") {
     gdal_init();
     TempDir dir;
