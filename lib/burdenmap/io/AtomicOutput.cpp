@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <system_error>
 
 #include "burdenmap/core/Errors.h"
@@ -137,6 +138,17 @@ fs::path CommitGroup::readable(const fs::path& final_path) {
         for (const auto& [temp, target] : g->pending_)
             if (target == final_path) return temp;
     return final_path;
+}
+
+void AtomicOutput::write_text(const fs::path& final_path, const std::string& text, bool overwrite) {
+    AtomicOutput out(final_path, overwrite);
+    {
+        std::ofstream f(out.temp_path(), std::ios::binary);
+        f << text;
+        f.flush();
+        if (!f) throw OutputError(final_path.string() + ": write failed" + disk_full_hint(out.temp_path().parent_path()));
+    }
+    out.commit();
 }
 
 void AtomicOutput::check_writable(const fs::path& final_path, bool overwrite) { check(final_path, overwrite); }

@@ -28,6 +28,10 @@ public:
     // used to refuse a run up front rather than after minutes of work.
     static void check_writable(const std::filesystem::path& final_path, bool overwrite);
 
+    // Writes `text` to `final_path` through a temp file (a small output: run.json, a .qml style,
+    // report.html); throws OutputError naming the file, and saying when the disk is full.
+    static void write_text(const std::filesystem::path& final_path, const std::string& text, bool overwrite);
+
     // After a failed write into `folder`: "; <why>" when the disk looks full (little free space,
     // or a 1 MB probe write is refused, e.g. "No space left on device"), else "". GDAL's own
     // messages for a full disk rarely say so.

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Errors.h"
@@ -58,17 +57,6 @@ std::vector<BandSpec> raw_bands(const JobPlan& plan) {
         bands.push_back(b);
     }
     return bands;
-}
-
-void write_text_file(const std::filesystem::path& path, bool overwrite, const std::string& text) {
-    AtomicOutput out(path, overwrite);
-    {
-        std::ofstream f(out.temp_path(), std::ios::binary);
-        f << text;
-        f.flush();
-        if (!f) throw OutputError(path.string() + ": write failed (disk full?)");
-    }
-    out.commit();
 }
 
 // Legend labels of the GES classes 0..8 of every GES method in the job, from its table.
@@ -214,7 +202,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     gpkg.finish();
     extras.timings.emplace_back("geopackage", seconds_since(gpkg_start));
     extras.timings.emplace_back("total", seconds_since(start));
-    write_text_file(result.manifest, options.overwrite, manifest_json(plan, extras) + "\n");
+    AtomicOutput::write_text(result.manifest, manifest_json(plan, extras) + "\n", options.overwrite);
     report(1.0, "done");
     outputs.commit_all();
 

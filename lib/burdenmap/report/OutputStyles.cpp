@@ -1,7 +1,6 @@
 #include "burdenmap/report/OutputStyles.h"
 
 #include <cmath>
-#include <fstream>
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AtomicOutput.h"
@@ -61,17 +60,6 @@ fs::path raster_style_path(const fs::path& tif) {
     return qml.replace_extension(".qml");
 }
 
-void write_text_atomically(const fs::path& path, const std::string& text, bool overwrite) {
-    AtomicOutput out(path, overwrite);
-    {
-        std::ofstream f(out.temp_path(), std::ios::binary);
-        f << text;
-        f.flush();
-        if (!f) throw OutputError(path.string() + ": write failed (disk full?)");
-    }
-    out.commit();
-}
-
 fs::path write_raster_style(const fs::path& tif, bool overwrite) {
     const RasterSummary summary = read_raster_summary(tif);
     std::vector<report::BandInfo> bands;
@@ -79,14 +67,14 @@ fs::path write_raster_style(const fs::path& tif, bool overwrite) {
     const auto style = report::headline_raster_style(bands);
     if (!style) throw InputError(tif.string() + ": has no bands to style");
     const fs::path qml = raster_style_path(tif);
-    write_text_atomically(qml, report::raster_pseudocolor_qml(*style), overwrite);
+    AtomicOutput::write_text(qml, report::raster_pseudocolor_qml(*style), overwrite);
     return qml;
 }
 
 fs::path write_raster_qml(const fs::path& tif, int band, const report::ColorRamp& ramp, double min, double max,
                           bool overwrite) {
     const fs::path qml = raster_style_path(tif);
-    write_text_atomically(qml, report::raster_pseudocolor_qml(report::continuous_raster_style(band, min, max, ramp, "")),
+    AtomicOutput::write_text(qml, report::raster_pseudocolor_qml(report::continuous_raster_style(band, min, max, ramp, "")),
                           overwrite);
     return qml;
 }

@@ -39,7 +39,5 @@ std::filesystem::path write_raster_style(const std::filesystem::path& tif, bool 
 std::filesystem::path write_raster_qml(const std::filesystem::path& tif, int band, const report::ColorRamp& ramp,
                                        double min, double max, bool overwrite);
 
-// Writes `text` to `path` through a temp file and a rename (AtomicOutput).
-void write_text_atomically(const std::filesystem::path& path, const std::string& text, bool overwrite);
 
 }  // namespace burdenmap

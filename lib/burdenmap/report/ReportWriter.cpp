@@ -135,7 +135,7 @@ ReportPaths write_report(const fs::path& output_dir, const ReportOptions& option
         }
         out.commit();
     }
-    write_text_atomically(paths.report, html, options.overwrite);
+    AtomicOutput::write_text(paths.report, html, options.overwrite);
     return paths;
 }
 
