@@ -62,24 +62,37 @@ struct BandStatistics {
     double count = 0, mean = 0, m2 = 0;
     double min = std::numeric_limits<double>::infinity(), max = -std::numeric_limits<double>::infinity();
 
-    void add_window(const float* values, std::size_t n) {
+    // One window's count, mean, sum of squared deviations, min and max (pure: any thread).
+    static void window_moments(const float* values, std::size_t n, GeoTiffWriter::WindowSummary& w) {
         double wn = 0, sum = 0;
+        double lo = std::numeric_limits<double>::infinity(), hi = -std::numeric_limits<double>::infinity();
         for (std::size_t i = 0; i < n; ++i) {
             const float v = values[i];
             if (std::isnan(v)) continue;
             wn += 1;
             sum += v;
-            min = std::min(min, static_cast<double>(v));
-            max = std::max(max, static_cast<double>(v));
+            lo = std::min(lo, static_cast<double>(v));
+            hi = std::max(hi, static_cast<double>(v));
         }
+        w.count = wn;
+        w.min = lo;
+        w.max = hi;
         if (wn == 0) return;
-        const double wmean = sum / wn;
+        w.mean = sum / wn;
         double wm2 = 0;
         for (std::size_t i = 0; i < n; ++i)
-            if (!std::isnan(values[i])) wm2 += (values[i] - wmean) * (values[i] - wmean);
-        const double total = count + wn, delta = wmean - mean;
-        mean += delta * wn / total;
-        m2 += wm2 + delta * delta * count * wn / total;
+            if (!std::isnan(values[i])) wm2 += (values[i] - w.mean) * (values[i] - w.mean);
+        w.m2 = wm2;
+    }
+
+    // Merged in write order (Chan et al.).
+    void merge(const GeoTiffWriter::WindowSummary& w) {
+        if (w.count == 0) return;
+        min = std::min(min, w.min);
+        max = std::max(max, w.max);
+        const double total = count + w.count, delta = w.mean - mean;
+        mean += delta * w.count / total;
+        m2 += w.m2 + delta * delta * count * w.count / total;
         count = total;
     }
 };
@@ -104,9 +117,6 @@ struct GeoTiffWriter::Impl {
     // Overview factors computed here as windows pass (2, 4, ... as the COG driver would choose);
     // empty when the COG driver builds the overviews itself.
     std::vector<int> overview_factors;
-    std::vector<double> level_sum, next_sum;  // per overview cell of the current window: sum and
-    std::vector<std::uint32_t> level_count, next_count;  // count of the valid full-resolution cells
-    std::vector<float> level_mean;
 
     Impl(const fs::path& final_path, bool overwrite, const Grid& g, std::size_t bands)
         : output(final_path, overwrite),
@@ -136,7 +146,8 @@ struct GeoTiffWriter::Impl {
 
     void create(const std::string& crs_wkt);
     void plan_overviews(int window_alignment);
-    void write_overviews(const Window& window, std::size_t band, const float* values);
+    std::vector<std::vector<float>> overview_cells(const Window& window, const float* values) const;
+    void write_overviews(const Window& window, std::size_t band, const std::vector<std::vector<float>>& levels);
     void describe(const std::vector<BandSpec>& bands, const std::map<std::string, std::string>& metadata);
     void store_statistics();
     void close_tiled();
@@ -172,38 +183,53 @@ void GeoTiffWriter::Impl::plan_overviews(int window_alignment) {
 
 // Each overview cell is the mean of the valid full-resolution cells under it (NaN where none is),
 // from sums and counts carried level to level: exact at every level, unlike a mean of means.
-void GeoTiffWriter::Impl::write_overviews(const Window& window, std::size_t band, const float* values) {
-    GDALRasterBandH full = GDALGetRasterBand(tiled, static_cast<int>(band) + 1);
+std::vector<std::vector<float>> GeoTiffWriter::Impl::overview_cells(const Window& window, const float* values) const {
+    std::vector<std::vector<float>> levels;
+    std::vector<double> sum, next_sum;
+    std::vector<std::uint32_t> count, next_count;
     int cols = window.cols, rows = window.rows;  // of the previous level
     for (std::size_t k = 0; k < overview_factors.size(); ++k) {
-        const int f = overview_factors[k];
         const int ocols = (cols + 1) / 2, orows = (rows + 1) / 2;
         next_sum.assign(static_cast<std::size_t>(ocols) * orows, 0.0);
         next_count.assign(next_sum.size(), 0);
-        for (int r = 0; r < rows; ++r)
+        for (int r = 0; r < rows; ++r) {
+            const std::size_t in_row = static_cast<std::size_t>(r) * cols, out_row = static_cast<std::size_t>(r / 2) * ocols;
             for (int c = 0; c < cols; ++c) {
-                const std::size_t i = static_cast<std::size_t>(r) * cols + c;
-                const std::size_t o = static_cast<std::size_t>(r / 2) * ocols + c / 2;
+                const std::size_t i = in_row + c, o = out_row + c / 2;
                 if (k == 0) {
                     if (std::isnan(values[i])) continue;
                     next_sum[o] += values[i];
                     next_count[o] += 1;
                 } else {
-                    next_sum[o] += level_sum[i];
-                    next_count[o] += level_count[i];
+                    next_sum[o] += sum[i];
+                    next_count[o] += count[i];
                 }
             }
-        level_sum.swap(next_sum);
-        level_count.swap(next_count);
+        }
+        sum.swap(next_sum);
+        count.swap(next_count);
         cols = ocols;
         rows = orows;
-        level_mean.resize(level_sum.size());
-        for (std::size_t i = 0; i < level_sum.size(); ++i)
-            level_mean[i] = level_count[i] ? static_cast<float>(level_sum[i] / level_count[i]) : std::numeric_limits<float>::quiet_NaN();
+        std::vector<float> mean(sum.size());
+        for (std::size_t i = 0; i < sum.size(); ++i)
+            mean[i] = count[i] ? static_cast<float>(sum[i] / count[i]) : std::numeric_limits<float>::quiet_NaN();
+        levels.push_back(std::move(mean));
+    }
+    return levels;
+}
+
+void GeoTiffWriter::Impl::write_overviews(const Window& window, std::size_t band, const std::vector<std::vector<float>>& levels) {
+    GDALRasterBandH full = GDALGetRasterBand(tiled, static_cast<int>(band) + 1);
+    if (levels.size() != overview_factors.size()) fail("band " + std::to_string(band + 1) + ": overview cells missing");
+    int cols = window.cols, rows = window.rows;
+    for (std::size_t k = 0; k < overview_factors.size(); ++k) {
+        const int f = overview_factors[k];
+        cols = (cols + 1) / 2;
+        rows = (rows + 1) / 2;
         GDALRasterBandH overview = GDALGetOverview(full, static_cast<int>(k));
         if (!overview) fail("band " + std::to_string(band + 1) + ": overview " + std::to_string(k + 1) + " is missing");
-        if (GDALRasterIO(overview, GF_Write, window.col_off / f, window.row_off / f, cols, rows, level_mean.data(), cols, rows,
-                         GDT_Float32, 0, 0) != CE_None)
+        if (GDALRasterIO(overview, GF_Write, window.col_off / f, window.row_off / f, cols, rows,
+                         const_cast<float*>(levels[k].data()), cols, rows, GDT_Float32, 0, 0) != CE_None)
             fail("writing overview 1/" + std::to_string(f) + " of band " + std::to_string(band + 1));
     }
 }
@@ -285,7 +311,18 @@ GeoTiffWriter::GeoTiffWriter(const fs::path& final_path, bool overwrite, const G
 
 GeoTiffWriter::~GeoTiffWriter() = default;
 
+GeoTiffWriter::WindowSummary GeoTiffWriter::summarise(const Window& window, const float* values) const {
+    WindowSummary summary;
+    BandStatistics::window_moments(values, window.size(), summary);
+    if (!impl_->overview_factors.empty()) summary.overviews = impl_->overview_cells(window, values);
+    return summary;
+}
+
 void GeoTiffWriter::write(const Window& window, std::size_t band, const float* values) {
+    write(window, band, values, summarise(window, values));
+}
+
+void GeoTiffWriter::write(const Window& window, std::size_t band, const float* values, const WindowSummary& summary) {
     Impl& m = *impl_;
     if (!m.tiled) throw OutputError(m.output.final_path().string() + ": write after finish()");
     if (band >= m.band_count)
@@ -294,6 +331,13 @@ void GeoTiffWriter::write(const Window& window, std::size_t band, const float* v
     if (window.empty() || window.col_off < 0 || window.row_off < 0 || window.col_off + window.cols > m.grid.cols() ||
         window.row_off + window.rows > m.grid.rows())
         throw OutputError(m.output.final_path().string() + ": window outside the grid");
+    if (!m.overview_factors.empty()) {
+        const int f = m.overview_factors.back();
+        if (window.col_off % f != 0 || window.row_off % f != 0)
+            throw OutputError(m.output.final_path().string() + ": window at column " + std::to_string(window.col_off) + ", row " +
+                              std::to_string(window.row_off) + " is not aligned to the overviews (a multiple of " +
+                              std::to_string(f) + ")");
+    }
     (void)gdal_last_error();
     GDALRasterBandH b = GDALGetRasterBand(m.tiled, static_cast<int>(band) + 1);
     // GDAL's RasterIO takes a non-const buffer for reads and writes alike; it does not modify it here.
@@ -302,15 +346,8 @@ void GeoTiffWriter::write(const Window& window, std::size_t band, const float* v
     if (err != CE_None)
         m.fail("writing band " + std::to_string(band + 1) + " at column " + std::to_string(window.col_off) + ", row " +
                std::to_string(window.row_off));
-    m.statistics[band].add_window(values, window.size());
-    if (!m.overview_factors.empty()) {
-        const int f = m.overview_factors.back();
-        if (window.col_off % f != 0 || window.row_off % f != 0)
-            throw OutputError(m.output.final_path().string() + ": window at column " + std::to_string(window.col_off) + ", row " +
-                              std::to_string(window.row_off) + " is not aligned to the overviews (a multiple of " +
-                              std::to_string(f) + ")");
-        m.write_overviews(window, band, values);
-    }
+    m.statistics[band].merge(summary);
+    if (!m.overview_factors.empty()) m.write_overviews(window, band, summary.overviews);
 }
 
 void GeoTiffWriter::finish() {

@@ -29,6 +29,15 @@ struct BandSpec {
 
 class GeoTiffWriter {
 public:
+    // What the writer derives from one window of one band besides its cells: the window's share
+    // of the band statistics and its overview cells (per level). summarise() is const and
+    // thread-safe, so a job computes it in its parallel stage; write() then only hands cells to
+    // GDAL and merges the statistics in window order (the same bits for any thread count).
+    struct WindowSummary {
+        double count = 0, mean = 0, m2 = 0, min = 0, max = 0;
+        std::vector<std::vector<float>> overviews;
+    };
+
     // `crs_wkt`: the target CRS. Bands are Float32 with NaN as nodata. `window_alignment`: every
     // window written starts at a multiple of it (the job's block size), or 0 when unknown.
     GeoTiffWriter(const std::filesystem::path& final_path, bool overwrite, const Grid& grid, const std::string& crs_wkt,
@@ -39,6 +48,9 @@ public:
     // Writes one window of one band (window.size() values, row-major). Thread-compatible, not
     // thread-safe: the job calls it from its serial, in-order stage.
     void write(const Window& window, std::size_t band, const float* values);
+    // The same, with summarise(window, values) computed beforehand (possibly on another thread).
+    void write(const Window& window, std::size_t band, const float* values, const WindowSummary& summary);
+    WindowSummary summarise(const Window& window, const float* values) const;
     // Builds the COG with overviews and renames it into place.
     void finish();
 

@@ -15,7 +15,8 @@
 namespace burdenmap {
 
 PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, const std::vector<Window>& windows,
-                                  int threads, const WindowSink& sink, const PipelineProgress& progress) {
+                                  int threads, const WindowSink& sink, const PipelineProgress& progress,
+                                  const WindowPrepare& prepare) {
     PipelineResult result;
     result.threads = threads > 0 ? threads : tbb::info::default_concurrency();
     std::size_t largest = 0, raster_layers = 0;
@@ -44,7 +45,9 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
                     [&](std::size_t i) {
                         auto& processor = processors.local();
                         if (!processor) processor = std::make_unique<BlockProcessor>(plan, bands);
-                        return std::make_shared<WindowResult>(processor->process(i, windows[i]));
+                        auto r = std::make_shared<WindowResult>(processor->process(i, windows[i]));
+                        if (prepare) prepare(*r);
+                        return r;
                     }) &
                 tbb::make_filter<std::shared_ptr<WindowResult>, void>(
                     tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<WindowResult>& r) {

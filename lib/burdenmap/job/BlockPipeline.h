@@ -24,12 +24,16 @@ struct PipelineResult {
 };
 
 using WindowSink = std::function<void(const WindowResult&)>;
+// Called in the parallel stage, right after a window is computed, on any thread: work for the
+// sink that needs no order (e.g. GeoTiffWriter::summarise), so the serial stage stays short.
+using WindowPrepare = std::function<void(const WindowResult&)>;
 // Called after each window with the fraction done; return false to cancel.
 using PipelineProgress = std::function<bool(double fraction)>;
 
 // Runs `windows` (in this order) of `plan.grid`. Throws Cancelled when `progress` returns false,
 // and any error of a window (InputError, ...) as it happened.
 PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, const std::vector<Window>& windows,
-                                  int threads, const WindowSink& sink, const PipelineProgress& progress);
+                                  int threads, const WindowSink& sink, const PipelineProgress& progress,
+                                  const WindowPrepare& prepare = nullptr);
 
 }  // namespace burdenmap

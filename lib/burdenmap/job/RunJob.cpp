@@ -115,16 +115,35 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
     report(0.0, "processing");
     const auto pipeline_start = Clock::now();
+    // Band statistics and overview cells are computed in the parallel stage (prepare), each into
+    // its window's slot; the serial stage writes cells in window order and frees the slot.
+    struct WindowSummaries {
+        std::vector<GeoTiffWriter::WindowSummary> tiff, raw;
+    };
+    std::vector<WindowSummaries> summaries(layout.count());
+    const auto bands_of = [](const WindowResult& r) {
+        std::vector<const float*> out;
+        for (const auto& s : r.scores) out.push_back(s.data());
+        for (const auto& c : r.cumulations) out.push_back(c.data());
+        return out;
+    };
     const PipelineResult pipeline = run_block_pipeline(
         plan, bands, layout.windows(), options.threads,
         [&](const WindowResult& r) {
-            std::size_t band = 0;
-            for (const auto& s : r.scores) tiff.write(r.window, band++, s.data());
-            for (const auto& c : r.cumulations) tiff.write(r.window, band++, c.data());
+            WindowSummaries& s = summaries[r.index];
+            const std::vector<const float*> values = bands_of(r);
+            for (std::size_t b = 0; b < values.size(); ++b) tiff.write(r.window, b, values[b], s.tiff[b]);
             if (raw_tiff)
-                for (std::size_t i = 0; i < r.raw.size(); ++i) raw_tiff->write(r.window, i, r.raw[i].data());
+                for (std::size_t i = 0; i < r.raw.size(); ++i) raw_tiff->write(r.window, i, r.raw[i].data(), s.raw[i]);
+            s = WindowSummaries{};
         },
-        [&](double fraction) { return !options.progress || options.progress(0.9 * fraction, "processing"); });
+        [&](double fraction) { return !options.progress || options.progress(0.9 * fraction, "processing"); },
+        [&](const WindowResult& r) {
+            WindowSummaries& s = summaries[r.index];
+            for (const float* v : bands_of(r)) s.tiff.push_back(tiff.summarise(r.window, v));
+            if (raw_tiff)
+                for (const auto& raw : r.raw) s.raw.push_back(raw_tiff->summarise(r.window, raw.data()));
+        });
     const double pipeline_seconds = seconds_since(pipeline_start);
     const auto& table = pipeline.zones;
     const int threads = pipeline.threads;
