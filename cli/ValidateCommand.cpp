@@ -1,5 +1,6 @@
 // burdenmap validate CONFIG: the plan without pixels — grid, CRS, how each layer is aligned,
-// zones, warnings. Exit 0 when the job can run.
+// zones, the standards `check-sites` would compare with, warnings. Exit 0 when the job (and
+// check-sites with it) can run.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
@@ -7,6 +8,7 @@
 #include "Commands.h"
 #include "burdenmap/config/ConfigParser.h"
 #include "burdenmap/job/JobPlan.h"
+#include "burdenmap/job/SiteStandards.h"
 
 namespace burdenmap::cli {
 
@@ -21,6 +23,9 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
         PlanOptions options;
         options.block_size = *block_size;
         const JobPlan plan = plan_job(config, options);
+        // The standard, limit and guideline ids are checked here too (ConfigError naming the key),
+        // so a typo shows before check-sites rather than in it.
+        const SiteStandards standards = resolve_site_standards(plan);
         if (global.quiet) return ExitCode::ok;
         std::printf("Study: %s\n", config.study.name.c_str());
         std::printf("Target CRS: %s\n", plan.crs_name.c_str());
@@ -37,7 +42,11 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
             for (std::size_t i : c.layers) names += (names.empty() ? "" : ", ") + plan.layers[i].config.name;
             std::printf("  %-14s %s of %s\n", c.name.c_str(), to_string(c.kind), names.c_str());
         }
-        const auto warnings = plan.diagnostics.all();
+        std::size_t site_values = 0;
+        for (const auto& list : standards.layers) site_values += list.size();
+        std::printf("Site standards: %zu value(s) over %zu layer(s)\n", site_values, standards.layers.size());
+        auto warnings = plan.diagnostics.all();
+        warnings.insert(warnings.end(), standards.warnings.begin(), standards.warnings.end());
         std::printf("Warnings: %zu\n", warnings.size());
         for (const Diagnostic& d : warnings) std::printf("  %s\n", d.message.c_str());
         return ExitCode::ok;

@@ -67,6 +67,15 @@ TEST_CASE("an unknown method exits 2 and suggests the closest", "[e2e][cli]") {
     CHECK(r.err.find("ges.road_noise") != std::string::npos);
 }
 
+TEST_CASE("validate checks the check-sites standards: an unknown id exits 2 naming the key", "[e2e][cli]") {
+    TempDir dir("cli-unknown-standard");
+    const std::string config = demo_variant(dir, "\"eu2008.no2_annual\"", "\"eu2008.no2_anual\"");
+    const CommandResult r = run_burdenmap({"validate", config});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("layer[2].limit") != std::string::npos);
+    CHECK(r.err.find("did you mean: eu2008.no2_annual") != std::string::npos);
+}
+
 TEST_CASE("a missing input file exits 1 and names the file", "[e2e][cli]") {
     TempDir dir("cli-missing-input");
     const std::string config = demo_variant(dir, "lden_rail.tif\"", "lden_rail_missing.tif\"");
@@ -99,6 +108,7 @@ TEST_CASE("validate prints the plan and reads no pixels", "[e2e][cli]") {
     CHECK(r.out.find("EPSG:28992") != std::string::npos);
     CHECK(r.out.find("(reprojected)") != std::string::npos);
     CHECK(r.out.find("Zones: 86") != std::string::npos);
+    CHECK(r.out.find("Site standards: ") != std::string::npos);
 }
 
 TEST_CASE("methods lists the tables with sources; show prints one", "[e2e][cli]") {
