@@ -62,6 +62,7 @@ struct AlignedReader::Impl {
     long long col_shift = 0, row_shift = 0;
     long long factor_x = 1, factor_y = 1;
     std::vector<float> coarse;  // a coarse source's cells under the current window
+    std::vector<int> source_col;  // per window column: its column in `coarse`, or -1
     int source_cols = 0, source_rows = 0;
     std::optional<double> nodata;
     GDALDatasetH band_view = nullptr;  // a one-band VRT when the band is not the only one
@@ -179,16 +180,20 @@ void AlignedReader::read_coarse(const Window& window, float* out) {
         for (float& v : m.coarse)
             if (v == nodata) v = std::numeric_limits<float>::quiet_NaN();
     }
-    // Each target cell takes the source cell it lies in.
+    // Each target cell takes the source cell it lies in: the column of each target column is
+    // worked out once per window (a division per column, not per cell), -1 outside the source.
+    m.source_col.resize(static_cast<std::size_t>(window.cols));
+    for (int c = 0; c < window.cols; ++c) {
+        const long long sc = floor_div(window.col_off + c + m.col_shift, m.factor_x);
+        m.source_col[static_cast<std::size_t>(c)] = sc >= c0 && sc < c1 ? static_cast<int>(sc - c0) : -1;
+    }
     for (int r = 0; r < window.rows; ++r) {
         const long long sr = floor_div(window.row_off + r + m.row_shift, m.factor_y);
         if (sr < r0 || sr >= r1) continue;
         const float* src = m.coarse.data() + (sr - r0) * cols;
         float* dst = out + static_cast<std::size_t>(r) * window.cols;
-        for (int c = 0; c < window.cols; ++c) {
-            const long long sc = floor_div(window.col_off + c + m.col_shift, m.factor_x);
-            if (sc >= c0 && sc < c1) dst[c] = src[sc - c0];
-        }
+        for (int c = 0; c < window.cols; ++c)
+            if (const int sc = m.source_col[static_cast<std::size_t>(c)]; sc >= 0) dst[c] = src[sc];
     }
 }
 
