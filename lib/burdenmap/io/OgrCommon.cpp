@@ -1,5 +1,6 @@
 #include "burdenmap/io/OgrCommon.h"
 
+#include "burdenmap/core/Cancellation.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/RasterSource.h"
@@ -26,6 +27,28 @@ DatasetPtr open_vector(const std::string& path, const std::string& layer, OGRLay
     }
     *out_layer = l;
     return owner;
+}
+
+void for_each_feature(OGRLayerH layer, const std::string& where, const std::function<void(OGRFeatureH)>& body) {
+    OGR_L_ResetReading(layer);
+    std::size_t read = 0;
+    for (;;) {
+        (void)gdal_last_error();
+        OGRFeatureH raw = OGR_L_GetNextFeature(layer);
+        if (!raw) break;
+        std::unique_ptr<void, void (*)(void*)> feature(raw, [](void* f) { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); });
+        if (++read % 1024 == 0) throw_if_stop_requested();
+        body(raw);
+    }
+    const std::string error = gdal_last_error();
+    if (!error.empty()) throw InputError(where + ": reading the features failed: " + error);
+}
+
+std::string first_ids(const std::vector<std::string>& ids, const std::string& quote) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < 10; ++i) out += (i ? ", " : "") + quote + ids[i] + quote;
+    if (ids.size() > 10) out += " and " + std::to_string(ids.size() - 10) + " more";
+    return out;
 }
 
 OGRSpatialReferenceH layer_srs(OGRLayerH layer) {

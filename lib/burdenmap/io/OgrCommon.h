@@ -1,11 +1,13 @@
 #pragma once
 // Small shared pieces for the OGR readers (internal to lib/burdenmap/io).
 #include <cpl_conv.h>
+#include <functional>
 #include <memory>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 #include <gdal.h>
 #include <string>
+#include <vector>
 
 #include "burdenmap/core/Geometry.h"
 
@@ -36,6 +38,15 @@ OGRSpatialReferenceH layer_srs(OGRLayerH layer);
 
 // A transformation from `source` to `target_wkt`, or nullptr when they are the same CRS.
 TransformPtr make_transform(OGRSpatialReferenceH source, const std::string& target_wkt, const std::string& what);
+
+// Calls `body` on every feature of `layer` from the start, in file order (the feature is owned
+// here). OGR ends a read loop on a read error as on the last feature, so errors are cleared before
+// each read and one left at the end throws InputError "<where>: reading the features failed: ...":
+// a damaged file never passes as a shorter layer. Every 1024 features a stop request is honoured.
+void for_each_feature(OGRLayerH layer, const std::string& where, const std::function<void(OGRFeatureH)>& body);
+
+// "a, b, c" for the first ten of `ids` (quoted with `quote`), then "and N more".
+std::string first_ids(const std::vector<std::string>& ids, const std::string& quote = "");
 
 // The names of a layer's fields, comma-separated, for "field X not found; fields are: ..." messages.
 std::string field_list(OGRLayerH layer);

@@ -117,9 +117,7 @@ SiteLayer read_sites(const std::filesystem::path& path, const std::string& layer
             throw InputError(out.description + ": id field '" + id_field + "' (--id) not found; fields are: " + field_list(l));
     }
     std::set<std::string> ids;
-    OGR_L_ResetReading(l);
-    while (OGRFeatureH f = OGR_L_GetNextFeature(l)) {
-        std::unique_ptr<void, void (*)(void*)> owner(f, [](void* p) { OGR_F_Destroy(static_cast<OGRFeatureH>(p)); });
+    for_each_feature(l, out.description, [&](OGRFeatureH f) {
         Site site;
         site.id = site_id(f, id_index, id_field, out.description);
         if (!ids.insert(site.id).second)
@@ -130,7 +128,7 @@ SiteLayer read_sites(const std::filesystem::path& path, const std::string& layer
         if (site.kind == Site::Kind::unusable)
             diagnostics.warn("site-unusable", out.description + ": site '" + site.id + "': " + site.problem + "; reported as unknown");
         out.sites.push_back(std::move(site));
-    }
+    });
     if (out.sites.empty()) throw InputError(out.description + ": no sites (the layer has no features)");
     return out;
 }

@@ -39,11 +39,9 @@ JoinedTable read_joined_table(const std::filesystem::path& path, const std::stri
     std::vector<int> indices;
     for (const std::string& c : columns) indices.push_back(field(c));
 
-    OGR_L_ResetReading(l);
-    while (OGRFeatureH f = OGR_L_GetNextFeature(l)) {
-        std::unique_ptr<void, void (*)(void*)> owner(f, [](void* p) { OGR_F_Destroy(static_cast<OGRFeatureH>(p)); });
+    for_each_feature(l, table.description, [&](OGRFeatureH f) {
         const std::string key = trim(OGR_F_GetFieldAsString(f, id));
-        if (key.empty()) continue;  // blank lines and footnotes of a spreadsheet
+        if (key.empty()) return;  // blank lines and footnotes of a spreadsheet
         std::vector<std::optional<double>> values;
         for (std::size_t c = 0; c < indices.size(); ++c) {
             std::optional<double> v;
@@ -61,7 +59,7 @@ JoinedTable read_joined_table(const std::filesystem::path& path, const std::stri
         }
         if (!table.rows.emplace(key, std::move(values)).second)
             throw InputError(table.description + ": id '" + key + "' (field '" + id_field + "') appears more than once");
-    }
+    });
     return table;
 }
 

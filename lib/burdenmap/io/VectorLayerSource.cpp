@@ -30,27 +30,19 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
     std::vector<std::string> no_geometry, no_value, repaired;
     const auto report = [&](const char* code, const std::vector<std::string>& fids, const std::string& what) {
         if (fids.empty()) return;
-        std::string list;
-        for (std::size_t i = 0; i < fids.size() && i < 10; ++i) list += (i ? ", " : "") + fids[i];
-        if (fids.size() > 10) list += " and " + std::to_string(fids.size() - 10) + " more";
-        diagnostics.warn(code, data.description + ": " + std::to_string(fids.size()) + " feature(s) " + what + " (FID " + list + ")");
+        diagnostics.warn(code, data.description + ": " + std::to_string(fids.size()) + " feature(s) " + what + " (FID " +
+                                   first_ids(fids) + ")");
     };
-    OGR_L_ResetReading(l);
-    const auto next = [l] {
-        (void)gdal_last_error();
-        return OGR_L_GetNextFeature(l);
-    };
-    while (OGRFeatureH f = next()) {
-        std::unique_ptr<void, void (*)(void*)> owner(f, [](void* p) { OGR_F_Destroy(static_cast<OGRFeatureH>(p)); });
+    for_each_feature(l, data.description, [&](OGRFeatureH f) {
         const std::string fid = std::to_string(OGR_F_GetFID(f));
         OGRGeometryH g = OGR_F_GetGeometryRef(f);
         if (!g || OGR_G_IsEmpty(g)) {
             no_geometry.push_back(fid);
-            continue;
+            return;
         }
         if (!OGR_F_IsFieldSetAndNotNull(f, field)) {
             no_value.push_back(fid);
-            continue;
+            return;
         }
         const double value = OGR_F_GetFieldAsDouble(f, field);
         if (!std::isfinite(value)) throw InputError(data.description + ": feature " + fid + " has a non-finite value");
@@ -71,9 +63,7 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
         shape.wkb.resize(static_cast<std::size_t>(OGR_G_WkbSize(static_cast<OGRGeometryH>(geom.get()))));
         OGR_G_ExportToIsoWkb(static_cast<OGRGeometryH>(geom.get()), wkbNDR, shape.wkb.data());
         data.shapes.push_back(std::move(shape));
-    }
-    const std::string read_error = gdal_last_error();
-    if (!read_error.empty()) throw InputError(data.description + ": reading the features failed: " + read_error);
+    });
     report("geometry-repaired", repaired, "had an invalid geometry, repaired with GEOS MakeValid");
     report("feature-empty-geometry", no_geometry, "have no geometry (NULL or empty); skipped");
     report("feature-null-value", no_value, "have no value; skipped");

@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 
-#include "burdenmap/core/Cancellation.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/FieldAliases.h"
@@ -50,14 +49,6 @@ void find_text_cells(GDALDatasetH ds, OGRLayerH layer, FieldRef& f) {
         OGR_F_Destroy(row);
     }
     GDALDatasetReleaseResultSet(ds, result);
-}
-
-// "'a', 'b', 'c'" for the first ten, then how many more.
-std::string id_list(const std::vector<std::string>& ids) {
-    std::string out;
-    for (std::size_t i = 0; i < ids.size() && i < 10; ++i) out += (i ? ", '" : "'") + ids[i] + "'";
-    if (ids.size() > 10) out += " and " + std::to_string(ids.size() - 10) + " more";
-    return out;
 }
 
 FieldRef find_field(OGRLayerH layer, const std::string& name, const std::string& where, const std::string& key) {
@@ -150,16 +141,7 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
     std::set<std::string> ids;
     // Repairs and skips are counted and reported once each, naming the first zones.
     std::vector<std::string> repaired, no_geometry, no_area;
-    OGR_L_ResetReading(layer);
-    // Errors are cleared before each read, so the one left after the loop is the read that ended it.
-    const auto next = [layer] {
-        (void)gdal_last_error();
-        return OGR_L_GetNextFeature(layer);
-    };
-    std::size_t read = 0;
-    while (OGRFeatureH raw = next()) {
-        std::unique_ptr<void, void (*)(void*)> feature(raw, [](void* f) { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); });
-        if (++read % 1024 == 0) throw_if_stop_requested();
+    for_each_feature(layer, where, [&](OGRFeatureH raw) {
         Zone z;
         z.id = OGR_F_IsFieldSetAndNotNull(raw, id.index) ? OGR_F_GetFieldAsString(raw, id.index) : "";
         const std::string fid = std::to_string(OGR_F_GetFID(raw));
@@ -173,7 +155,7 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
         OGRGeometryH g = OGR_F_GetGeometryRef(raw);
         if (!g || OGR_G_IsEmpty(g)) {
             no_geometry.push_back(z.id);
-            continue;
+            return;
         }
         GeometryPtr geom(OGR_G_Clone(g));
         if (transform && OGR_G_Transform(static_cast<OGRGeometryH>(geom.get()),
@@ -189,27 +171,23 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
         z.area = area(z.geometry);
         if (z.geometry.empty() || !(z.area > 0)) {
             no_area.push_back(z.id);
-            continue;
+            return;
         }
         z.bounds = bounds(z.geometry);
         GeometryPtr multi(OGR_G_ForceToMultiPolygon(OGR_G_Clone(static_cast<OGRGeometryH>(geom.get()))));
         z.wkb.resize(static_cast<std::size_t>(OGR_G_WkbSize(static_cast<OGRGeometryH>(multi.get()))));
         OGR_G_ExportToIsoWkb(static_cast<OGRGeometryH>(multi.get()), wkbNDR, z.wkb.data());
         zones.push_back(std::move(z));
-    }
-    // OGR ends the loop on a read error as on the last feature: a damaged file must not pass as a
-    // shorter list of zones.
-    const std::string read_error = gdal_last_error();
-    if (!read_error.empty()) throw InputError(where + ": reading the zones failed: " + read_error);
+    });
     if (!repaired.empty())
         diagnostics.warn("geometry-repaired", where + ": " + std::to_string(repaired.size()) +
-                                                  " zone(s) had an invalid geometry, repaired with GEOS MakeValid: " + id_list(repaired));
+                                                  " zone(s) had an invalid geometry, repaired with GEOS MakeValid: " + first_ids(repaired, "'"));
     if (!no_geometry.empty())
         diagnostics.warn("zone-empty-geometry", where + ": " + std::to_string(no_geometry.size()) +
-                                                    " zone(s) have no geometry (NULL or empty); skipped: " + id_list(no_geometry));
+                                                    " zone(s) have no geometry (NULL or empty); skipped: " + first_ids(no_geometry, "'"));
     if (!no_area.empty())
         diagnostics.warn("zone-no-area", where + ": " + std::to_string(no_area.size()) +
-                                             " zone(s) have no polygon area; skipped: " + id_list(no_area));
+                                             " zone(s) have no polygon area; skipped: " + first_ids(no_area, "'"));
     if (zones.empty())
         throw InputError(where + ": no usable zone polygons (" + std::to_string(no_geometry.size()) + " without geometry, " +
                          std::to_string(no_area.size()) + " without polygon area)");
