@@ -62,7 +62,8 @@ private:
     StageSeconds seconds_;
 };
 
-// Fresh statistics for every zonal band.
-ZoneStats make_zone_stats(const BandSet& bands, bool with_population);
+// Fresh statistics for every zonal band; `class_weights`: the area statistics keep weights per
+// class for the bands that count residents per class (see PopulationAccumulator::uniform_density).
+ZoneStats make_zone_stats(const BandSet& bands, bool with_population, bool class_weights = false);
 
 }  // namespace burdenmap

@@ -5,7 +5,10 @@
 // any order gives the same value up to rounding, and in window order the same bits).
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <vector>
+
+#include "burdenmap/zonal/ZonalAccumulator.h"
 
 namespace burdenmap {
 
@@ -14,6 +17,21 @@ public:
     PopulationAccumulator() = default;
     // `classes`: the number of integer classes 0..classes-1 to count residents for (0: none).
     explicit PopulationAccumulator(int classes) : per_class_(static_cast<std::size_t>(classes), 0.0) {}
+
+    // The same statistics when every unit of coverage weight holds `residents_per_weight`
+    // residents (a zone's population spread evenly over its area): Σ(ρw)·v = ρ·Σw·v, so they
+    // follow from the area statistics without a second pass over the cells. `area` must keep
+    // weights per class for `classes` > 0.
+    static PopulationAccumulator uniform_density(const ZonalAccumulator& area, double residents_per_weight, int classes) {
+        if (classes > 0 && area.classes() != static_cast<std::size_t>(classes))
+            throw std::logic_error("PopulationAccumulator::uniform_density: the area statistics keep no class weights");
+        PopulationAccumulator p(classes);
+        p.total_ = residents_per_weight * area.valid_weight();
+        p.nodata_ = residents_per_weight * area.nodata_weight();
+        p.weighted_sum_ = residents_per_weight * area.weighted_sum();
+        for (std::size_t k = 0; k < p.per_class_.size(); ++k) p.per_class_[k] = residents_per_weight * area.weight_in_class(k);
+        return p;
+    }
 
     // `residents` in a cell part with `value` (NaN: nodata, counted apart).
     void add(double value, double residents) {

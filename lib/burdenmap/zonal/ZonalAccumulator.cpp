@@ -6,7 +6,8 @@
 namespace burdenmap {
 
 void ZonalAccumulator::merge(const ZonalAccumulator& other) {
-    if (other.thresholds_ != thresholds_) throw std::logic_error("ZonalAccumulator::merge: different thresholds");
+    if (other.thresholds_ != thresholds_ || other.weight_in_class_.size() != weight_in_class_.size())
+        throw std::logic_error("ZonalAccumulator::merge: different thresholds or classes");
     nodata_weight_ += other.nodata_weight_;
     if (other.weight_ == 0) return;
     if (weight_ == 0) {
@@ -24,6 +25,7 @@ void ZonalAccumulator::merge(const ZonalAccumulator& other) {
     min_ = std::min(min_, other.min_);
     max_ = std::max(max_, other.max_);
     for (std::size_t i = 0; i < weight_at_least_.size(); ++i) weight_at_least_[i] += other.weight_at_least_[i];
+    for (std::size_t i = 0; i < weight_in_class_.size(); ++i) weight_in_class_[i] += other.weight_in_class_[i];
 }
 
 }  // namespace burdenmap

@@ -14,8 +14,14 @@ public:
     ZonalAccumulator() = default;
     // `thresholds`: values v for which the weight of cells with value >= v is kept (the
     // "share of area with score >= k" statistics).
-    explicit ZonalAccumulator(std::vector<double> thresholds)
-        : thresholds_(std::move(thresholds)), weight_at_least_(thresholds_.size(), 0.0) {}
+    // `classes` > 0 (integer-valued bands): also the weight per class 0..classes-1 (a fractional
+    // value goes to its floor, values outside are not counted). A job whose residents are spread
+    // evenly over each zone turns these into residents per class (PopulationAccumulator::
+    // uniform_density) instead of accumulating residents cell by cell.
+    explicit ZonalAccumulator(std::vector<double> thresholds, int classes = 0)
+        : thresholds_(std::move(thresholds)),
+          weight_at_least_(thresholds_.size(), 0.0),
+          weight_in_class_(static_cast<std::size_t>(classes), 0.0) {}
 
     // One cell: `weight` is its coverage fraction (0..1]; NaN `value` is nodata.
     // Sums of weights, and of weighted values and squares *shifted by the first value seen*: no
@@ -35,6 +41,11 @@ public:
         if (value > max_) max_ = value;
         for (std::size_t i = 0; i < thresholds_.size(); ++i)
             if (value >= thresholds_[i]) weight_at_least_[i] += weight;
+        if (!weight_in_class_.empty()) {
+            const double k = std::floor(value);
+            if (k >= 0 && k < static_cast<double>(weight_in_class_.size()))
+                weight_in_class_[static_cast<std::size_t>(k)] += weight;
+        }
     }
 
     void merge(const ZonalAccumulator& other);
@@ -56,11 +67,16 @@ public:
     // Share of the valid area with value >= thresholds()[i].
     double share_at_least(std::size_t i) const { return has_data() ? weight_at_least_[i] / weight_ : nan(); }
     const std::vector<double>& thresholds() const { return thresholds_; }
+    // Σ weight · value over the valid cells (0 without data).
+    double weighted_sum() const { return has_data() ? sum_ + shift_ * weight_ : 0.0; }
+    std::size_t classes() const { return weight_in_class_.size(); }
+    double weight_in_class(std::size_t k) const { return weight_in_class_[k]; }
 
 private:
     static double nan() { return std::numeric_limits<double>::quiet_NaN(); }
     std::vector<double> thresholds_;
     std::vector<double> weight_at_least_;
+    std::vector<double> weight_in_class_;
     double weight_ = 0, nodata_weight_ = 0;
     double shift_ = 0, sum_ = 0, sum_squares_ = 0;  // Σ w·(x − shift), Σ w·(x − shift)²
     double min_ = std::numeric_limits<double>::infinity();
