@@ -23,11 +23,11 @@ namespace {
 
 // The streaming copy: tiled so windows land in few blocks, band-interleaved so writing one band
 // never drags the other bands' blocks through the cache, ZSTD level 1 because it is read once.
-// NUM_THREADS: GDAL compresses finished blocks in its own worker threads, so the pipeline's
-// serial write stage only hands them over.
+// NUM_THREADS (the run's thread count): GDAL compresses finished blocks in its own worker
+// threads, so the pipeline's serial write stage only hands them over.
 const char* const tiled_options[] = {
     "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "INTERLEAVE=BAND",
-    "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "NUM_THREADS=2", "BIGTIFF=IF_SAFER", nullptr,
+    "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "BIGTIFF=IF_SAFER", nullptr,
 };
 
 // The product. DEFLATE rather than ZSTD: every GIS reader and web COG viewer decodes it. Level 1:
@@ -43,8 +43,16 @@ const char* const tiled_options[] = {
 // the mean); full-resolution values are untouched either way.
 const char* const cog_options[] = {
     "COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=NO", "OVERVIEW_COMPRESS=DEFLATE", "OVERVIEW_PREDICTOR=NO",
-    "BLOCKSIZE=512", "OVERVIEWS=AUTO", "RESAMPLING=AVERAGE", "NUM_THREADS=2", "BIGTIFF=IF_SAFER", nullptr,
+    "BLOCKSIZE=512", "OVERVIEWS=AUTO", "RESAMPLING=AVERAGE", "BIGTIFF=IF_SAFER", nullptr,
 };
+
+// `options` plus NUM_THREADS: a run asked to use N threads keeps GDAL's compression to N too
+// (0: all cores, like --threads 0).
+CPLStringList with_threads(const char* const* options, int threads) {
+    CPLStringList list(CSLDuplicate(const_cast<char**>(options)), TRUE);
+    list.SetNameValue("NUM_THREADS", threads > 0 ? std::to_string(threads).c_str() : "ALL_CPUS");
+    return list;
+}
 
 // Files GDAL may leave beside a file it was writing when it stops half-way: the PAM sidecar and
 // the COG driver's temporary overview files.
@@ -117,6 +125,7 @@ struct GeoTiffWriter::Impl {
     fs::path tiled_path;  // the streaming copy, removed once the COG exists
     Grid grid;
     std::size_t band_count = 0;
+    int threads = 0;  // GDAL compression threads (0: all cores)
     GDALDatasetH tiled = nullptr;
     std::vector<BandStatistics> statistics;
     // Overview factors computed here as windows pass (2, 4, ... as the COG driver would choose);
@@ -162,7 +171,7 @@ struct GeoTiffWriter::Impl {
 void GeoTiffWriter::Impl::create(const std::string& crs_wkt) {
     (void)gdal_last_error();  // only this call's errors belong in the message
     tiled = GDALCreate(driver("GTiff", output.final_path()), tiled_path.c_str(), grid.cols(), grid.rows(),
-                       static_cast<int>(band_count), GDT_Float32, const_cast<char**>(tiled_options));
+                       static_cast<int>(band_count), GDT_Float32, with_threads(tiled_options, threads).List());
     if (!tiled) fail("cannot create the temporary GeoTIFF " + tiled_path.string());
     double gt[6];
     grid.geotransform(gt);
@@ -294,7 +303,7 @@ void GeoTiffWriter::Impl::copy_to_cog() {
     GDALDatasetH source = GDALOpen(tiled_path.c_str(), GA_ReadOnly);
     if (!source) fail("cannot reopen the temporary GeoTIFF " + tiled_path.string());
     GDALDatasetH cog = GDALCreateCopy(driver("COG", output.final_path()), output.temp_path().c_str(), source, FALSE,
-                                      const_cast<char**>(cog_options), keep_going, nullptr);
+                                      with_threads(cog_options, threads).List(), keep_going, nullptr);
     GDALClose(source);
     if (!cog) {
         throw_if_stop_requested();
@@ -306,11 +315,12 @@ void GeoTiffWriter::Impl::copy_to_cog() {
 
 GeoTiffWriter::GeoTiffWriter(const fs::path& final_path, bool overwrite, const Grid& grid, const std::string& crs_wkt,
                              std::vector<BandSpec> bands, const std::map<std::string, std::string>& dataset_metadata,
-                             int window_alignment) {
+                             int window_alignment, int threads) {
     gdal_init();
     if (bands.empty()) throw OutputError(final_path.string() + ": no bands to write");
     if (grid.cols() <= 0 || grid.rows() <= 0) throw OutputError(final_path.string() + ": the grid is empty");
     impl_ = std::make_unique<Impl>(final_path, overwrite, grid, bands.size());
+    impl_->threads = threads;
     impl_->create(crs_wkt);
     impl_->describe(bands, dataset_metadata);
     impl_->plan_overviews(window_alignment);

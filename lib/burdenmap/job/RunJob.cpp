@@ -106,11 +106,12 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
 
     const BandSet bands = make_band_set(plan);
     std::map<std::string, std::string> dataset_md{{"burdenmap_version", burdenmap_version()}, {"study", plan.config.study.name}};
-    GeoTiffWriter tiff(result.geotiff, options.overwrite, plan.grid, plan.crs_wkt, tiff_bands(plan), dataset_md, plan.block_size);
+    GeoTiffWriter tiff(result.geotiff, options.overwrite, plan.grid, plan.crs_wkt, tiff_bands(plan), dataset_md, plan.block_size,
+                       options.threads);
     std::unique_ptr<GeoTiffWriter> raw_tiff;
     if (!result.raw_geotiff.empty())
         raw_tiff = std::make_unique<GeoTiffWriter>(result.raw_geotiff, options.overwrite, plan.grid, plan.crs_wkt, raw_bands(plan),
-                                                   dataset_md, plan.block_size);
+                                                   dataset_md, plan.block_size, options.threads);
 
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
     report(0.0, "processing");
