@@ -41,11 +41,9 @@ public:
         }
         total_ += residents;
         weighted_sum_ += residents * value;
-        if (!per_class_.empty()) {
-            // Scores are integers; a fractional value (never from a class table) goes to its floor.
-            const double k = std::floor(value);
-            if (k >= 0 && k < static_cast<double>(per_class_.size())) per_class_[static_cast<std::size_t>(k)] += residents;
-        }
+        // Scores are integers; a fractional value (never from a class table) goes to its floor
+        // (for 0 <= value < n, truncation is the floor).
+        if (value >= 0 && value < static_cast<double>(per_class_.size())) per_class_[static_cast<std::size_t>(value)] += residents;
     }
 
     void merge(const PopulationAccumulator& o) {

@@ -41,11 +41,10 @@ public:
         if (value > max_) max_ = value;
         for (std::size_t i = 0; i < thresholds_.size(); ++i)
             if (value >= thresholds_[i]) weight_at_least_[i] += weight;
-        if (!weight_in_class_.empty()) {
-            const double k = std::floor(value);
-            if (k >= 0 && k < static_cast<double>(weight_in_class_.size()))
-                weight_in_class_[static_cast<std::size_t>(k)] += weight;
-        }
+        // floor(value) is a class in [0, n) exactly when 0 <= value < n, and there truncation
+        // is the floor: a conversion instead of a floor() call in the innermost loop.
+        if (value >= 0 && value < static_cast<double>(weight_in_class_.size()))
+            weight_in_class_[static_cast<std::size_t>(value)] += weight;
     }
 
     void merge(const ZonalAccumulator& other);
