@@ -84,18 +84,20 @@ TEST_CASE("class weights: the weight per integer class, merged like the other su
     acc.add(3.0, 0.75);
     acc.add(7.0, 0.5);   // beyond the last class: not counted in any
     acc.add(-1.0, 0.5);  // below the first: neither
+    acc.add(-0.5, 0.5);  // floor -1: neither (truncation would say 0)
+    acc.add(3.999, 0.125);  // floor 3
     acc.add(NAN, 2.0);   // nodata: neither
     REQUIRE(acc.classes() == 4);
     CHECK(acc.weight_in_class(0) == 0.5);
     CHECK(acc.weight_in_class(1) == 0.0);
     CHECK(acc.weight_in_class(2) == 1.25);
-    CHECK(acc.weight_in_class(3) == 0.75);
-    CHECK_THAT(acc.weighted_sum(), WithinAbs(0.0 + 2.0 + 0.625 + 2.25 + 3.5 - 0.5, 1e-12));
+    CHECK(acc.weight_in_class(3) == 0.875);
+    CHECK_THAT(acc.weighted_sum(), WithinAbs(0.0 + 2.0 + 0.625 + 2.25 + 3.5 - 0.5 - 0.25 + 0.499875, 1e-12));
 
     ZonalAccumulator more({2.0}, 4);
     more.add(3.0, 1.0);
     acc.merge(more);
-    CHECK(acc.weight_in_class(3) == 1.75);
+    CHECK(acc.weight_in_class(3) == 1.875);
     ZonalAccumulator without_classes({2.0});
     CHECK_THROWS_AS(acc.merge(without_classes), std::logic_error);
 }
