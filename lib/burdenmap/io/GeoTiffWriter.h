@@ -40,7 +40,7 @@ public:
 
     // `crs_wkt`: the target CRS. Bands are Float32 with NaN as nodata. `window_alignment`: every
     // window written starts at a multiple of it (the job's block size), or 0 when unknown.
-    // `threads`: GDAL's compression threads (the run's --threads; 0: all cores).
+    // `threads`: GDAL's compression threads in the COG copy (the run's --threads; 0: all cores).
     GeoTiffWriter(const std::filesystem::path& final_path, bool overwrite, const Grid& grid, const std::string& crs_wkt,
                   std::vector<BandSpec> bands, const std::map<std::string, std::string>& dataset_metadata,
                   int window_alignment = 0, int threads = 0);
