@@ -5,7 +5,6 @@
 #include <fstream>
 #include <gdal.h>
 #include <ogr_api.h>
-#include <random>
 #include <sstream>
 #include <sys/wait.h>
 
@@ -49,17 +48,6 @@ CommandResult run_burdenmap(const std::vector<std::string>& args) {
     std::string cmd = shell_quote(BURDENMAP_BINARY);
     for (const std::string& a : args) cmd += " " + shell_quote(a);
     return run_shell(cmd);
-}
-
-TempDir::TempDir(const std::string& tag) {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() / ("burdenmap-" + tag + "-" + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
 }
 
 std::vector<std::map<std::string, std::string>> read_zones(const std::filesystem::path& gpkg) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "support/TempDir.h"
+
 namespace e2e {
 
 struct CommandResult {
@@ -24,16 +26,7 @@ std::string source_dir();  // the repository root
 std::string demo_config(); // data/demo/demo.toml
 
 // A fresh folder under the system temp dir, removed when the object dies.
-class TempDir {
-public:
-    explicit TempDir(const std::string& tag);
-    ~TempDir();
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = burdenmap::test::TempDir;
 
 // The zones layer of a GeoPackage: one map column → value text per feature (doubles printed with
 // 17 significant digits, so equal texts mean equal bits), in feature order.

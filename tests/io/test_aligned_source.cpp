@@ -5,10 +5,8 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 #include <cpl_conv.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -27,6 +25,7 @@
 #include "burdenmap/io/AlignedSource.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/RasterSource.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
@@ -36,20 +35,7 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("burdenmap-aligned-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using burdenmap::test::TempDir;
 
 std::string epsg_wkt(int code) {
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -103,8 +89,8 @@ std::string num(double v) {
 
 // Runs the gdalwarp tool onto `grid` and returns its cells.
 std::vector<float> gdalwarp(const TempDir& dir, const fs::path& source, const Grid& grid, const std::string& resampling) {
-    const fs::path out = dir.path / ("gdalwarp-" + resampling + ".tif");
-    const fs::path log = dir.path / "gdalwarp.log";
+    const fs::path out = dir.path() / ("gdalwarp-" + resampling + ".tif");
+    const fs::path log = dir.path() / "gdalwarp.log";
     const Box e = grid.extent();
     const std::string cmd = "gdalwarp -q -overwrite -t_srs EPSG:28992 -te " + num(e.xmin) + " " + num(e.ymin) + " " +
                             num(e.xmax) + " " + num(e.ymax) + " -ts " + std::to_string(grid.cols()) + " " +
@@ -177,7 +163,7 @@ const Grid kTarget(135000.0, 457000.0, 25.0, 25.0, (138500 - 135000) / 25, (4570
 // 40×40 cells of 0.001° from lon 5.100, lat 52.100 (top-left) in EPSG:4326; nodata -9999 at
 // (row 10, col 12), NaN at (row 25, col 20).
 fs::path write_coarse_4326(const TempDir& dir) {
-    const fs::path file = dir.path / "coarse_4326.tif";
+    const fs::path file = dir.path() / "coarse_4326.tif";
     std::vector<float> v = smooth(40, 40);
     v[10 * 40 + 12] = -9999.0f;
     v[25 * 40 + 20] = kNaN;
@@ -189,7 +175,7 @@ fs::path write_coarse_4326(const TempDir& dir) {
 // 200×200 cells of 0.0001° (about 7 × 11 m, finer than the 25 m target) from lon 5.110, lat
 // 52.090; a block of nodata and a NaN cell.
 fs::path write_fine_4326(const TempDir& dir) {
-    const fs::path file = dir.path / "fine_4326.tif";
+    const fs::path file = dir.path() / "fine_4326.tif";
     std::vector<float> v = smooth(200, 200);
     for (int r = 50; r < 60; ++r)
         for (int c = 80; c < 95; ++c) v[static_cast<std::size_t>(r) * 200 + c] = -9999.0f;
@@ -203,7 +189,7 @@ fs::path write_fine_4326(const TempDir& dir) {
 
 TEST_CASE("aligned read, 4326 → 25 m RD with near, equals gdalwarp", "[aligned]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     const fs::path src = write_coarse_4326(dir);
     const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
     CHECK(info.cols == 40);
@@ -229,7 +215,7 @@ TEST_CASE("aligned read, 4326 → 25 m RD with near, equals gdalwarp", "[aligned
 
 TEST_CASE("aligned read with average from a finer 4326 source equals gdalwarp", "[aligned]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     const fs::path src = write_fine_4326(dir);
     const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
     CHECK(info.resolution_in_target < 25.0);
@@ -251,7 +237,7 @@ TEST_CASE("aligned read with average from a finer 4326 source equals gdalwarp", 
 TEST_CASE("aligned reads do not depend on the block size", "[aligned]") {
     // --block-size is a run-time flag: it must never change results (DESIGN.md §7, tiny blocks).
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     const fs::path fine = write_fine_4326(dir);
     const fs::path coarse = write_coarse_4326(dir);
     for (const std::string& resampling : std::vector<std::string>{"near", "average", "bilinear"}) {
@@ -267,7 +253,7 @@ TEST_CASE("aligned reads do not depend on the block size", "[aligned]") {
 
 TEST_CASE("nodata: source nodata, source NaN and outside the source all become NaN", "[aligned]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     // A 6×4 source in EPSG:28992 on the target lattice itself: target cell (r, c) is source cell
     // (r - 1, c - 1), so the expected values are the source's, shifted by one row and column.
     const Grid target(1000.0, 2000.0, 10.0, 10.0, 8, 6);  // x 1000-1080, y 1940-2000
@@ -276,7 +262,7 @@ TEST_CASE("nodata: source nodata, source NaN and outside the source all become N
     for (int i = 0; i < 24; ++i) v[static_cast<std::size_t>(i)] = 100.0f + static_cast<float>(i);
     v[1 * 6 + 2] = -9999.0f;  // source (1, 2) → target (2, 3)
     v[3 * 6 + 4] = kNaN;      // source (3, 4) → target (4, 5)
-    const fs::path src = dir.path / "rd.tif";
+    const fs::path src = dir.path() / "rd.tif";
     write_geotiff(src, 6, 4, gt, 28992, {v}, -9999.0);
 
     const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
@@ -301,7 +287,7 @@ TEST_CASE("nodata: source nodata, source NaN and outside the source all become N
 
 TEST_CASE("reading a window equals the same cells of a full-grid read", "[aligned]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     const fs::path src = write_coarse_4326(dir);
     const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
     // A small grid in the middle of the source so the window holds data.
@@ -329,22 +315,22 @@ TEST_CASE("reading a window equals the same cells of a full-grid read", "[aligne
 
 TEST_CASE("inspect_raster errors name the file and the problem", "[aligned][errors]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     const double gt[6] = {0, 10, 0, 100, 0, -10};
 
     SECTION("missing file") {
-        const fs::path missing = dir.path / "nope.tif";
+        const fs::path missing = dir.path() / "nope.tif";
         CHECK_THROWS_AS(inspect_raster(missing, 1, ""), InputError);
         CHECK_THROWS_WITH(inspect_raster(missing, 1, ""), Contains(missing.string()) && Contains("not found"));
     }
     SECTION("no CRS") {
-        const fs::path file = dir.path / "nocrs.tif";
+        const fs::path file = dir.path() / "nocrs.tif";
         write_geotiff(file, 4, 4, gt, 0, {std::vector<float>(16, 1.0f)});
         CHECK_THROWS_AS(inspect_raster(file, 1, ""), InputError);
         CHECK_THROWS_WITH(inspect_raster(file, 1, ""), Contains(file.string()) && Contains("no CRS"));
     }
     SECTION("band 2 of a 1-band file") {
-        const fs::path file = dir.path / "one.tif";
+        const fs::path file = dir.path() / "one.tif";
         write_geotiff(file, 4, 4, gt, 28992, {std::vector<float>(16, 1.0f)});
         CHECK_THROWS_AS(inspect_raster(file, 2, ""), InputError);
         CHECK_THROWS_WITH(inspect_raster(file, 2, ""),
@@ -352,7 +338,7 @@ TEST_CASE("inspect_raster errors name the file and the problem", "[aligned][erro
         CHECK_THROWS_AS(inspect_raster(file, 0, ""), InputError);
     }
     SECTION("not a raster") {
-        const fs::path file = dir.path / "text.tif";
+        const fs::path file = dir.path() / "text.tif";
         std::ofstream(file) << "this is not a GeoTIFF";
         CHECK_THROWS_AS(inspect_raster(file, 1, ""), InputError);
         CHECK_THROWS_WITH(inspect_raster(file, 1, ""), Contains(file.string()));
@@ -380,13 +366,13 @@ TEST_CASE("default_resampling: average for finer sources, near otherwise", "[ali
 
 TEST_CASE("a 2-band source: band 2 is read", "[aligned]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     const Grid target(1000.0, 2000.0, 10.0, 10.0, 5, 3);
     double gt[6];
     target.geotransform(gt);
     std::vector<float> band1(15, 1.0f), band2(15);
     for (int i = 0; i < 15; ++i) band2[static_cast<std::size_t>(i)] = 50.0f + 0.5f * static_cast<float>(i);
-    const fs::path src = dir.path / "two.tif";
+    const fs::path src = dir.path() / "two.tif";
     write_geotiff(src, 5, 3, gt, 28992, {band1, band2});
 
     const RasterInfo info = inspect_raster(src, 2, epsg_wkt(28992));
@@ -400,11 +386,11 @@ TEST_CASE("a 2-band source: band 2 is read", "[aligned]") {
 
 TEST_CASE("a rotated source in the target CRS equals gdalwarp", "[aligned]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     // 20 × 20 cells of 10 m, rotated by 30°: x = 1000 + col·a + row·b, y = 2000 + col·d + row·e.
     const double a = 10.0 * std::cos(std::acos(-1.0) / 6.0), b = 10.0 * std::sin(std::acos(-1.0) / 6.0);
     const double gt[6] = {1000.0, a, b, 2000.0, b, -a};
-    const fs::path src = dir.path / "rotated.tif";
+    const fs::path src = dir.path() / "rotated.tif";
     write_geotiff(src, 20, 20, gt, 28992, {smooth(20, 20)});
     const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
     CHECK(info.rotated());
@@ -420,14 +406,14 @@ TEST_CASE("a rotated source in the target CRS equals gdalwarp", "[aligned]") {
 
 TEST_CASE("average skips declared-nodata source cells", "[aligned]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     // A 4 × 2 source of 5 m cells under a 2 × 1 target of 10 m cells, same CRS: target cell 0
     // averages source columns 0-1, cell 1 columns 2-3.
     const Grid target(1000.0, 2000.0, 10.0, 10.0, 2, 1);
     const double gt[6] = {1000.0, 5.0, 0, 2000.0, 0, -5.0};
     const std::vector<float> v{1, 2, 10, 20,  //
                                3, 4, 30, -9999};
-    const fs::path src = dir.path / "fine.tif";
+    const fs::path src = dir.path() / "fine.tif";
     write_geotiff(src, 4, 2, gt, 28992, {v}, -9999.0);
     const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
     const std::vector<float> out = read_aligned(info, target, "average", 16);
@@ -439,12 +425,12 @@ TEST_CASE("average skips declared-nodata source cells", "[aligned]") {
 // its nodata, so averaging skips the NaN cell like any nodata cell.
 TEST_CASE("average skips NaN source cells when no nodata value is declared", "[aligned]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     const Grid target(1000.0, 2000.0, 10.0, 10.0, 2, 1);
     const double gt[6] = {1000.0, 5.0, 0, 2000.0, 0, -5.0};
     const std::vector<float> v{1, 2, 10, 20,  //
                                3, kNaN, 30, 40};
-    const fs::path src = dir.path / "undeclared.tif";
+    const fs::path src = dir.path() / "undeclared.tif";
     write_geotiff(src, 4, 2, gt, 28992, {v});
     const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
     const std::vector<float> out = read_aligned(info, target, "average", 16);
@@ -458,12 +444,12 @@ TEST_CASE("average skips NaN source cells when no nodata value is declared", "[a
 // fixes it shows up.
 TEST_CASE("average skips NaN source cells in a source with another nodata value", "[aligned][!mayfail]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     const Grid target(1000.0, 2000.0, 10.0, 10.0, 2, 1);
     const double gt[6] = {1000.0, 5.0, 0, 2000.0, 0, -5.0};
     const std::vector<float> v{1, 2, 10, 20,  //
                                3, kNaN, 30, -9999};
-    const fs::path src = dir.path / "declared.tif";
+    const fs::path src = dir.path() / "declared.tif";
     write_geotiff(src, 4, 2, gt, 28992, {v}, -9999.0);
     const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
     CHECK(read_aligned(info, target, "max", 16)[0] == 3.0f);
@@ -475,7 +461,7 @@ TEST_CASE("a coarse source on the target lattice, read with near, equals gdalwar
     // takes the source cell its centre lies in, nodata and NaN included, and the target reaches
     // past the source on every side (negative offsets, cells outside).
     gdal_init();
-    TempDir dir;
+    TempDir dir("aligned");
     struct Case {
         int fx, fy;
         double x0, y0;  // the source's top-left corner
@@ -488,7 +474,7 @@ TEST_CASE("a coarse source on the target lattice, read with near, equals gdalwar
         for (std::size_t i = 0; i < v.size(); ++i) v[i] = 50.0f + 0.25f * static_cast<float>(i);
         v[2 * cols + 3] = -9999.0f;
         v[4 * cols + 6] = kNaN;
-        const fs::path src = dir.path / ("coarse-" + std::to_string(k.fx) + std::to_string(k.fy) + ".tif");
+        const fs::path src = dir.path() / ("coarse-" + std::to_string(k.fx) + std::to_string(k.fy) + ".tif");
         write_geotiff(src, cols, rows, gt, 28992, {v}, -9999.0);
         const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
         const Grid target(1000.0, 2000.0, 10.0, 10.0, 37, 29);

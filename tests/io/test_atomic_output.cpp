@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -13,6 +12,7 @@
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AtomicOutput.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using burdenmap::AtomicOutput;
@@ -21,21 +21,7 @@ using burdenmap::OutputError;
 namespace {
 
 // A fresh folder per test, removed afterwards (even when the test fails).
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("burdenmap-atomic-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(path, ec);
-    }
-};
+using burdenmap::test::TempDir;
 
 void write_text(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
 
@@ -54,7 +40,7 @@ std::vector<std::string> names_in(const fs::path& folder) {
 // A path that cannot be written even by root (tests run as root in CI, where chmod stops nothing):
 // its parent "folder" is a regular file.
 fs::path unwritable_target(const TempDir& dir) {
-    const fs::path blocker = dir.path / "not-a-folder";
+    const fs::path blocker = dir.path() / "not-a-folder";
     write_text(blocker, "x");
     return blocker / "out.tif";
 }
@@ -62,35 +48,35 @@ fs::path unwritable_target(const TempDir& dir) {
 }  // namespace
 
 TEST_CASE("AtomicOutput writes under a hidden temp name in the same folder and renames on commit", "[atomic]") {
-    TempDir dir;
-    const fs::path final_path = dir.path / "nested" / "out.tif";  // the folder does not exist yet
+    TempDir dir("atomic");
+    const fs::path final_path = dir.path() / "nested" / "out.tif";  // the folder does not exist yet
     AtomicOutput out(final_path, false);
-    CHECK(fs::is_directory(dir.path / "nested"));
-    CHECK(out.temp_path() == dir.path / "nested" / (".out.tif.tmp-" + std::to_string(::getpid())));
+    CHECK(fs::is_directory(dir.path() / "nested"));
+    CHECK(out.temp_path() == dir.path() / "nested" / (".out.tif.tmp-" + std::to_string(::getpid())));
     CHECK(out.final_path() == final_path);
-    CHECK(names_in(dir.path / "nested").empty());  // the writability probe is gone
+    CHECK(names_in(dir.path() / "nested").empty());  // the writability probe is gone
 
     write_text(out.temp_path(), "content");
     CHECK_FALSE(fs::exists(final_path));
     out.commit();
     CHECK(out.committed());
     CHECK(read_text(final_path) == "content");
-    CHECK(names_in(dir.path / "nested") == std::vector<std::string>{"out.tif"});
+    CHECK(names_in(dir.path() / "nested") == std::vector<std::string>{"out.tif"});
 }
 
 TEST_CASE("AtomicOutput removes its temp file and sidecar when not committed", "[atomic]") {
-    TempDir dir;
+    TempDir dir("atomic");
     {
-        AtomicOutput out(dir.path / "out.tif", false);
+        AtomicOutput out(dir.path() / "out.tif", false);
         write_text(out.temp_path(), "half-written");
         write_text(out.temp_path().string() + ".aux.xml", "<PAMDataset/>");
     }
-    CHECK(names_in(dir.path).empty());
+    CHECK(names_in(dir.path()).empty());
 }
 
 TEST_CASE("AtomicOutput refuses an existing output without overwrite and leaves it untouched", "[atomic]") {
-    TempDir dir;
-    const fs::path final_path = dir.path / "out.tif";
+    TempDir dir("atomic");
+    const fs::path final_path = dir.path() / "out.tif";
     write_text(final_path, "old");
 
     try {
@@ -101,12 +87,12 @@ TEST_CASE("AtomicOutput refuses an existing output without overwrite and leaves 
     }
     CHECK_THROWS_AS(AtomicOutput::check_writable(final_path, false), OutputError);
     CHECK(read_text(final_path) == "old");
-    CHECK(names_in(dir.path) == std::vector<std::string>{"out.tif"});
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"out.tif"});
 }
 
 TEST_CASE("AtomicOutput replaces an existing output with overwrite, and drops its stale sidecar", "[atomic]") {
-    TempDir dir;
-    const fs::path final_path = dir.path / "out.tif";
+    TempDir dir("atomic");
+    const fs::path final_path = dir.path() / "out.tif";
     write_text(final_path, "old");
     write_text(final_path.string() + ".aux.xml", "<PAMDataset>stale</PAMDataset>");
 
@@ -116,27 +102,27 @@ TEST_CASE("AtomicOutput replaces an existing output with overwrite, and drops it
     write_text(out.temp_path(), "new");
     out.commit();
     CHECK(read_text(final_path) == "new");
-    CHECK(names_in(dir.path) == std::vector<std::string>{"out.tif"});
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"out.tif"});
 }
 
 TEST_CASE("AtomicOutput moves a GDAL sidecar along with its file", "[atomic]") {
-    TempDir dir;
-    AtomicOutput out(dir.path / "out.tif", false);
+    TempDir dir("atomic");
+    AtomicOutput out(dir.path() / "out.tif", false);
     write_text(out.temp_path(), "data");
     write_text(out.temp_path().string() + ".aux.xml", "<PAMDataset/>");
     out.commit();
-    CHECK(names_in(dir.path) == std::vector<std::string>{"out.tif", "out.tif.aux.xml"});
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"out.tif", "out.tif.aux.xml"});
 }
 
 TEST_CASE("AtomicOutput::check_writable creates nothing but the folder", "[atomic]") {
-    TempDir dir;
-    AtomicOutput::check_writable(dir.path / "sub" / "out.gpkg", false);
-    CHECK(fs::is_directory(dir.path / "sub"));
-    CHECK(names_in(dir.path / "sub").empty());
+    TempDir dir("atomic");
+    AtomicOutput::check_writable(dir.path() / "sub" / "out.gpkg", false);
+    CHECK(fs::is_directory(dir.path() / "sub"));
+    CHECK(names_in(dir.path() / "sub").empty());
 }
 
 TEST_CASE("AtomicOutput refuses a folder that cannot be written, naming it", "[atomic]") {
-    TempDir dir;
+    TempDir dir("atomic");
     if (::geteuid() == 0) {
         // Root writes through chmod 0555, so provoke failures root cannot get around.
         const fs::path target = unwritable_target(dir);
@@ -156,7 +142,7 @@ TEST_CASE("AtomicOutput refuses a folder that cannot be written, naming it", "[a
             CHECK_THAT(e.what(), Catch::Contains("/proc") && Catch::Contains("not writable"));
         }
     } else {
-        const fs::path locked = dir.path / "locked";
+        const fs::path locked = dir.path() / "locked";
         fs::create_directories(locked);
         fs::permissions(locked, fs::perms(0555));
         try {
@@ -170,14 +156,14 @@ TEST_CASE("AtomicOutput refuses a folder that cannot be written, naming it", "[a
 }
 
 TEST_CASE("AtomicOutput refuses an output name that is a folder", "[atomic]") {
-    TempDir dir;
-    fs::create_directories(dir.path / "out.tif");
-    CHECK_THROWS_AS(AtomicOutput(dir.path / "out.tif", true), OutputError);
+    TempDir dir("atomic");
+    fs::create_directories(dir.path() / "out.tif");
+    CHECK_THROWS_AS(AtomicOutput(dir.path() / "out.tif", true), OutputError);
 }
 
 TEST_CASE("AtomicOutput::commit reports a failed rename", "[atomic]") {
-    TempDir dir;
-    AtomicOutput out(dir.path / "out.tif", false);
+    TempDir dir("atomic");
+    AtomicOutput out(dir.path() / "out.tif", false);
     // No temp file was written: the rename fails and the error says which files.
     try {
         out.commit();

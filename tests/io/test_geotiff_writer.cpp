@@ -3,10 +3,8 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 #include <cpl_conv.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -19,26 +17,14 @@
 #include "burdenmap/core/Grid.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/GeoTiffWriter.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("burdenmap-geotiff-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using burdenmap::test::TempDir;
 
 std::vector<std::string> names_in(const fs::path& folder) {
     std::vector<std::string> names;
@@ -123,15 +109,15 @@ std::string item(GDALMajorObjectH object, const char* key, const char* domain = 
 
 TEST_CASE("GeoTiffWriter streams windows into a COG that reads back exactly", "[geotiff]") {
     gdal_init();
-    TempDir dir;
-    const fs::path out = dir.path / "burden.tif";
+    TempDir dir("geotiff");
+    const fs::path out = dir.path() / "burden.tif";
     const std::string wkt = epsg_wkt(28992);
     {
         GeoTiffWriter writer(out, false, small_grid, wkt, three_bands(), {{"burdenmap_version", "0.1.0"}});
         write_all(writer, small_grid, 3, 16);
         writer.finish();
     }
-    CHECK(names_in(dir.path) == std::vector<std::string>{"burden.tif"});  // no temp, no sidecar
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"burden.tif"});  // no temp, no sidecar
 
     Dataset f(out);
     REQUIRE(GDALGetRasterXSize(f.ds) == 40);
@@ -186,15 +172,15 @@ TEST_CASE("GeoTiffWriter streams windows into a COG that reads back exactly", "[
 
 TEST_CASE("GeoTiffWriter builds overviews when the raster is larger than a block", "[geotiff]") {
     gdal_init();
-    TempDir dir;
-    const fs::path out = dir.path / "large.tif";
+    TempDir dir("geotiff");
+    const fs::path out = dir.path() / "large.tif";
     const Grid grid(0.0, 6000.0, 10.0, 10.0, 600, 600);
     {
         GeoTiffWriter writer(out, false, grid, epsg_wkt(28992), {{"score", "class", {}}}, {});
         write_all(writer, grid, 1, 256);
         writer.finish();
     }
-    CHECK(names_in(dir.path) == std::vector<std::string>{"large.tif"});
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"large.tif"});
     Dataset f(out);
     CHECK(item(f.ds, "LAYOUT", "IMAGE_STRUCTURE") == "COG");
     GDALRasterBandH band = GDALGetRasterBand(f.ds, 1);
@@ -219,10 +205,10 @@ TEST_CASE("overviews averaged as aligned windows pass are the exact means of the
     // and of 100 start on multiples of 4, so burdenmap computes the overviews; windows of 50 do
     // not, so the COG driver builds them (GDAL's averaging) — level 1/2 must agree either way.
     gdal_init();
-    TempDir dir;
+    TempDir dir("geotiff");
     const Grid grid(0.0, 7000.0, 10.0, 10.0, 1100, 700);
     const auto write = [&](const std::string& name, int step) {
-        const fs::path out = dir.path / name;
+        const fs::path out = dir.path() / name;
         GeoTiffWriter writer(out, false, grid, epsg_wkt(28992), {{"score", "class", {}}}, {}, step);
         write_all(writer, grid, 1, step);
         writer.finish();
@@ -274,19 +260,19 @@ TEST_CASE("overviews averaged as aligned windows pass are the exact means of the
 
 TEST_CASE("GeoTiffWriter leaves no file at all when destroyed before finish()", "[geotiff]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("geotiff");
     {
-        GeoTiffWriter writer(dir.path / "burden.tif", false, small_grid, epsg_wkt(28992), three_bands(), {});
+        GeoTiffWriter writer(dir.path() / "burden.tif", false, small_grid, epsg_wkt(28992), three_bands(), {});
         write_all(writer, small_grid, 3, 16);
-        CHECK_FALSE(names_in(dir.path).empty());  // the streaming copy exists meanwhile
+        CHECK_FALSE(names_in(dir.path()).empty());  // the streaming copy exists meanwhile
     }
-    CHECK(names_in(dir.path).empty());
+    CHECK(names_in(dir.path()).empty());
 }
 
 TEST_CASE("GeoTiffWriter refuses an existing output without overwrite, leaving it untouched", "[geotiff]") {
     gdal_init();
-    TempDir dir;
-    const fs::path out = dir.path / "burden.tif";
+    TempDir dir("geotiff");
+    const fs::path out = dir.path() / "burden.tif";
     {
         GeoTiffWriter writer(out, false, small_grid, epsg_wkt(28992), three_bands(), {});
         write_all(writer, small_grid, 3, 16);
@@ -300,7 +286,7 @@ TEST_CASE("GeoTiffWriter refuses an existing output without overwrite, leaving i
         CHECK_THAT(e.what(), Catch::Contains(out.string()) && Catch::Contains("--overwrite"));
     }
     CHECK(read_bytes(out) == before);
-    CHECK(names_in(dir.path) == std::vector<std::string>{"burden.tif"});
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"burden.tif"});
 
     SECTION("with overwrite it is replaced") {
         GeoTiffWriter writer(out, true, small_grid, epsg_wkt(28992), {{"only", "", {}}}, {});
@@ -308,22 +294,22 @@ TEST_CASE("GeoTiffWriter refuses an existing output without overwrite, leaving i
         writer.finish();
         Dataset f(out);
         CHECK(GDALGetRasterCount(f.ds) == 1);
-        CHECK(names_in(dir.path) == std::vector<std::string>{"burden.tif"});
+        CHECK(names_in(dir.path()) == std::vector<std::string>{"burden.tif"});
     }
 }
 
 TEST_CASE("GeoTiffWriter refuses a folder it cannot write, naming the folder", "[geotiff]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("geotiff");
     fs::path target;
     if (::geteuid() == 0) {
         // Root ignores chmod: use a "folder" that is a regular file instead.
-        std::ofstream(dir.path / "blocker") << "x";
-        target = dir.path / "blocker" / "burden.tif";
+        std::ofstream(dir.path() / "blocker") << "x";
+        target = dir.path() / "blocker" / "burden.tif";
     } else {
-        fs::create_directories(dir.path / "locked");
-        fs::permissions(dir.path / "locked", fs::perms(0555));
-        target = dir.path / "locked" / "burden.tif";
+        fs::create_directories(dir.path() / "locked");
+        fs::permissions(dir.path() / "locked", fs::perms(0555));
+        target = dir.path() / "locked" / "burden.tif";
     }
     try {
         GeoTiffWriter writer(target, false, small_grid, epsg_wkt(28992), three_bands(), {});
@@ -332,13 +318,13 @@ TEST_CASE("GeoTiffWriter refuses a folder it cannot write, naming the folder", "
         CHECK_THAT(e.what(), Catch::Contains(target.parent_path().string()));
     }
     std::error_code ec;
-    fs::permissions(dir.path / "locked", fs::perms::owner_all, ec);
+    fs::permissions(dir.path() / "locked", fs::perms::owner_all, ec);
 }
 
 TEST_CASE("GeoTiffWriter rejects bad band indexes and windows", "[geotiff]") {
     gdal_init();
-    TempDir dir;
-    GeoTiffWriter writer(dir.path / "burden.tif", false, small_grid, epsg_wkt(28992), three_bands(), {});
+    TempDir dir("geotiff");
+    GeoTiffWriter writer(dir.path() / "burden.tif", false, small_grid, epsg_wkt(28992), three_bands(), {});
     const std::vector<float> values(16 * 16, 1.0f);
     CHECK_THROWS_AS(writer.write(Window{0, 0, 16, 16}, 3, values.data()), OutputError);
     CHECK_THROWS_AS(writer.write(Window{32, 0, 16, 16}, 0, values.data()), OutputError);  // past column 40

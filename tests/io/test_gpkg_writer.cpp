@@ -4,10 +4,8 @@
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -19,26 +17,14 @@
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/GpkgWriter.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("burdenmap-gpkg-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using burdenmap::test::TempDir;
 
 std::vector<std::string> names_in(const fs::path& folder) {
     std::vector<std::string> names;
@@ -142,10 +128,10 @@ struct Dataset {
 
 TEST_CASE("GpkgWriter writes a MultiPolygon layer with NULLs", "[gpkg]") {
     gdal_init();
-    TempDir dir;
-    const fs::path out = dir.path / "burden.gpkg";
+    TempDir dir("gpkg");
+    const fs::path out = dir.path() / "burden.gpkg";
     write_sample(out);
-    CHECK(names_in(dir.path) == std::vector<std::string>{"burden.gpkg"});  // no temp, no journal
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"burden.gpkg"});  // no temp, no journal
 
     Dataset f(out);
     OGRLayerH zones = GDALDatasetGetLayerByName(f.ds, "zones");
@@ -187,8 +173,8 @@ TEST_CASE("GpkgWriter writes a MultiPolygon layer with NULLs", "[gpkg]") {
 
 TEST_CASE("GpkgWriter records descriptions, attribute tables and the codebook", "[gpkg]") {
     gdal_init();
-    TempDir dir;
-    const fs::path out = dir.path / "burden.gpkg";
+    TempDir dir("gpkg");
+    const fs::path out = dir.path() / "burden.gpkg";
     write_sample(out);
     Dataset f(out);
 
@@ -218,8 +204,8 @@ TEST_CASE("GpkgWriter records descriptions, attribute tables and the codebook", 
 
 TEST_CASE("GpkgWriter stores the run manifest in gpkg_metadata", "[gpkg]") {
     gdal_init();
-    TempDir dir;
-    const fs::path out = dir.path / "burden.gpkg";
+    TempDir dir("gpkg");
+    const fs::path out = dir.path() / "burden.gpkg";
     write_sample(out);
     Dataset f(out);
 
@@ -245,20 +231,20 @@ TEST_CASE("GpkgWriter stores the run manifest in gpkg_metadata", "[gpkg]") {
 
 TEST_CASE("GpkgWriter leaves no file at all when destroyed before finish()", "[gpkg]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("gpkg");
     {
-        GpkgWriter writer(dir.path / "burden.gpkg", false);
+        GpkgWriter writer(dir.path() / "burden.gpkg", false);
         writer.write_layer("zones", "", epsg_wkt(28992), GpkgWriter::GeometryKind::multipolygon, zone_fields(),
                            zone_features());
-        CHECK_FALSE(names_in(dir.path).empty());
+        CHECK_FALSE(names_in(dir.path()).empty());
     }
-    CHECK(names_in(dir.path).empty());
+    CHECK(names_in(dir.path()).empty());
 }
 
 TEST_CASE("GpkgWriter refuses an existing output without overwrite, leaving it untouched", "[gpkg]") {
     gdal_init();
-    TempDir dir;
-    const fs::path out = dir.path / "burden.gpkg";
+    TempDir dir("gpkg");
+    const fs::path out = dir.path() / "burden.gpkg";
     write_sample(out);
     const std::string before = read_bytes(out);
     try {
@@ -268,7 +254,7 @@ TEST_CASE("GpkgWriter refuses an existing output without overwrite, leaving it u
         CHECK_THAT(e.what(), Catch::Contains(out.string()) && Catch::Contains("--overwrite"));
     }
     CHECK(read_bytes(out) == before);
-    CHECK(names_in(dir.path) == std::vector<std::string>{"burden.gpkg"});
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"burden.gpkg"});
 
     SECTION("with overwrite it is replaced") {
         {
@@ -278,21 +264,21 @@ TEST_CASE("GpkgWriter refuses an existing output without overwrite, leaving it u
         }
         Dataset f(out);
         CHECK(GDALDatasetGetLayerCount(f.ds) == 1);
-        CHECK(names_in(dir.path) == std::vector<std::string>{"burden.gpkg"});
+        CHECK(names_in(dir.path()) == std::vector<std::string>{"burden.gpkg"});
     }
 }
 
 TEST_CASE("GpkgWriter refuses a folder it cannot write, naming the folder", "[gpkg]") {
     gdal_init();
-    TempDir dir;
+    TempDir dir("gpkg");
     fs::path target;
     if (::geteuid() == 0) {
-        std::ofstream(dir.path / "blocker") << "x";  // root ignores chmod; a file as parent stops it
-        target = dir.path / "blocker" / "burden.gpkg";
+        std::ofstream(dir.path() / "blocker") << "x";  // root ignores chmod; a file as parent stops it
+        target = dir.path() / "blocker" / "burden.gpkg";
     } else {
-        fs::create_directories(dir.path / "locked");
-        fs::permissions(dir.path / "locked", fs::perms(0555));
-        target = dir.path / "locked" / "burden.gpkg";
+        fs::create_directories(dir.path() / "locked");
+        fs::permissions(dir.path() / "locked", fs::perms(0555));
+        target = dir.path() / "locked" / "burden.gpkg";
     }
     try {
         GpkgWriter writer(target, false);
@@ -301,13 +287,13 @@ TEST_CASE("GpkgWriter refuses a folder it cannot write, naming the folder", "[gp
         CHECK_THAT(e.what(), Catch::Contains(target.parent_path().string()));
     }
     std::error_code ec;
-    fs::permissions(dir.path / "locked", fs::perms::owner_all, ec);
+    fs::permissions(dir.path() / "locked", fs::perms::owner_all, ec);
 }
 
 TEST_CASE("GpkgWriter names the layer and field of a bad value, and writes no row of that layer", "[gpkg]") {
     gdal_init();
-    TempDir dir;
-    const fs::path out = dir.path / "burden.gpkg";
+    TempDir dir("gpkg");
+    const fs::path out = dir.path() / "burden.gpkg";
     GpkgWriter writer(out, false);
     const std::vector<FieldSpec> fields = {{"population", FieldType::integer, "", "", "", ""}};
     try {

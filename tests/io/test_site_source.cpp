@@ -6,9 +6,7 @@
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -17,6 +15,7 @@
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/SiteContours.h"
 #include "burdenmap/io/SiteSource.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
@@ -24,19 +23,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() / ("burdenmap-sites-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using burdenmap::test::TempDir;
 
 constexpr double X0 = 150000.0, Y0 = 450000.0;
 
@@ -66,7 +53,7 @@ struct Feature {
 fs::path write_sites(const TempDir& dir, const std::vector<Feature>& features, int epsg = 28992,
                      const std::string& file_name = "sites.gpkg") {
     gdal_init();
-    const fs::path file = dir.path / file_name;
+    const fs::path file = dir.path() / file_name;
     GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GPKG"), file.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
     REQUIRE(ds);
     OGRSpatialReferenceH srs = nullptr;
@@ -110,7 +97,7 @@ std::vector<unsigned char> wkb(const std::string& wkt) {
 }  // namespace
 
 TEST_CASE("points and polygons are read with their ids; the feature id when no field is named", "[sites]") {
-    TempDir dir;
+    TempDir dir("sites");
     const fs::path file = write_sites(dir, {{"north", "POINT(" + pt(10, 20) + ")"}, {"plot", square(0, 0, 100, 50)}});
     Diagnostics diag;
     const SiteLayer layer = read_sites(file, "", "name", wkt_of(28992), diag);
@@ -130,7 +117,7 @@ TEST_CASE("points and polygons are read with their ids; the feature id when no f
 }
 
 TEST_CASE("sites in another CRS (WGS84 lon/lat) are reprojected onto the target", "[sites]") {
-    TempDir dir;
+    TempDir dir("sites");
     // The RD point (X0 + 10, Y0 + 20) in lon/lat, traditional GIS order.
     OGRSpatialReferenceH rd = OSRNewSpatialReference(nullptr), wgs = OSRNewSpatialReference(nullptr);
     OSRImportFromEPSG(rd, 28992);
@@ -156,7 +143,7 @@ TEST_CASE("sites in another CRS (WGS84 lon/lat) are reprojected onto the target"
 }
 
 TEST_CASE("a line or an empty geometry is kept as unusable, with a warning", "[sites]") {
-    TempDir dir;
+    TempDir dir("sites");
     const fs::path file = write_sites(dir, {{"road", "LINESTRING(" + pt(0, 0) + "," + pt(10, 10) + ")"}, {"empty", ""},
                                             {"ok", "POINT(" + pt(1, 1) + ")"}});
     Diagnostics diag;
@@ -171,14 +158,14 @@ TEST_CASE("a line or an empty geometry is kept as unusable, with a warning", "[s
 }
 
 TEST_CASE("bad site files name the file, layer and field", "[sites]") {
-    TempDir dir;
+    TempDir dir("sites");
     Diagnostics diag;
     const fs::path file = write_sites(dir, {{"a", "POINT(" + pt(0, 0) + ")"}, {"a", "POINT(" + pt(5, 0) + ")"}});
     CHECK_THROWS_WITH(read_sites(file, "", "code", wkt_of(28992), diag),
                       Contains(file.string()) && Contains("id field 'code'") && Contains("fields are: name"));
     CHECK_THROWS_WITH(read_sites(file, "", "name", wkt_of(28992), diag), Contains("site id 'a'") && Contains("more than one"));
     CHECK_THROWS_WITH(read_sites(file, "plots", "", wkt_of(28992), diag), Contains("layer 'plots' not found"));
-    CHECK_THROWS_WITH(read_sites(dir.path / "missing.gpkg", "", "", wkt_of(28992), diag), Contains("missing.gpkg"));
+    CHECK_THROWS_WITH(read_sites(dir.path() / "missing.gpkg", "", "", wkt_of(28992), diag), Contains("missing.gpkg"));
     const fs::path no_crs = write_sites(dir, {{"a", "POINT(" + pt(0, 0) + ")"}}, 0, "nocrs.gpkg");
     CHECK_THROWS_WITH(read_sites(no_crs, "", "", wkt_of(28992), diag), Contains("no CRS"));
 }

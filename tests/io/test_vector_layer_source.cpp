@@ -6,9 +6,7 @@
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -19,6 +17,7 @@
 #include "burdenmap/core/Grid.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/VectorLayerSource.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
@@ -26,20 +25,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("burdenmap-vector-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using burdenmap::test::TempDir;
 
 std::string rd_wkt() {
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -69,7 +55,7 @@ struct Contour {
 // Layer "contours" (EPSG:28992) with fields risk (real) and label (text).
 fs::path write_contours(const TempDir& dir, const std::vector<Contour>& contours) {
     gdal_init();
-    const fs::path file = dir.path / "contours.gpkg";
+    const fs::path file = dir.path() / "contours.gpkg";
     GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GPKG"), file.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
     REQUIRE(ds);
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -130,7 +116,7 @@ bool inside(double x, double y, double lo, double hi) { return x > lo && x < hi 
 }  // namespace
 
 TEST_CASE("nested contours burn at cell centres: inner, outer ring, background", "[vector]") {
-    TempDir dir;
+    TempDir dir("vector");
     const fs::path file = write_contours(dir, nested());
     Diagnostics diag;
     const VectorLayerData data = read_vector_layer(layer_config(file), rd_wkt(), diag);
@@ -175,7 +161,7 @@ TEST_CASE("nested contours burn at cell centres: inner, outer ring, background",
 }
 
 TEST_CASE("where contours overlap the highest value wins, whatever the file order", "[vector]") {
-    TempDir dir;
+    TempDir dir("vector");
     // Now the outer square has the higher value: it covers the inner square's cells too.
     const fs::path file = write_contours(dir, nested(1e-8, 1e-6));
     Diagnostics diag;
@@ -190,7 +176,7 @@ TEST_CASE("where contours overlap the highest value wins, whatever the file orde
 }
 
 TEST_CASE("a window away from all shapes is all background", "[vector]") {
-    TempDir dir;
+    TempDir dir("vector");
     const fs::path file = write_contours(dir, nested());
     Diagnostics diag;
     const VectorLayerData data = read_vector_layer(layer_config(file), rd_wkt(), diag);
@@ -200,7 +186,7 @@ TEST_CASE("a window away from all shapes is all background", "[vector]") {
 }
 
 TEST_CASE("a missing value field is an error listing the fields", "[vector][errors]") {
-    TempDir dir;
+    TempDir dir("vector");
     const fs::path file = write_contours(dir, nested());
     Diagnostics diag;
     CHECK_THROWS_AS(read_vector_layer(layer_config(file, "risk_per_year"), rd_wkt(), diag), InputError);

@@ -6,10 +6,8 @@
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -20,6 +18,7 @@
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/ZoneSource.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
@@ -27,20 +26,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("burdenmap-zones-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using burdenmap::test::TempDir;
 
 OGRSpatialReferenceH new_srs(int epsg) {
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -69,7 +55,7 @@ struct Feature {
 // Layer "zones" with fields id (text), name (text), pop (integer), inc (real), inc_text (text).
 fs::path write_zones(const TempDir& dir, const std::string& name, int epsg, const std::vector<Feature>& features) {
     gdal_init();
-    const fs::path file = dir.path / name;
+    const fs::path file = dir.path() / name;
     GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GPKG"), file.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
     REQUIRE(ds);
     OGRSpatialReferenceH srs = new_srs(epsg);
@@ -137,7 +123,7 @@ bool has_code(const Diagnostics& d, const std::string& code) {
 }  // namespace
 
 TEST_CASE("zone numbers: CBS sentinels, NULL and text numbers", "[zones]") {
-    TempDir dir;
+    TempDir dir("zones");
     const fs::path file = write_zones(
         dir, "numbers.gpkg", 28992,
         {
@@ -193,7 +179,7 @@ TEST_CASE("zone numbers: CBS sentinels, NULL and text numbers", "[zones]") {
 }
 
 TEST_CASE("non-numeric text in a number field names the field and the zone", "[zones][errors]") {
-    TempDir dir;
+    TempDir dir("zones");
     const fs::path file = write_zones(dir, "text.gpkg", 28992,
                                       {{rd_square(0), {{"id", "BU03630001"}, {"inc_text", "12"}}, {}},
                                        {rd_square(1), {{"id", "BU03630002"}, {"inc_text", "twelve"}}, {}}});
@@ -205,7 +191,7 @@ TEST_CASE("non-numeric text in a number field names the field and the zone", "[z
 }
 
 TEST_CASE("a missing field is an error listing the fields that exist", "[zones][errors]") {
-    TempDir dir;
+    TempDir dir("zones");
     const fs::path file = write_zones(dir, "fields.gpkg", 28992, {{rd_square(0), {{"id", "a"}}, {}}});
     Diagnostics diag;
     SECTION("population") {
@@ -230,7 +216,7 @@ TEST_CASE("a missing field is an error listing the fields that exist", "[zones][
 }
 
 TEST_CASE("duplicate and empty zone ids are errors naming the id", "[zones][errors]") {
-    TempDir dir;
+    TempDir dir("zones");
     Diagnostics diag;
     SECTION("duplicate") {
         const fs::path file = write_zones(dir, "dup.gpkg", 28992,
@@ -248,7 +234,7 @@ TEST_CASE("duplicate and empty zone ids are errors naming the id", "[zones][erro
 }
 
 TEST_CASE("an invalid bow-tie polygon is repaired with a warning", "[zones]") {
-    TempDir dir;
+    TempDir dir("zones");
     // The ring crosses itself at (150005, 450005): two triangles of 10 × 5 / 2 = 25 m² each.
     const std::string bowtie = "POLYGON((150000 450000,150010 450010,150010 450000,150000 450010,150000 450000))";
     const fs::path file = write_zones(dir, "bowtie.gpkg", 28992,
@@ -272,7 +258,7 @@ TEST_CASE("an invalid bow-tie polygon is repaired with a warning", "[zones]") {
 }
 
 TEST_CASE("zones in EPSG:4326 are reprojected to EPSG:28992", "[zones]") {
-    TempDir dir;
+    TempDir dir("zones");
     // 0.01° × 0.01° at lon 5.10-5.11, lat 52.09-52.10 (written lon, lat: traditional GIS order).
     const std::string square = "POLYGON((5.10 52.09,5.11 52.09,5.11 52.10,5.10 52.10,5.10 52.09))";
     const fs::path file = write_zones(dir, "wgs84.gpkg", 4326, {{square, {{"id", "w"}}, {}}});
@@ -313,7 +299,7 @@ TEST_CASE("zones in EPSG:4326 are reprojected to EPSG:28992", "[zones]") {
 }
 
 TEST_CASE("holes and multipolygons survive", "[zones]") {
-    TempDir dir;
+    TempDir dir("zones");
     // 100 × 100 with a 20 × 20 hole: 10000 - 400 = 9600 m².
     const std::string holed =
         "POLYGON((150000 450000,150100 450000,150100 450100,150000 450100,150000 450000),"
@@ -350,15 +336,15 @@ TEST_CASE("holes and multipolygons survive", "[zones]") {
 }
 
 TEST_CASE("a missing zones file is an error naming the path", "[zones][errors]") {
-    TempDir dir;
-    ZonesConfig c = config_for(dir.path / "nope.gpkg");
+    TempDir dir("zones");
+    ZonesConfig c = config_for(dir.path() / "nope.gpkg");
     Diagnostics diag;
     CHECK_THROWS_AS(read_zones(c, epsg_wkt(28992), diag), InputError);
-    CHECK_THROWS_WITH(read_zones(c, epsg_wkt(28992), diag), Contains((dir.path / "nope.gpkg").string()));
+    CHECK_THROWS_WITH(read_zones(c, epsg_wkt(28992), diag), Contains((dir.path() / "nope.gpkg").string()));
 }
 
 TEST_CASE("zones without geometry are skipped with a warning; none usable is an error", "[zones]") {
-    TempDir dir;
+    TempDir dir("zones");
     Diagnostics diag;
     SECTION("one empty among valid ones") {
         const fs::path file = write_zones(dir, "empty.gpkg", 28992,

@@ -5,9 +5,7 @@
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -23,26 +21,14 @@
 #include "burdenmap/io/GpkgWriter.h"
 #include "burdenmap/io/OutputReader.h"
 #include "burdenmap/report/OutputStyles.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("burdenmap-styles-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using burdenmap::test::TempDir;
 
 std::string epsg_wkt(int code) {
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -97,8 +83,8 @@ fs::path write_styled_gpkg(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("layer_styles is written as QGIS creates and reads it", "[report][gpkg]") {
-    TempDir dir;
-    const fs::path gpkg = write_styled_gpkg(dir.path);
+    TempDir dir("styles");
+    const fs::path gpkg = write_styled_gpkg(dir.path());
     const auto styles = read_table(gpkg, "layer_styles");
     REQUIRE(styles);
     CHECK(styles->columns == std::vector<std::string>{"f_table_catalog", "f_table_schema", "f_table_name",
@@ -134,18 +120,18 @@ TEST_CASE("layer_styles is written as QGIS creates and reads it", "[report][gpkg
 }
 
 TEST_CASE("styles for a layer that was not written are refused", "[report][gpkg]") {
-    TempDir dir;
-    GpkgWriter w(dir.path / "x.gpkg", false);
+    TempDir dir("styles");
+    GpkgWriter w(dir.path() / "x.gpkg", false);
     w.write_table("t", "a table", {{"a", FieldType::integer, "", "", "", ""}}, {{1LL}});
     CHECK_THROWS_AS(w.write_layer_styles({{"sites", "verdict", "", "<qgis/>", "", true}}), OutputError);
     w.write_layer_styles({});  // nothing to write: no table
     w.finish();
-    CHECK_FALSE(read_table(dir.path / "x.gpkg", "layer_styles").has_value());
+    CHECK_FALSE(read_table(dir.path() / "x.gpkg", "layer_styles").has_value());
 }
 
 TEST_CASE("zones are read back with shapes and a label point inside each", "[report][gpkg]") {
-    TempDir dir;
-    const fs::path gpkg = write_styled_gpkg(dir.path);
+    TempDir dir("styles");
+    const fs::path gpkg = write_styled_gpkg(dir.path());
     const auto zones = read_table(gpkg, "zones", true);
     REQUIRE(zones);
     REQUIRE(zones->rows.size() == 3);
@@ -156,12 +142,12 @@ TEST_CASE("zones are read back with shapes and a label point inside each", "[rep
     CHECK(zones->label_points[1].x > 10);
     CHECK(zones->label_points[1].x < 20);
     CHECK_FALSE(read_table(gpkg, "no_such_table").has_value());
-    CHECK_THROWS_AS(read_table(dir.path / "missing.gpkg", "zones"), InputError);
+    CHECK_THROWS_AS(read_table(dir.path() / "missing.gpkg", "zones"), InputError);
 }
 
 TEST_CASE("band statistics are stored in the COG, and the raster style uses them", "[report][geotiff]") {
-    TempDir dir;
-    const fs::path tif = dir.path / "burden.tif";
+    TempDir dir("styles");
+    const fs::path tif = dir.path() / "burden.tif";
     const Grid grid(0, 40, 10, 10, 4, 4);
     {
         GeoTiffWriter w(tif, false, grid, epsg_wkt(28992),
@@ -191,7 +177,7 @@ TEST_CASE("band statistics are stored in the COG, and the raster style uses them
     CHECK_FALSE(fs::exists(tif.string() + ".aux.xml"));  // reading left nothing behind
 
     const fs::path qml = write_raster_style(tif, false);
-    CHECK(qml == dir.path / "burden.qml");
+    CHECK(qml == dir.path() / "burden.qml");
     const std::string text = read_text(qml);
     CHECK(xmlcheck::problems(text) == "");
     CHECK(text.find("band=\"2\"") != std::string::npos);

@@ -3,16 +3,15 @@
 // a ConfigError naming the key path (DESIGN.md §3: "Unknown keys are errors naming the key path").
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "burdenmap/config/ConfigParser.h"
 #include "burdenmap/core/Errors.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
@@ -21,27 +20,7 @@ using Catch::Matchers::Contains;
 namespace {
 
 // A fresh folder per test, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = (fs::temp_directory_path() /
-                ("burdenmap-config-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
-                   .lexically_normal();
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    fs::path write(const std::string& name, const std::string& text) const {
-        const fs::path file = path / name;
-        fs::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << text;
-        return file;
-    }
-};
+using burdenmap::test::TempDir;
 
 // Changes the working directory for the lifetime of the object.
 struct ScopedCwd {
@@ -68,7 +47,7 @@ method = "ges.road_noise"
 
 // The ConfigError thrown by parsing `text`; fails the test when nothing (or something else) is thrown.
 ConfigError error_of(const std::string& text) {
-    TempDir dir;
+    TempDir dir("config");
     const fs::path file = dir.write("job.toml", text);
     try {
         parse_config(file);
@@ -82,14 +61,14 @@ ConfigError error_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("a minimal config: zones and one layer, everything else defaulted", "[config]") {
-    TempDir dir;
+    TempDir dir("config");
     const std::string text = kZones + kLayer;
     const fs::path file = dir.write("job.toml", text);
     const Config cfg = parse_config(file);
 
     CHECK(cfg.file == file);
     CHECK(cfg.text == text);
-    CHECK(cfg.zones.path == dir.path / "buurten.gpkg");
+    CHECK(cfg.zones.path == dir.path() / "buurten.gpkg");
     CHECK(cfg.zones.id_field == "buurtcode");
     CHECK(cfg.zones.layer.empty());
     CHECK(cfg.zones.name_field.empty());
@@ -100,7 +79,7 @@ TEST_CASE("a minimal config: zones and one layer, everything else defaulted", "[
     REQUIRE(cfg.layers.size() == 1);
     const LayerConfig& l = cfg.layers[0];
     CHECK(l.name == "road_noise");
-    CHECK(l.path == dir.path / "lden_road.tif");
+    CHECK(l.path == dir.path() / "lden_road.tif");
     CHECK(l.method == "ges.road_noise");
     CHECK(l.band == 1);
     CHECK(l.resampling.empty());
@@ -113,7 +92,7 @@ TEST_CASE("a minimal config: zones and one layer, everything else defaulted", "[
     CHECK_FALSE(cfg.study.extent);
     CHECK(cfg.cumulations.empty());
     CHECK(cfg.method_dirs.empty());
-    CHECK(cfg.output.dir.lexically_normal() == dir.path / "out");
+    CHECK(cfg.output.dir.lexically_normal() == dir.path() / "out");
     CHECK(cfg.output.geotiff == "burden.tif");
     CHECK(cfg.output.geopackage == "burden.gpkg");
     CHECK(cfg.output.manifest == "run.json");
@@ -121,15 +100,15 @@ TEST_CASE("a minimal config: zones and one layer, everything else defaulted", "[
 }
 
 TEST_CASE("an [output] table without dir still puts the outputs in <config folder>/out", "[config]") {
-    TempDir dir;
+    TempDir dir("config");
     const Config cfg = parse_config(dir.write("job.toml", kZones + kLayer + "[output]\ngeotiff = \"b.tif\"\n"));
-    CHECK(cfg.output.dir == dir.path / "out");
+    CHECK(cfg.output.dir == dir.path() / "out");
     CHECK(cfg.output.geotiff == "b.tif");
     CHECK(cfg.output.geopackage == "burden.gpkg");
 }
 
 TEST_CASE("relative paths resolve against the config's folder, not the working directory", "[config]") {
-    TempDir dir;
+    TempDir dir("config");
     const std::string text = R"(
 [zones]
 path = "data/zones/buurten.gpkg"
@@ -152,12 +131,12 @@ dir = "results/run1"
 dirs = ["my_methods", "/opt/methods"]
 )";
     const fs::path file = dir.write("sub/job.toml", text);
-    const fs::path folder = dir.path / "sub";
+    const fs::path folder = dir.path() / "sub";
 
     auto check = [&](const Config& cfg) {
         CHECK(cfg.file == file);
         CHECK(cfg.zones.path == folder / "data/zones/buurten.gpkg");
-        CHECK(cfg.layers[0].path == dir.path / "shared/no2.tif");  // sub/../shared, normalised
+        CHECK(cfg.layers[0].path == dir.path() / "shared/no2.tif");  // sub/../shared, normalised
         CHECK(cfg.layers[1].path == fs::path("/somewhere/absolute/pm25.tif"));
         CHECK(cfg.output.dir == folder / "results/run1");
         REQUIRE(cfg.method_dirs.size() == 2);
@@ -170,13 +149,13 @@ dirs = ["my_methods", "/opt/methods"]
         check(parse_config(file));
     }
     SECTION("working directory elsewhere, config path relative to it") {
-        ScopedCwd cwd(dir.path);
+        ScopedCwd cwd(dir.path());
         check(parse_config(fs::path("sub/job.toml")));
     }
 }
 
 TEST_CASE("a full config: study, zones with income, vector layer, cumulations", "[config]") {
-    TempDir dir;
+    TempDir dir("config");
     const std::string text = R"(
 [study]
 name = "Test town"
@@ -399,8 +378,8 @@ TEST_CASE("missing required parts", "[config][errors]") {
         CHECK(e.key_path() == "cumulation[0].rule");
     }
     SECTION("a config file that does not exist") {
-        TempDir dir;
-        const fs::path missing = dir.path / "nope.toml";
+        TempDir dir("config");
+        const fs::path missing = dir.path() / "nope.toml";
         CHECK_THROWS_WITH(parse_config(missing), Contains(missing.string()));
         CHECK_THROWS_AS(parse_config(missing), ConfigError);
     }
@@ -428,7 +407,7 @@ TEST_CASE("bad values", "[config][errors]") {
             const ConfigError e = error_of(kZones + "[[layer]]\nname = \"" + bad + "\"\npath = \"a.tif\"\nmethod = \"m\"\n");
             CHECK(e.key_path() == "layer[0].name");
         }
-        TempDir dir;
+        TempDir dir("config");
         const std::string ok(40, 'a');
         const Config cfg =
             parse_config(dir.write("ok.toml", kZones + "[[layer]]\nname = \"" + ok + "\"\npath = \"a.tif\"\nmethod = \"m\"\n"));
@@ -475,7 +454,7 @@ TEST_CASE("bad values", "[config][errors]") {
 }
 
 TEST_CASE("a TOML syntax error gives file:line", "[config][errors]") {
-    TempDir dir;
+    TempDir dir("config");
     // Line 1 is "[zones]", line 2 path, line 3 the unterminated string.
     const fs::path file = dir.write("broken.toml", "[zones]\npath = \"z.gpkg\"\nid = \"unterminated\n");
     try {
@@ -499,7 +478,7 @@ TEST_CASE("output name errors name the offending key", "[config][errors]") {
 
 // Regression: the default study name was applied only when a [study] table existed.
 TEST_CASE("the default study name does not depend on whether [study] is present", "[config]") {
-    TempDir dir;
+    TempDir dir("config");
     const Config with = parse_config(dir.write("with.toml", "[study]\ncrs = \"EPSG:28992\"\n" + kZones + kLayer));
     CHECK(with.study.name == "burdenmap study");
     const Config without = parse_config(dir.write("without.toml", kZones + kLayer));
@@ -507,7 +486,7 @@ TEST_CASE("the default study name does not depend on whether [study] is present"
 }
 
 TEST_CASE("a layer's method may be written inline, with the keys of a method table", "[config][methods]") {
-    TempDir dir;
+    TempDir dir("config");
     const std::string text = kZones + R"(
 [[layer]]
 name = "noise"

@@ -2,10 +2,8 @@
 // hand-written bad files are rejected with the file and key path named.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -19,6 +17,7 @@
 #include "burdenmap/score/ClassTable.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/score/MethodRegistry.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
@@ -28,24 +27,7 @@ namespace {
 
 const fs::path kMethodsDir = fs::path(BURDENMAP_TEST_SOURCE_DIR) / "data" / "methods";
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("burdenmap-methods-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    fs::path write(const std::string& name, const std::string& text) const {
-        std::ofstream(path / name, std::ios::binary) << text;
-        return path / name;
-    }
-};
+using burdenmap::test::TempDir;
 
 const MethodRegistry& shipped() {
     static const MethodRegistry registry = load_method_tables({kMethodsDir});
@@ -82,7 +64,7 @@ std::string class_table(const std::string& id, const std::string& row0_extra = "
 
 // The ConfigError from loading one file into a fresh registry.
 ConfigError error_loading(const std::string& text) {
-    TempDir dir;
+    TempDir dir("methods");
     const fs::path file = dir.write("bad.toml", text);
     MethodRegistry registry;
     try {
@@ -226,7 +208,7 @@ TEST_CASE("suggestions for a mistyped method id", "[methods]") {
 }
 
 TEST_CASE("a hand-written valid file loads", "[methods]") {
-    TempDir dir;
+    TempDir dir("methods");
     const fs::path file = dir.write("ok.toml", class_table("t.ok") +
                                                    "\n[[method]]\nid = \"t.limit\"\nfamily = \"threshold\"\n"
                                                    "standard = 7\nconfidence = \"secondary\"\nsource = \"s\"\n");
@@ -314,11 +296,11 @@ TEST_CASE("bad method files are rejected naming the key path", "[methods][errors
 }
 
 TEST_CASE("duplicate ids across two files name both files", "[methods][errors]") {
-    TempDir dir;
+    TempDir dir("methods");
     const fs::path a = dir.write("a.toml", class_table("t.same"));
     const fs::path b = dir.write("b.toml", class_table("t.same"));
     try {
-        load_method_tables({dir.path});
+        load_method_tables({dir.path()});
         FAIL("duplicate id accepted");
     } catch (const ConfigError& e) {
         CHECK(e.key_path() == "method[0].id");
@@ -327,18 +309,18 @@ TEST_CASE("duplicate ids across two files name both files", "[methods][errors]")
 }
 
 TEST_CASE("load_method_tables reads *.toml only and rejects a missing folder", "[methods][errors]") {
-    TempDir dir;
+    TempDir dir("methods");
     dir.write("one.toml", class_table("t.one"));
     dir.write("notes.txt", "not a table");
     dir.write("two.toml.bak", "garbage [[[");
-    const MethodRegistry r = load_method_tables({dir.path});
+    const MethodRegistry r = load_method_tables({dir.path()});
     CHECK(r.ids() == std::vector<std::string>{"t.one"});
 
     try {
-        load_method_tables({dir.path / "missing"});
+        load_method_tables({dir.path() / "missing"});
         FAIL("missing folder accepted");
     } catch (const ConfigError& e) {
         CHECK(e.key_path() == "methods");
-        CHECK_THAT(std::string(e.what()), Contains((dir.path / "missing").string()));
+        CHECK_THAT(std::string(e.what()), Contains((dir.path() / "missing").string()));
     }
 }
