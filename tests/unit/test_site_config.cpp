@@ -2,15 +2,14 @@
 // [[cumulation]] advisory_at (a number or a method id), parsed strictly like every other key.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
-#include <atomic>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "burdenmap/config/ConfigParser.h"
 #include "burdenmap/core/Errors.h"
+#include "support/TempDir.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
@@ -18,14 +17,11 @@ using Catch::Matchers::Contains;
 
 namespace {
 
+// Each config in its own folder, removed when the test program ends.
 fs::path write_config(const std::string& text) {
-    static std::atomic<int> counter{0};
-    const fs::path dir = fs::temp_directory_path() / ("burdenmap-site-config-" + std::to_string(::getpid()) + "-" +
-                                                      std::to_string(counter++));
-    fs::create_directories(dir);
-    const fs::path file = dir / "job.toml";
-    std::ofstream(file) << text;
-    return file;
+    static std::vector<std::unique_ptr<test::TempDir>> dirs;
+    dirs.push_back(std::make_unique<test::TempDir>("site-config"));
+    return dirs.back()->write("job.toml", text);
 }
 
 const std::string kHead = R"(

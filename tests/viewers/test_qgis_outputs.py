@@ -10,10 +10,15 @@ Needs Debian's python3-qgis and qgis-providers (scripts/install-deps). Where the
 test fails and says so: a skipped test would hide that the styles were never checked.
 """
 import os
+import shutil
 import sqlite3
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+
+# Everything this test writes (QGIS's runtime folder when none is given, the SLD probes) goes in
+# one folder, removed in finish(): os._exit skips Python's own clean-up.
+WORK = tempfile.mkdtemp(prefix="burdenmap-qgis-")
 
 
 def fail(message):
@@ -26,6 +31,7 @@ def finish(code, message):
     print(message)
     sys.stdout.flush()
     sys.stderr.flush()
+    shutil.rmtree(WORK, ignore_errors=True)
     os._exit(code)
 
 
@@ -33,7 +39,8 @@ def finish(code, message):
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 runtime = os.environ.get("XDG_RUNTIME_DIR", "")
 if not runtime or not os.path.isdir(runtime):
-    os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="burdenmap-xdg-")
+    os.environ["XDG_RUNTIME_DIR"] = os.path.join(WORK, "xdg")
+    os.mkdir(os.environ["XDG_RUNTIME_DIR"], 0o700)
 try:
     from qgis.core import (QgsApplication, QgsMapRendererSequentialJob, QgsMapSettings, QgsRasterBandStats,
                            QgsRasterLayer, QgsRectangle, QgsVectorLayer)
@@ -57,7 +64,7 @@ def check_sld(gpkg, name, qml, sld):
     """The SLD copy of a style loads in QGIS as one rule per class of the QML."""
     renderer = ET.fromstring(qml.split("\n", 1)[1]).find("renderer-v2")
     classes = len(renderer.find("ranges") if renderer.find("ranges") is not None else renderer.find("categories"))
-    path = os.path.join(tempfile.mkdtemp(prefix="burdenmap-sld-"), "style.sld")
+    path = os.path.join(tempfile.mkdtemp(prefix="sld-", dir=WORK), "style.sld")
     with open(path, "w", encoding="utf-8") as f:
         f.write(sld)
     probe = QgsVectorLayer(gpkg + "|layername=zones", "probe", "ogr")
