@@ -1,7 +1,6 @@
 #include "burdenmap/io/RasterSource.h"
 
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <gdal.h>
 #include <cpl_conv.h>
@@ -10,6 +9,7 @@
 #include <ogr_srs_api.h>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/io/GdalSession.h"
 
 namespace burdenmap {
@@ -35,11 +35,7 @@ std::string with_reason(const std::string& message) {
     return reason.empty() ? message : message + ": " + reason;
 }
 
-std::string number_text(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
-}
+std::string number_text(double v) { return plain_number(v, 10); }
 
 std::string box_text(const Box& b) {
     return "[" + number_text(b.xmin) + ", " + number_text(b.ymin) + ", " + number_text(b.xmax) + ", " + number_text(b.ymax) + "]";

@@ -3,17 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <limits>
+
+#include "burdenmap/core/PlainNumber.h"
 
 namespace burdenmap {
 namespace {
-
-std::string number_text(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
 
 std::string lowercase(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -53,9 +48,9 @@ std::vector<Diagnostic> value_warnings(const JobPlan& plan, const BandSet& bands
         const auto range = plausible_range(layer.unit);
         if (!range || (lo >= range->min && hi <= range->max)) continue;
         out.push_back({"implausible-values",
-                       name + ": values from " + number_text(lo) + " to " + number_text(hi) + " " + layer.unit +
-                           " inside the zones; " + range->what + " outside " + number_text(range->min) + " to " +
-                           number_text(range->max) + " are implausible (an undeclared nodata value such as -9999, or "
+                       name + ": values from " + plain_number(lo) + " to " + plain_number(hi) + " " + layer.unit +
+                           " inside the zones; " + range->what + " outside " + plain_number(range->min) + " to " +
+                           plain_number(range->max) + " are implausible (an undeclared nodata value such as -9999, or "
                            "another unit?). Cells are scored as they are; declare the nodata value with "
                            "gdal_edit.py -a_nodata VALUE FILE, or fix the unit"});
     }

@@ -2,8 +2,8 @@
 
 #include <cmath>
 #include <cctype>
-#include <cstdio>
 
+#include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/report/NumberFormat.h"
 
 namespace burdenmap::report::detail {
@@ -19,9 +19,7 @@ std::string bytes_text(double bytes) {
 
 // A boundary as method tables print it ("1e-6"), to spot it in a label.
 std::string xml_like_number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    std::string s = buf;
+    std::string s = plain_number(v);
     if (const auto e = s.find("e-0"); e != std::string::npos) s.erase(e + 2, 1);
     return s;
 }
