@@ -118,12 +118,54 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
     const PopulationPlan::Kind population = plan_.population.kind;
     const bool per_cell_population = population == PopulationPlan::Kind::raster;
 
-    // Coverage once per zone and window, reused for every band.
+    // Coverage once per zone and window, reused for every band. Zones go in batches whose
+    // coverage rasters together hold at most four windows of cells, so many large overlapping
+    // zones (districts over provinces over the country) cannot multiply the memory of a window.
+    // Each zone is in one batch and gets its cells in row order there: batches change no bits.
+    const std::size_t batch_cells = 4 * window.size();
+    const int strip = strip_rows(band_count, window.cols);
     std::vector<ZoneInWindow> zones;
+    std::size_t zone_cells = 0;
+    auto summarise_batch = [&] {
+        for (int strip_begin = window.row_off; strip_begin < window.row_off + window.rows; strip_begin += strip) {
+            const int strip_end = std::min(strip_begin + strip, window.row_off + window.rows);
+            for (ZoneInWindow& in : zones) {
+                const int row_begin = std::max(strip_begin, in.sub.row_off);
+                const int row_end = std::min(strip_end, in.sub.row_off + in.sub.rows);
+                for (int grid_row = row_begin; grid_row < row_end; ++grid_row) {
+                    const int row = grid_row - in.sub.row_off;
+                    const std::size_t offset = static_cast<std::size_t>(grid_row - window.row_off) * window.cols +
+                                               static_cast<std::size_t>(in.sub.col_off - window.col_off);
+                    for (int col = 0; col < in.sub.cols; ++col) {
+                        const double w = in.coverage(row, col);
+                        if (w <= 0) continue;
+                        in.touched = true;
+                        const std::size_t cell = offset + col;
+                        for (std::size_t b = 0; b < band_count; ++b) in.stats.area[b].add(band_values[b][cell], w);
+                        if (!per_cell_population) continue;
+                        const double residents = w * r.population[cell];
+                        for (std::size_t b = 0; b < band_count; ++b) in.stats.population[b].add(band_values[b][cell], residents);
+                    }
+                }
+            }
+        }
+        for (ZoneInWindow& in : zones) {
+            if (!in.touched) continue;
+            if (in.zone_density)
+                for (std::size_t b = 0; b < in.stats.area.size(); ++b)
+                    in.stats.population.push_back(
+                        PopulationAccumulator::uniform_density(in.stats.area[b], in.density, bands_.zonal[b].population_classes));
+            r.zones.emplace_back(in.zone, std::move(in.stats));
+        }
+        zones.clear();
+        zone_cells = 0;
+    };
+
     for (std::size_t z : plan_.zone_index->query(box)) {
         const Zone& zone = plan_.zones[z];
         const Window sub = Grid::intersect(grid.window_for(zone.bounds), window);
         if (sub.empty()) continue;
+        if (!zones.empty() && zone_cells + sub.size() > batch_cells) summarise_batch();
         ZoneInWindow& in = zones.emplace_back();
         in.zone = z;
         in.sub = sub;
@@ -131,40 +173,9 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
         in.density = in.zone_density ? *zone.population / zone.area * grid.cell_area() : 0.0;
         in.coverage = coverage_fraction(zone.geometry, grid.subgrid(sub));
         in.stats = make_zone_stats(bands_, per_cell_population, in.zone_density);
+        zone_cells += sub.size();
     }
-
-    const int strip = strip_rows(band_count, window.cols);
-    for (int strip_begin = window.row_off; strip_begin < window.row_off + window.rows; strip_begin += strip) {
-        const int strip_end = std::min(strip_begin + strip, window.row_off + window.rows);
-        for (ZoneInWindow& in : zones) {
-            const int row_begin = std::max(strip_begin, in.sub.row_off);
-            const int row_end = std::min(strip_end, in.sub.row_off + in.sub.rows);
-            for (int grid_row = row_begin; grid_row < row_end; ++grid_row) {
-                const int row = grid_row - in.sub.row_off;
-                const std::size_t offset = static_cast<std::size_t>(grid_row - window.row_off) * window.cols +
-                                           static_cast<std::size_t>(in.sub.col_off - window.col_off);
-                for (int col = 0; col < in.sub.cols; ++col) {
-                    const double w = in.coverage(row, col);
-                    if (w <= 0) continue;
-                    in.touched = true;
-                    const std::size_t cell = offset + col;
-                    for (std::size_t b = 0; b < band_count; ++b) in.stats.area[b].add(band_values[b][cell], w);
-                    if (!per_cell_population) continue;
-                    const double residents = w * r.population[cell];
-                    for (std::size_t b = 0; b < band_count; ++b) in.stats.population[b].add(band_values[b][cell], residents);
-                }
-            }
-        }
-    }
-
-    for (ZoneInWindow& in : zones) {
-        if (!in.touched) continue;
-        if (in.zone_density)
-            for (std::size_t b = 0; b < in.stats.area.size(); ++b)
-                in.stats.population.push_back(
-                    PopulationAccumulator::uniform_density(in.stats.area[b], in.density, bands_.zonal[b].population_classes));
-        r.zones.emplace_back(in.zone, std::move(in.stats));
-    }
+    summarise_batch();
 }
 
 WindowResult BlockProcessor::process(std::size_t index, const Window& window) {
