@@ -43,9 +43,10 @@ MemoryEstimate estimate_pipeline_memory(std::size_t window_cells, std::size_t wi
     const double tokens = std::min(2.0 * threads, double(windows)), workers = std::min(double(threads), double(windows));
     // Per window in flight: every band as float, plus the population band.
     const double per_token = cells * 4.0 * double(bands + 1);
-    // Per working thread: coverage fractions and their column sums (two doubles a cell), and one
-    // warped block per raster layer.
-    const double per_thread = cells * (16.0 + 4.0 * double(raster_layers));
+    // Per working thread: the coverage fractions of a batch of zones (at most four windows of
+    // doubles, BlockProcessor::summarise_zones), the column sums of the zone being computed (one
+    // double a cell), and one warped block per raster layer.
+    const double per_thread = cells * (40.0 + 4.0 * double(raster_layers));
     e.available_bytes = available_memory_bytes();
     // GDAL's block cache takes up to 5 % of the memory by default.
     e.pipeline_bytes = tokens * per_token + workers * per_thread + 0.05 * e.available_bytes;
