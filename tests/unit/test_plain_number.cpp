@@ -30,3 +30,9 @@ TEST_CASE("plain_number: the defaults and the odd values", "[number]") {
     CHECK(plain_number(std::numeric_limits<double>::infinity()) == "inf");
     CHECK(plain_number(std::numeric_limits<double>::quiet_NaN()) == "nan");
 }
+
+TEST_CASE("plain_number keeps the digits to what a double holds", "[number]") {
+    CHECK(plain_number(0.1, 17) == "0.10000000000000001");
+    CHECK(plain_number(0.1, 60) == "0.10000000000000001");  // more digits would only pad
+    CHECK(plain_number(2.5, 0) == "2");                    // at least one (round-half-even, as %.1g)
+}

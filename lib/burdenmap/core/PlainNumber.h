@@ -7,8 +7,8 @@
 
 namespace burdenmap {
 
-// At most `significant` significant digits, trailing zeros dropped, an exponent for very large
-// or small magnitudes: printf("%.{significant}g").
+// At most `significant` significant digits (1..17), trailing zeros dropped, an exponent for
+// very large or small magnitudes: printf("%.{significant}g").
 std::string plain_number(double v, int significant = 6);
 
 }  // namespace burdenmap
