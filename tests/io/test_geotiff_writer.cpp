@@ -1,6 +1,7 @@
 // GeoTiffWriter: windows streamed into a COG, read back with GDAL; temp files never outlive it.
 #include <catch2/catch.hpp>
 #include <gdal.h>
+#include <unistd.h>
 #include <ogr_srs_api.h>
 #include <cpl_conv.h>
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <cpl_conv.h>
 #include <gdal.h>
+#include <unistd.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 // A fresh folder under the system temp dir for one test, removed with everything in it when the
-// object goes (also when the test made it read-only). Shared by every test program.
+// object goes (also when the test made the folder itself read-only). Shared by every test program.
 #include <filesystem>
 #include <string>
 

@@ -9,6 +9,7 @@ Usage: test_qgis_outputs.py OUTPUT_DIR [RENDERED_PNG]
 Needs Debian's python3-qgis and qgis-providers (scripts/install-deps). Where they are missing the
 test fails and says so: a skipped test would hide that the styles were never checked.
 """
+import atexit
 import os
 import shutil
 import sqlite3
@@ -17,8 +18,9 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 # Everything this test writes (QGIS's runtime folder when none is given, the SLD probes) goes in
-# one folder, removed in finish(): os._exit skips Python's own clean-up.
+# one folder, removed in finish() (os._exit skips Python's own clean-up) or at exit otherwise.
 WORK = tempfile.mkdtemp(prefix="burdenmap-qgis-")
+atexit.register(shutil.rmtree, WORK, True)  # an uncaught error exits through the interpreter
 
 
 def fail(message):

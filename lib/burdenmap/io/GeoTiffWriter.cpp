@@ -49,7 +49,7 @@ const char* const cog_options[] = {
 };
 
 // `options` plus NUM_THREADS: a run asked to use N threads keeps GDAL's compression to N too
-// (0: all cores, like --threads 0).
+// (0: all cores, as when --threads is not given).
 CPLStringList with_threads(const char* const* options, int threads) {
     CPLStringList list(CSLDuplicate(const_cast<char**>(options)), TRUE);
     list.SetNameValue("NUM_THREADS", threads > 0 ? std::to_string(threads).c_str() : "ALL_CPUS");
