@@ -157,6 +157,49 @@ TEST_CASE("unscored rule: fewer than 5 population-characteristics indicators pre
     CHECK(Z3.reasons.size() == 1 + 3);  // at most 3 indicator parts
 }
 
+TEST_CASE("unscored zones get the pollution burden score (as OEHHA publishes it), not a score", "[ces][unscored]") {
+    // Z1 and Z2 scored (2 PC indicators each), Z3 unscored (1 of 2) with PB 40, Z4 unscored with
+    // the highest PB 90, Z5 unscored without any PB indicator. The maximum is over scored zones.
+    auto options = ces4_options();
+    options.min_population_indicators = 2;
+    const auto r = compute_ces({given("X", "exposures", {50.0, 80.0, 40.0, 90.0, NUL}),
+                                given("P1", "socioeconomic_factors", {40.0, 80.0, 100.0, 100.0, 100.0}),
+                                given("P2", "socioeconomic_factors", {40.0, 80.0, NUL, NUL, 100.0})},
+                               options);
+    CHECK(*r.max_pollution_burden == 80.0);
+    CHECK(r.n_scored == 2);
+    const auto& Z3 = r.zones[2];
+    const auto& Z4 = r.zones[3];
+    const auto& Z5 = r.zones[4];
+    CHECK_FALSE(Z3.scored);
+    REQUIRE(Z3.pollution_burden_score.has_value());
+    CHECK(*Z3.pollution_burden_score == Approx(10 * 40.0 / 80));  // 5
+    // Scaled by the same maximum: above it, above 10 (the formula, not clamped).
+    REQUIRE(Z4.pollution_burden_score.has_value());
+    CHECK(*Z4.pollution_burden_score == Approx(10 * 90.0 / 80));  // 11.25
+    // The rest of the score stays NULL for unscored zones.
+    for (const CesZone* z : {&Z3, &Z4}) {
+        CHECK_FALSE(z->population_characteristics_score.has_value());
+        CHECK_FALSE(z->score.has_value());
+        CHECK_FALSE(z->score_percentile.has_value());
+    }
+    // No pollution burden, no pollution burden score.
+    CHECK_FALSE(Z5.scored);
+    CHECK_FALSE(Z5.pollution_burden_score.has_value());
+    // Scored zones unchanged: 10·50/80 and 10·80/80.
+    CHECK(*r.zones[0].pollution_burden_score == Approx(6.25));
+    CHECK(*r.zones[1].pollution_burden_score == Approx(10.0));
+}
+
+TEST_CASE("no scored zone: no maximum, so no pollution burden score either", "[ces][unscored]") {
+    auto options = ces4_options();
+    options.min_population_indicators = 2;
+    const auto r = compute_ces({given("X", "exposures", {50.0, 80.0}), given("P", "socioeconomic_factors", {40.0, 80.0})}, options);
+    CHECK(r.n_scored == 0);
+    CHECK(*r.zones[1].pollution_burden == 80.0);
+    CHECK_FALSE(r.zones[1].pollution_burden_score.has_value());
+}
+
 TEST_CASE("unscored when no pollution-burden indicator has data") {
     auto options = ces4_options();
     options.min_population_indicators = 1;

@@ -162,9 +162,12 @@ CesResult compute_ces(const std::vector<RankedIndicator>& indicators, const CesO
     ZoneValues scores(n);
     for (std::size_t z = 0; z < n; ++z) {
         CesZone& zone = result.zones[z];
+        // OEHHA publishes the pollution burden score of unscored tracts too (SB 535 uses their
+        // pollution burden), scaled by the same maximum over scored tracts: it depends on PB only.
+        if (zone.pollution_burden && result.max_pollution_burden)
+            zone.pollution_burden_score = scaled(*zone.pollution_burden, *result.max_pollution_burden, options.score_scale);
         if (!zone.scored) continue;
         ++result.n_scored;
-        zone.pollution_burden_score = scaled(*zone.pollution_burden, *result.max_pollution_burden, options.score_scale);
         zone.population_characteristics_score =
             scaled(*zone.population_characteristics, *result.max_population_characteristics, options.score_scale);
         zone.score = *zone.pollution_burden_score * *zone.population_characteristics_score;

@@ -27,7 +27,9 @@
 //    configurations without effects layers); with no PB (or PC) indicator at all the zone is
 //    unscored;
 //  - PB and PC (0–100) are reported for unscored zones too (SB 535 uses PB of unscored tracts,
-//    §1.4 [R]); PB_score, PC_score, score and its percentile only for scored zones;
+//    §1.4 [R]), and so is PB_score, as OEHHA's results list it for every tract: 10·PB / the same
+//    maximum over scored zones (an unscored zone above that maximum gets a PB_score above 10);
+//    PC_score, score and its percentile only for scored zones;
 //  - if the maximum over scored zones is 0 the scaled scores are 0.
 //
 // nl_default is our own construction, not a published index: the ces4 arithmetic on Dutch layers
@@ -75,7 +77,7 @@ struct CesZone {
     std::array<std::size_t, kCesComponentCount> n_missing{};
     std::optional<double> pollution_burden;                  // PB, 0–100
     std::optional<double> population_characteristics;        // PC, 0–100
-    std::optional<double> pollution_burden_score;            // 0–10, scored zones only
+    std::optional<double> pollution_burden_score;            // every zone with PB, once any zone is scored; 0–10 for scored zones
     std::optional<double> population_characteristics_score;  // 0–10, scored zones only
     std::optional<double> score;                             // 0–100, scored zones only
     std::optional<double> score_percentile;                  // 0–100, scored zones only
