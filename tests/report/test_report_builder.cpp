@@ -123,6 +123,35 @@ TEST_CASE("the top zones table lists incomes, residents and why", "[report][buil
     CHECK(m.top_zones.rows[0][5] == "at burden level: NO2 on 100%, road noise on 80% of the area");
 }
 
+TEST_CASE("next to the ranking: how many zones lack data for some layers of the count", "[report][builder][count-incomplete]") {
+    ReportInputs in = inputs();
+    in.zones.columns.push_back("stapeling_complete_share");
+    const double complete[] = {1.0, 0.5, 0.0};  // Z2 shown but incomplete, Z3 not shown and nowhere complete
+    for (std::size_t r = 0; r < in.zones.rows.size(); ++r) in.zones.rows[r].push_back(complete[r]);
+    const ReportModel m = build_report_model(in, {0, 1});
+    INFO(m.zones_intro);
+    CHECK(contains(m.zones_intro, "1 of the neighbourhoods shown lack data for some layers in part of their area "
+                                  "(stapeling_complete_share below 1): their counts may be too low."));
+    CHECK(contains(m.zones_intro, "1 other neighbourhood(s) lack data for some layers and may rank too low to be shown."));
+
+    // missing = "nodata": the counts are over complete cells, not too low.
+    std::string nodata = manifest;
+    const std::string rule = "\"at_least\": [6, 2]";
+    nodata.replace(nodata.find(rule), rule.size(), rule + ", \"missing\": \"nodata\"");
+    in.manifest_json = nodata;
+    const ReportModel n = build_report_model(in, {0, 1});
+    INFO(n.zones_intro);
+    CHECK(contains(n.zones_intro, "their values are over the part where every layer has data."));
+    CHECK_FALSE(contains(n.zones_intro, "too low"));
+
+    // Every zone complete, or an older run without the column: nothing is added.
+    const ReportModel plain = build_report_model(inputs(), {0, 1});
+    CHECK_FALSE(contains(plain.zones_intro, "lack data"));
+    for (auto& row : in.zones.rows) row.back() = 1.0;
+    in.manifest_json = manifest;
+    CHECK_FALSE(contains(build_report_model(in, {0, 1}).zones_intro, "lack data"));
+}
+
 TEST_CASE("without income groups the chart is left out and the report says why", "[report][builder]") {
     const ReportModel m = build_report_model(inputs(), {0});
     CHECK(m.chart_svg.empty());

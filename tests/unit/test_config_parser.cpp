@@ -215,6 +215,7 @@ group = "noise"
 name = "six_or_more"
 rule = "count_at_least"
 at_least = 6
+missing = "nodata"
 )";
     const Config cfg = parse_config(dir.write("job.toml", text));
 
@@ -261,6 +262,7 @@ at_least = 6
     CHECK(stapeling.at_least_per_layer == std::map<std::string, double>{{"road_noise", 6.0}, {"no2", 2.5}});
     CHECK(stapeling.layers.empty());
     CHECK(stapeling.group.empty());
+    CHECK(stapeling.missing == "skip");  // the default: today's count
 
     const CumulationConfig& weighted = cfg.cumulations[1];
     CHECK(weighted.layers == std::vector<std::string>{"road_noise", "no2"});
@@ -270,6 +272,7 @@ at_least = 6
     REQUIRE(cfg.cumulations[3].at_least);
     CHECK(*cfg.cumulations[3].at_least == 6.0);
     CHECK(cfg.cumulations[3].at_least_per_layer.empty());
+    CHECK(cfg.cumulations[3].missing == "nodata");
 }
 
 TEST_CASE("unknown keys are errors naming the key path", "[config][errors]") {

@@ -132,6 +132,43 @@ TEST_CASE("count_at_least maps its levels to the listed layers by position", "[c
     CHECK(apply(r, l, 1)[0] == 1.0f);
 }
 
+TEST_CASE("count_at_least with missing layers: skip counts the rest, nodata leaves the cell out", "[cumulation][count-incomplete]") {
+    // Layers 0 and 2 counted (layer 1 is not in the rule, so its gaps do not matter).
+    CumulationRule r = rule_of(CumulationKind::count_at_least, {0, 2});
+    r.at_least = {1, 1};
+    Layers l;
+    // cell 0: complete, both burdened → 2.
+    // cell 1: layer 2 missing (partial), layer 0 burdened → skip 1, nodata NaN.
+    // cell 2: layer 0 missing, layer 2 not burdened → skip 0, nodata NaN.
+    // cell 3: both missing (all nodata) → NaN either way.
+    // cell 4: complete, none burdened, layer 1 (not counted) missing → 0 either way.
+    l.scores = {{3, 2, kNaN, kNaN, 0}, {kNaN, kNaN, kNaN, kNaN, kNaN}, {1, kNaN, 0, kNaN, 0}};
+    l.raw = l.scores;
+    const auto skip = apply(r, l, 5);
+    CHECK(skip[0] == 2.0f);
+    CHECK(skip[1] == 1.0f);
+    CHECK(skip[2] == 0.0f);
+    CHECK(std::isnan(skip[3]));
+    CHECK(skip[4] == 0.0f);
+
+    r.incomplete_is_nodata = true;
+    const auto nodata = apply(r, l, 5);
+    CHECK(nodata[0] == 2.0f);
+    CHECK(std::isnan(nodata[1]));
+    CHECK(std::isnan(nodata[2]));
+    CHECK(std::isnan(nodata[3]));
+    CHECK(nodata[4] == 0.0f);
+
+    // Completeness is the same in both modes: 1 where every counted layer has a score.
+    std::vector<float> complete(5, -1.0f);
+    r.complete(l.score_ptrs(), complete.data(), 5);
+    CHECK(complete == std::vector<float>{1, 0, 0, 0, 1});
+    r.incomplete_is_nodata = false;
+    std::vector<float> again(5, -1.0f);
+    r.complete(l.score_ptrs(), again.data(), 5);
+    CHECK(again == complete);
+}
+
 TEST_CASE("weighted_sum is NaN when any input is NaN", "[cumulation]") {
     CumulationRule r = rule_of(CumulationKind::weighted_sum, {0, 1});
     r.weights = {0.5, 2.0};

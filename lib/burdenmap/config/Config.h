@@ -75,6 +75,9 @@ struct CumulationConfig {
     std::string group;                      // alternative to layers: every layer of this group
     std::optional<double> at_least;         // count_at_least: one level for every layer
     std::map<std::string, double> at_least_per_layer;
+    // count_at_least: a cell where a counted layer has no data — "skip": count the layers with
+    // data (the cell may count too low), "nodata": the cell has no count.
+    std::string missing = "skip";
     std::map<std::string, double> weights;  // weighted_sum
     std::vector<HealthOutcomeConfig> outcomes;  // health_burden
     // check-sites: a health advisory where the site's value is at or above this level: a number

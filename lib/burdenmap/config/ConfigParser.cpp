@@ -153,6 +153,14 @@ CumulationConfig parse_cumulation(TomlReader r) {
             r.fail("at_least", "must be a number or a table of layer = number");
         }
     }
+    if (r.has("missing")) {
+        c.missing = r.required_string("missing");
+        if (c.rule != "count_at_least")
+            r.fail("missing", "applies to rule = \"count_at_least\" only (this cumulation's rule is '" + c.rule + "'); remove it");
+        if (c.missing != "skip" && c.missing != "nodata")
+            r.fail("missing", "'" + c.missing + "' is not one of skip (count the layers with data), nodata (no count where a "
+                              "layer lacks data)");
+    }
     if (const toml::table* w = r.optional_table("weights")) {
         TomlReader wr = r.sub(*w, "weights");
         for (const auto& [k, v] : *w) c.weights[std::string(k.str())] = wr.required_number(std::string(k.str()));
@@ -169,7 +177,7 @@ CumulationConfig parse_cumulation(TomlReader r) {
         else if (n->is_integer() || n->is_floating_point()) c.advisory_at = r.optional_number("advisory_at");
         else r.fail("advisory_at", "must be a number or a threshold method id (e.g. \"ggd.noise_cumulative_lden\")");
     }
-    r.reject_unknown({"name", "rule", "layers", "group", "at_least", "weights", "outcome", "advisory_at"});
+    r.reject_unknown({"name", "rule", "layers", "group", "at_least", "missing", "weights", "outcome", "advisory_at"});
     return c;
 }
 

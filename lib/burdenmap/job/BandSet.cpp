@@ -73,6 +73,23 @@ BandSet make_band_set(const JobPlan& plan) {
         b.population_mean = !b.integer_valued;
         set.zonal.push_back(b);
     }
+    set.cumulation_count = plan.cumulations.size();
+    for (std::size_t c = 0; c < plan.cumulations.size(); ++c) {
+        if (!plan.cumulations[c].is_count()) continue;
+        ZonalBand& count = set.zonal[set.cumulation_band(c)];
+        count.completeness_band = set.zonal.size();
+        set.counts.push_back(c);
+        ZonalBand b;
+        b.kind = ZonalBand::Kind::completeness;
+        b.prefix = count.prefix;
+        b.unit = "0-1";
+        b.method = count.method;
+        b.meaning = "share of the zone's covered area where every layer of " + count.prefix + " has data" +
+                    (plan.cumulations[c].incomplete_is_nodata
+                         ? " (missing = nodata: the statistics of " + count.prefix + " cover this part only)"
+                         : " (missing = skip: elsewhere a layer without data is not counted, so the count may be too low)");
+        set.zonal.push_back(b);
+    }
     return set;
 }
 

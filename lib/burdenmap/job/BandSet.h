@@ -1,7 +1,10 @@
 #pragma once
 // The bands a run computes per cell and summarises per zone, in a fixed order:
-//   for each layer: its raw value (own unit), its score; then each cumulation.
-// The GeoTIFF gets the scores and cumulations; the zones get statistics of all of them.
+//   for each layer: its raw value (own unit), its score; then each cumulation; then, for each
+//   count_at_least cumulation, its completeness (1 where every counted layer has data, else 0).
+// The GeoTIFF gets the scores and cumulations; the zones get statistics of all of them (of a
+// completeness band only its mean, as <cumulation>_complete_share).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,7 +13,7 @@
 namespace burdenmap {
 
 struct ZonalBand {
-    enum class Kind { raw, score, cumulation } kind = Kind::raw;
+    enum class Kind { raw, score, cumulation, completeness } kind = Kind::raw;
     std::string layer;              // the layer's name (raw and score bands)
     std::string prefix;             // column prefix, e.g. "road_noise", "road_noise_score", "stapeling"
     std::string meaning;            // for the codebook
@@ -23,11 +26,15 @@ struct ZonalBand {
     // continuous bands; residents per class 0..population_classes-1 for scores and counts.
     bool population_mean = false;
     int population_classes = 0;
+    // A count_at_least cumulation: the index of its completeness band in BandSet::zonal.
+    std::optional<std::size_t> completeness_band;
 };
 
 struct BandSet {
-    std::vector<ZonalBand> zonal;      // 2 per layer + 1 per cumulation
+    std::vector<ZonalBand> zonal;      // 2 per layer + 1 per cumulation + 1 per count cumulation
     std::size_t layer_count = 0;
+    std::size_t cumulation_count = 0;
+    std::vector<std::size_t> counts;   // the cumulations with a completeness band, in band order
     std::size_t raw_band(std::size_t layer) const { return 2 * layer; }
     std::size_t score_band(std::size_t layer) const { return 2 * layer + 1; }
     std::size_t cumulation_band(std::size_t c) const { return 2 * layer_count + c; }

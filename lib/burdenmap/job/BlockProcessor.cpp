@@ -109,6 +109,7 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
         band_values.push_back(r.scores[i].data());
     }
     for (const auto& c : r.cumulations) band_values.push_back(c.data());
+    for (const auto& c : r.completeness) band_values.push_back(c.data());
     const std::size_t band_count = band_values.size();
 
     // Residents per cell from a raster are accumulated cell by cell; a zone's population spread
@@ -201,6 +202,10 @@ WindowResult BlockProcessor::process(std::size_t index, const Window& window) {
     for (const CumulationRule& rule : plan_.cumulations) {
         r.cumulations.emplace_back(window.size());
         rule.apply(raw, scores, r.cumulations.back().data(), window.size());
+    }
+    for (std::size_t c : bands_.counts) {
+        r.completeness.emplace_back(window.size());
+        plan_.cumulations[c].complete(scores, r.completeness.back().data(), window.size());
     }
     seconds_.cumulate += since(t);
     t = Clock::now();

@@ -28,6 +28,7 @@ struct WindowResult {
     std::vector<std::vector<float>> raw;     // per layer
     std::vector<std::vector<float>> scores;  // per layer
     std::vector<std::vector<float>> cumulations;
+    std::vector<std::vector<float>> completeness;  // per count cumulation (BandSet::counts): 1/0 per cell
     std::vector<double> population;          // residents per cell (raster population only)
     // Per zone touching the window: its statistics for every zonal band.
     std::vector<std::pair<std::size_t, ZoneStats>> zones;

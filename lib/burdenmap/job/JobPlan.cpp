@@ -39,6 +39,7 @@ CumulationRule build_rule(const CumulationConfig& c, std::size_t ci, const std::
     } catch (const std::invalid_argument& e) {
         throw ConfigError(key + ".rule", e.what());
     }
+    rule.incomplete_is_nodata = c.missing == "nodata";
     auto layer_index = [&](const std::string& name, const std::string& where) {
         for (std::size_t i = 0; i < layers.size(); ++i)
             if (layers[i].config.name == name) return i;

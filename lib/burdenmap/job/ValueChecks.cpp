@@ -15,6 +15,35 @@ std::string lowercase(std::string s) {
     return s;
 }
 
+// count-incomplete: zones where a count_at_least cumulation lacks a layer in part of the area.
+// There a missing layer is not counted (missing = "skip"), which reads as "not burdened" and
+// ranks the zone too low without a trace; or the cells are left out (missing = "nodata").
+void completeness_warnings(const JobPlan& plan, const BandSet& bands, const std::vector<std::optional<ZoneStats>>& zones,
+                           std::vector<Diagnostic>& out) {
+    for (std::size_t c : bands.counts) {
+        const ZonalBand& count = bands.zonal[bands.cumulation_band(c)];
+        const std::size_t band = *count.completeness_band;
+        std::size_t with_data = 0, incomplete = 0, none_complete = 0;
+        for (const auto& z : zones) {
+            if (!z || !z->area[band].has_data()) continue;
+            ++with_data;
+            const double share = z->area[band].mean();
+            if (share < 1) ++incomplete;
+            if (share <= 0) ++none_complete;
+        }
+        if (incomplete == 0) continue;
+        const std::string& name = count.prefix;
+        std::string text = "cumulation '" + name + "': " + std::to_string(incomplete) + " of " + std::to_string(with_data) +
+                           " zone(s) lack data for some of its layers in part of their area (" + name +
+                           "_complete_share < 1; " + std::to_string(none_complete) + " of them nowhere complete); ";
+        text += plan.cumulations[c].incomplete_is_nodata
+                    ? "with missing = \"nodata\" their statistics of " + name + " cover the complete cells only"
+                    : "a layer without data is not counted there, so their counts may be too low. Fill the layers' gaps, "
+                      "or set missing = \"nodata\" on the cumulation to leave incomplete cells out";
+        out.push_back({"count-incomplete", text});
+    }
+}
+
 }  // namespace
 
 std::optional<PlausibleRange> plausible_range(const std::string& unit) {
@@ -54,6 +83,7 @@ std::vector<Diagnostic> value_warnings(const JobPlan& plan, const BandSet& bands
                            "another unit?). Cells are scored as they are; declare the nodata value with "
                            "gdal_edit.py -a_nodata VALUE FILE, or fix the unit"});
     }
+    completeness_warnings(plan, bands, zones, out);
     return out;
 }
 

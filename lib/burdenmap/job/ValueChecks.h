@@ -3,6 +3,8 @@
 // a raster that misses every zone), and raw values outside what the layer's unit allows (a sound
 // level of -5 or 300 dB, a negative concentration) — most often an undeclared nodata value such as
 // -9999 or a wrong unit. Cells are scored as they are; the warning says how to fix the input.
+// Also zones where a count_at_least cumulation lacks one of its layers in part of the area
+// (count-incomplete), where the count may be too low.
 #include <optional>
 #include <vector>
 

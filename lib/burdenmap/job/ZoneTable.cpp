@@ -31,6 +31,7 @@ std::vector<FieldSpec> zone_fields(const JobPlan& plan, const BandSet& bands) {
     if (population)
         f.push_back({"residents", FieldType::real, "residents of the zone's part inside the grid (" + plan.population.describe() + ")", "persons", "", ""});
     for (const ZonalBand& b : bands.zonal) {
+        if (b.kind == ZonalBand::Kind::completeness) continue;  // a column of its cumulation (below)
         const std::string weighted = " (area-weighted with exact cell coverage)";
         f.push_back({b.prefix + "_mean", FieldType::real, "mean " + b.meaning + weighted, b.unit, b.method, b.source});
         f.push_back({b.prefix + "_min", FieldType::real, "minimum " + b.meaning + " over cells touching the zone", b.unit, b.method, b.source});
@@ -40,6 +41,10 @@ std::vector<FieldSpec> zone_fields(const JobPlan& plan, const BandSet& bands) {
             f.push_back({b.prefix + "_share_ge" + level_text(t), FieldType::real,
                          "share of the zone's area with data where " + b.prefix + " >= " + level_text(t), "0-1", b.method, b.source});
         f.push_back({b.prefix + "_nodata_share", FieldType::real, "share of the zone's covered area without data for " + b.prefix, "0-1", b.method, b.source});
+        if (b.completeness_band) {
+            const ZonalBand& c = bands.zonal[*b.completeness_band];
+            f.push_back({c.prefix + "_complete_share", FieldType::real, c.meaning, c.unit, c.method, c.source});
+        }
         if (!population) continue;
         if (b.population_mean)
             f.push_back({b.prefix + "_pop_mean", FieldType::real, "population-weighted mean " + b.meaning, b.unit, b.method, b.source});
@@ -79,6 +84,8 @@ std::vector<FieldValue> zone_row(const JobPlan& plan, const BandSet& bands, std:
     if (population)
         row.push_back(pop_value(have_pop ? stats.population.front().residents() + stats.population.front().residents_without_data() : 0.0));
     for (std::size_t b = 0; b < bands.zonal.size(); ++b) {
+        const ZonalBand& band = bands.zonal[b];
+        if (band.kind == ZonalBand::Kind::completeness) continue;
         const ZonalAccumulator& a = accs[b];
         row.emplace_back(a.mean());
         row.emplace_back(a.min());
@@ -86,8 +93,9 @@ std::vector<FieldValue> zone_row(const JobPlan& plan, const BandSet& bands, std:
         row.emplace_back(a.stddev());
         for (std::size_t t = 0; t < a.thresholds().size(); ++t) row.emplace_back(a.share_at_least(t));
         row.emplace_back(a.total_weight() > 0 ? a.nodata_weight() / a.total_weight() : std::nan(""));
+        // 0/1 per covered cell: the mean is the complete share of the covered area.
+        if (band.completeness_band) row.emplace_back(accs[*band.completeness_band].mean());
         if (!population) continue;
-        const ZonalBand& band = bands.zonal[b];
         const PopulationAccumulator* p = have_pop ? &stats.population[b] : nullptr;
         if (band.population_mean) row.push_back(p ? FieldValue(p->mean()) : FieldValue());
         if (band.kind == ZonalBand::Kind::score) {

@@ -118,6 +118,32 @@ void add_question_and_answer(ReportModel& m, const ReportInputs& in, const json&
                               " warning(s); see Warnings, and Methods for placeholder values.");
 }
 
+// Where a layer has no data a count ranks a zone too low (missing = "skip"): say next to the
+// ranking how many of the zones shown, and of the others, lack a layer in part of their area.
+std::string incomplete_note(const Table& zones, const Headline& h, const std::vector<std::size_t>& numbered) {
+    const std::string column = h.cumulation + "_complete_share";
+    if (!is_count(h) || !zones.has(column)) return "";
+    std::size_t shown = 0, others = 0;
+    for (std::size_t r = 0; r < zones.rows.size(); ++r) {
+        if (zones.number(r, column).value_or(1.0) >= 1) continue;
+        const bool is_shown = std::find(numbered.begin(), numbered.end(), r) != numbered.end();
+        ++(is_shown ? shown : others);
+    }
+    if (str(h.rule, "missing") == "nodata") {
+        if (shown == 0) return "";
+        return " " + std::to_string(shown) + " of the neighbourhoods shown lack data for some layers in part of their area (" +
+               column + " below 1): their values are over the part where every layer has data.";
+    }
+    std::string note;
+    if (shown > 0)
+        note += " " + std::to_string(shown) + " of the neighbourhoods shown lack data for some layers in part of their area (" +
+                column + " below 1): their counts may be too low.";
+    if (others > 0)
+        note += " " + std::to_string(others) + (shown > 0 ? " other" : "") +
+                " neighbourhood(s) lack data for some layers and may rank too low to be shown.";
+    return note;
+}
+
 void add_top_zones(ReportModel& m, const ReportInputs& in, const json& manifest, const std::optional<Headline>& h,
                    const std::vector<std::size_t>& numbered) {
     if (!h) return;
@@ -145,7 +171,7 @@ void add_top_zones(ReportModel& m, const ReportInputs& in, const json& manifest,
     }
     m.map_list_title = "Numbered on the map: " + display_name(h->label);
     m.zones_intro = "The " + std::to_string(numbered.size()) + " neighbourhoods with the highest " +
-                    display_name(h->label) + ": " + h->column.meaning + ".";
+                    display_name(h->label) + ": " + h->column.meaning + "." + incomplete_note(in.zones, *h, numbered);
 }
 
 }  // namespace

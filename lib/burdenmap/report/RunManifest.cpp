@@ -136,7 +136,10 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
         ordered_json names = ordered_json::array();
         for (std::size_t i : c.layers) names.push_back(plan.layers[i].config.name);
         ordered_json cj{{"name", c.name}, {"rule", to_string(c.kind)}, {"layers", names}, {"unit", c.unit()}};
-        if (c.kind == CumulationKind::count_at_least) cj["at_least"] = c.at_least;
+        if (c.kind == CumulationKind::count_at_least) {
+            cj["at_least"] = c.at_least;
+            cj["missing"] = c.incomplete_is_nodata ? "nodata" : "skip";
+        }
         if (c.kind == CumulationKind::weighted_sum) cj["weights"] = c.weights;
         if (!c.outcomes.empty()) {
             ordered_json outcomes = ordered_json::array();

@@ -84,7 +84,7 @@ void CumulationRule::apply(const std::vector<const float*>& raw, const std::vect
     const auto same = [](double acc) { return acc; };
     switch (kind) {
         case CumulationKind::count_at_least:
-            fold_cells(layers, scores, out, n, false,
+            fold_cells(layers, scores, out, n, incomplete_is_nodata,
                        [this](double acc, std::size_t k, float v, bool) { return acc + (v >= at_least[k] ? 1.0 : 0.0); }, same);
             break;
         case CumulationKind::energetic_sum:
@@ -104,6 +104,14 @@ void CumulationRule::apply(const std::vector<const float*>& raw, const std::vect
         default:  // health rules carry outcomes (apply_health); without any, no cell has a value
             std::fill(out, out + n, std::numeric_limits<float>::quiet_NaN());
             break;
+    }
+}
+
+void CumulationRule::complete(const std::vector<const float*>& scores, float* out, std::size_t n) const {
+    for (std::size_t i = 0; i < n; ++i) {
+        bool all = true;
+        for (std::size_t layer : layers) all = all && !std::isnan(scores[layer][i]);
+        out[i] = all ? 1.0f : 0.0f;
     }
 }
 

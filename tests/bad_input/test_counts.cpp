@@ -1,0 +1,126 @@
+// Counts with missing layers: a count_at_least cumulation over a layer that has no data in part of
+// the zones. The count must not pass silently for "not burdened": <name>_complete_share says how
+// much of each zone is complete, the warning count-incomplete says how many zones are not, and
+// `missing = "nodata"` leaves incomplete cells out of the count. Bad `missing` values exit 2.
+#include <catch2/catch.hpp>
+
+#include "BadInputSupport.h"
+
+using namespace bad;
+
+namespace {
+
+// The standard job (noise 60 dB everywhere: burdened) plus a rail layer with gaps, declared
+// nodata -9999. Rail is 40 dB (not burdened) in BU01, 70 dB (burdened) in the west half of BU02
+// and nodata in its east half, nodata in all of BU03, 70 dB in BU04.
+//   count (skip):   BU01 1, BU02 (2 + 1)/2 = 1.5, BU03 1, BU04 2;
+//   complete share: BU01 1, BU02 0.5,            BU03 0, BU04 1.
+void add_rail_with_gaps(Job& job) {
+    RasterSpec rail;
+    rail.nodata = -9999;
+    rail.value = [](int col, int row) {
+        const bool north = row < 10, west = col < 10;
+        if (north) return west ? 40.0 : (col < 15 ? 70.0 : -9999.0);
+        return west ? -9999.0 : 70.0;
+    };
+    write_raster(job / "rail.tif", rail);
+    job.replace("[[cumulation]]", R"([[layer]]
+name = "rail"
+path = "rail.tif"
+unit = "dB Lden"
+method = "who2018.rail_lden"
+
+[[cumulation]])");
+}
+
+std::string value(const Job& job, const std::string& zone, const std::string& column) {
+    return zone_value(job.out() / "burden.gpkg", zone, column);
+}
+
+}  // namespace
+
+TEST_CASE("count: a layer missing in part of the zones gives <name>_complete_share and a warning",
+          "[bad_input][count-incomplete]") {
+    Job job("count-incomplete-skip");
+    add_rail_with_gaps(job);
+    const CommandResult r = job.run({}, {});  // not --quiet: the warning goes to stderr
+    REQUIRE(r.exit_code == 0);
+    // Today's count (missing = "skip", the default): a missing layer is not counted.
+    CHECK(value(job, "BU01", "count_mean") == "1");
+    CHECK(value(job, "BU02", "count_mean") == "1.5");
+    CHECK(value(job, "BU03", "count_mean") == "1");
+    CHECK(value(job, "BU04", "count_mean") == "2");
+    // ... and now it says where it is incomplete: an area share over the covered cells.
+    CHECK(value(job, "BU01", "count_complete_share") == "1");
+    CHECK(value(job, "BU02", "count_complete_share") == "0.5");
+    CHECK(value(job, "BU03", "count_complete_share") == "0");
+    CHECK(value(job, "BU04", "count_complete_share") == "1");
+    // The count band itself has data wherever one layer has: its nodata share does not show it.
+    CHECK(value(job, "BU03", "count_nodata_share") == "0");
+    // The warning on stderr and in run.json (with its code), with how many zones.
+    const std::string expected = "cumulation 'count': 2 of 4 zone(s) lack data for some of its layers";
+    CHECK(contains(r.err, "warning: " + expected));
+    CHECK(contains(r.err, "1 of them nowhere complete"));
+    CHECK(contains(r.err, "missing = \"nodata\""));
+    const std::string manifest = e2e::read_file(job.out() / "run.json");
+    CHECK(contains(manifest, "\"count-incomplete\""));
+    CHECK(contains(manifest, expected));
+    CHECK(contains(manifest, "\"missing\": \"skip\""));
+    require_complete_outputs(job.out());
+}
+
+TEST_CASE("count: missing = \"nodata\" counts complete cells only, the same bits for any thread count",
+          "[bad_input][count-incomplete]") {
+    Job job("count-incomplete-nodata");
+    add_rail_with_gaps(job);
+    job.replace("rule = \"count_at_least\"", "rule = \"count_at_least\"\nmissing = \"nodata\"");
+    const CommandResult r = job.run({"--threads", "1", "--block-size", "8"}, {});
+    REQUIRE(r.exit_code == 0);
+    // BU02: only its west half is complete, where both layers are burdened.
+    CHECK(value(job, "BU01", "count_mean") == "1");
+    CHECK(value(job, "BU02", "count_mean") == "2");
+    CHECK(value(job, "BU02", "count_nodata_share") == "0.5");
+    CHECK(value(job, "BU03", "count_mean") == "NULL");
+    CHECK(value(job, "BU03", "count_nodata_share") == "1");
+    CHECK(value(job, "BU04", "count_mean") == "2");
+    CHECK(value(job, "BU02", "count_complete_share") == "0.5");
+    CHECK(value(job, "BU03", "count_complete_share") == "0");
+    CHECK(contains(r.err, "warning: cumulation 'count': 2 of 4 zone(s) lack data"));
+    CHECK(contains(r.err, "cover the complete cells only"));
+    const std::string manifest = e2e::read_file(job.out() / "run.json");
+    CHECK(contains(manifest, "\"count-incomplete\""));
+    CHECK(contains(manifest, "\"missing\": \"nodata\""));
+
+    const auto one_thread = e2e::read_zones(job.out() / "burden.gpkg");
+    REQUIRE(job.run({"--threads", "2", "--block-size", "8", "--overwrite"}).exit_code == 0);
+    CHECK(e2e::read_zones(job.out() / "burden.gpkg") == one_thread);
+}
+
+TEST_CASE("count: every layer complete gives share 1 and no count-incomplete warning", "[bad_input][count-incomplete]") {
+    Job job("count-complete");
+    const CommandResult r = job.run({}, {});
+    REQUIRE(r.exit_code == 0);
+    for (const char* id : {"BU01", "BU02", "BU03", "BU04"}) CHECK(value(job, id, "count_complete_share") == "1");
+    CHECK_FALSE(contains(r.err, "lack data"));
+    CHECK_FALSE(contains(e2e::read_file(job.out() / "run.json"), "count-incomplete"));
+}
+
+TEST_CASE("config: missing other than skip or nodata exits 2 naming cumulation[0].missing", "[bad_input][config][count-incomplete]") {
+    Job job("count-missing-bad");
+    job.replace("rule = \"count_at_least\"", "rule = \"count_at_least\"\nmissing = \"zero\"");
+    const CommandResult r = job.run();
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "cumulation[0].missing"));
+    CHECK(contains(r.err, "'zero' is not one of skip"));
+    require_nothing_written(job.out());
+}
+
+TEST_CASE("config: missing on a rule other than count_at_least exits 2 naming the key", "[bad_input][config][count-incomplete]") {
+    Job job("count-missing-rule");
+    job.replace("rule = \"count_at_least\"", "rule = \"max\"\nmissing = \"nodata\"");
+    const CommandResult r = job.run();
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "cumulation[0].missing"));
+    CHECK(contains(r.err, "count_at_least"));
+    require_nothing_written(job.out());
+}
