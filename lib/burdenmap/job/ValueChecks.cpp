@@ -34,8 +34,8 @@ void completeness_warnings(const JobPlan& plan, const BandSet& bands, const std:
         if (incomplete == 0) continue;
         const std::string& name = count.prefix;
         std::string text = "cumulation '" + name + "': " + std::to_string(incomplete) + " of " + std::to_string(with_data) +
-                           " zone(s) lack data for some of its layers in part of their area (" + name +
-                           "_complete_share < 1; " + std::to_string(none_complete) + " of them nowhere complete); ";
+                           " zone(s) lack data for some of its layers in part of their area (" + name + "_complete_share < 1" +
+                           (none_complete > 0 ? "; " + std::to_string(none_complete) + " of them nowhere complete" : "") + "); ";
         text += plan.cumulations[c].incomplete_is_nodata
                     ? "with missing = \"nodata\" their statistics of " + name + " cover the complete cells only"
                     : "a layer without data is not counted there, so their counts may be too low. Fill the layers' gaps, "
