@@ -178,3 +178,15 @@ TEST_CASE("config: relative paths resolve against the config's folder from any w
     require_complete_outputs(job.out());
     CHECK_FALSE(fs::exists(fs::path("/out")));
 }
+
+TEST_CASE("config: missing other than skip or nodata exits 2 naming cumulation[0].missing", "[bad_input][config][count-incomplete]") {
+    Job job("count-missing-bad");
+    job.replace("rule = \"count_at_least\"", "rule = \"count_at_least\"\nmissing = \"zero\"");
+    require_config_error(job, job.run(), "cumulation[0].missing", "'zero' is not one of skip");
+}
+
+TEST_CASE("config: missing on a rule other than count_at_least exits 2 naming the key", "[bad_input][config][count-incomplete]") {
+    Job job("count-missing-rule");
+    job.replace("rule = \"count_at_least\"", "rule = \"max\"\nmissing = \"nodata\"");
+    require_config_error(job, job.run(), "cumulation[0].missing", "applies to rule = \"count_at_least\" only");
+}
