@@ -73,7 +73,6 @@ BandSet make_band_set(const JobPlan& plan) {
         b.population_mean = !b.integer_valued;
         set.zonal.push_back(b);
     }
-    set.cumulation_count = plan.cumulations.size();
     for (std::size_t c = 0; c < plan.cumulations.size(); ++c) {
         if (!plan.cumulations[c].is_count()) continue;
         ZonalBand& count = set.zonal[set.cumulation_band(c)];

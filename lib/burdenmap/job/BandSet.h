@@ -33,7 +33,6 @@ struct ZonalBand {
 struct BandSet {
     std::vector<ZonalBand> zonal;      // 2 per layer + 1 per cumulation + 1 per count cumulation
     std::size_t layer_count = 0;
-    std::size_t cumulation_count = 0;
     std::vector<std::size_t> counts;   // the cumulations with a completeness band, in band order
     std::size_t raw_band(std::size_t layer) const { return 2 * layer; }
     std::size_t score_band(std::size_t layer) const { return 2 * layer + 1; }
