@@ -1,19 +1,14 @@
 #include "burdenmap/job/ValueChecks.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <limits>
 
 #include "burdenmap/core/PlainNumber.h"
+#include "burdenmap/score/UnitDimension.h"
 
 namespace burdenmap {
 namespace {
-
-std::string lowercase(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 // count-incomplete: zones where a count_at_least cumulation lacks a layer in part of the area.
 // There a missing layer is not counted (missing = "skip"), which reads as "not burdened" and
@@ -47,12 +42,13 @@ void completeness_warnings(const JobPlan& plan, const BandSet& bands, const std:
 }  // namespace
 
 std::optional<PlausibleRange> plausible_range(const std::string& unit) {
-    const std::string u = lowercase(unit);
-    if (u.find("db") != std::string::npos) return PlausibleRange{0, 140, "sound levels"};
-    for (const char* c : {"µg/m³", "µg/m3", "ug/m3", "ug/m³"})
-        if (u.find(c) != std::string::npos) return PlausibleRange{0, 1000, "annual concentrations"};
-    if (u.find("per year") != std::string::npos || u.find("/year") != std::string::npos || u.find("/yr") != std::string::npos)
-        return PlausibleRange{0, 1, "risks per year"};
+    const auto dimension = unit_dimension(unit);
+    if (!dimension) return std::nullopt;
+    switch (*dimension) {
+        case UnitDimension::sound_level: return PlausibleRange{0, 140, "sound levels"};
+        case UnitDimension::concentration: return PlausibleRange{0, 1000, "annual concentrations"};
+        case UnitDimension::risk_per_year: return PlausibleRange{0, 1, "risks per year"};
+    }
     return std::nullopt;
 }
 
