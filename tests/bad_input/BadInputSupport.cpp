@@ -61,6 +61,7 @@ void write_raster(const fs::path& path, const RasterSpec& spec) {
     if (!spec.crs.empty()) GDALSetProjection(ds, wkt_of(spec.crs).c_str());
     GDALRasterBandH band = GDALGetRasterBand(ds, 1);
     if (spec.nodata) GDALSetRasterNoDataValue(band, *spec.nodata);
+    if (spec.band_setup) spec.band_setup(band);
     std::vector<double> values(static_cast<std::size_t>(spec.cols) * spec.rows);
     for (int r = 0; r < spec.rows; ++r)
         for (int c = 0; c < spec.cols; ++c) values[static_cast<std::size_t>(r) * spec.cols + c] = spec.value(c, r);

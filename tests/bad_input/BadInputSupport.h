@@ -32,6 +32,7 @@ struct RasterSpec {
     std::function<double(int col, int row)> value = [](int, int) { return 60.0; };
     std::string driver = "GTiff";
     std::vector<std::string> options;  // creation options
+    std::function<void(GDALRasterBandH)> band_setup;  // e.g. a colour table, band metadata
 };
 void write_raster(const fs::path& path, const RasterSpec& spec);
 

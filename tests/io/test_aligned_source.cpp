@@ -364,6 +364,74 @@ TEST_CASE("default_resampling: average for finer sources, near otherwise", "[ali
     CHECK(default_resampling(info, rect) == "near");
 }
 
+TEST_CASE("default_resampling: mode for finer categorical sources, near otherwise", "[aligned][categorical]") {
+    const Grid target(0.0, 100.0, 25.0, 25.0, 4, 4);
+    RasterInfo info;
+    info.resolution_in_target = 10.0;
+    CHECK(default_resampling(info, target, true) == "mode");
+    info.resolution_in_target = 25.0;
+    CHECK(default_resampling(info, target, true) == "near");
+    info.resolution_in_target = 100.0;
+    CHECK(default_resampling(info, target, true) == "near");
+}
+
+TEST_CASE("inspect_raster: class codes are recognised by LAYER_TYPE, a colour table or a thematic RAT",
+          "[aligned][categorical]") {
+    gdal_init();
+    TempDir dir("categorical");
+    const double gt[6] = {1000, 10, 0, 2000, 0, -10};
+    const fs::path file = dir.path() / "classes.tif";
+    write_geotiff(file, 2, 2, gt, 28992, {{1, 2, 3, 4}});
+    // Edits a band of the file (colour tables and RATs of a GeoTIFF are kept in the TIFF or its .aux.xml).
+    const auto edit = [&](const std::function<void(GDALRasterBandH)>& change) {
+        GDALDatasetH ds = GDALOpen(file.c_str(), GA_Update);
+        REQUIRE(ds);
+        change(GDALGetRasterBand(ds, 1));
+        GDALClose(ds);
+    };
+    const auto signal = [&] { return inspect_raster(file, 1, epsg_wkt(28992)).categorical_signal; };
+    CHECK(signal().empty());  // a plain Float32 band: measurements
+
+    SECTION("a thematic raster attribute table (class names per code)") {
+        edit([](GDALRasterBandH band) {
+            GDALRasterAttributeTableH rat = GDALCreateRasterAttributeTable();
+            GDALRATCreateColumn(rat, "value", GFT_Integer, GFU_MinMax);
+            GDALRATCreateColumn(rat, "class", GFT_String, GFU_Name);
+            GDALRATSetValueAsInt(rat, 0, 0, 1);
+            GDALRATSetValueAsString(rat, 0, 1, "water");
+            REQUIRE(GDALSetDefaultRAT(band, rat) == CE_None);
+            GDALDestroyRasterAttributeTable(rat);
+        });
+        CHECK(signal() == "a raster attribute table");
+    }
+    SECTION("an athematic RAT (a histogram) leaves the band continuous") {
+        edit([](GDALRasterBandH band) {
+            GDALRasterAttributeTableH rat = GDALCreateRasterAttributeTable();
+            GDALRATCreateColumn(rat, "count", GFT_Integer, GFU_PixelCount);
+            GDALRATSetValueAsInt(rat, 0, 0, 4);
+            GDALRATSetTableType(rat, GRTT_ATHEMATIC);
+            REQUIRE(GDALSetDefaultRAT(band, rat) == CE_None);
+            GDALDestroyRasterAttributeTable(rat);
+        });
+        CHECK(signal().empty());
+    }
+    SECTION("LAYER_TYPE=thematic in the band metadata (as HFA and KEA write it)") {
+        edit([](GDALRasterBandH band) { GDALSetMetadataItem(band, "LAYER_TYPE", "thematic", nullptr); });
+        CHECK(signal() == "LAYER_TYPE=thematic");
+    }
+    SECTION("LAYER_TYPE=athematic decides over a RAT") {
+        edit([](GDALRasterBandH band) {
+            GDALSetMetadataItem(band, "LAYER_TYPE", "athematic", nullptr);
+            GDALRasterAttributeTableH rat = GDALCreateRasterAttributeTable();
+            GDALRATCreateColumn(rat, "count", GFT_Integer, GFU_PixelCount);
+            GDALRATSetValueAsInt(rat, 0, 0, 4);
+            REQUIRE(GDALSetDefaultRAT(band, rat) == CE_None);
+            GDALDestroyRasterAttributeTable(rat);
+        });
+        CHECK(signal().empty());
+    }
+}
+
 TEST_CASE("a 2-band source: band 2 is read", "[aligned]") {
     gdal_init();
     TempDir dir("aligned");

@@ -83,6 +83,7 @@ TEST_CASE("a minimal config: zones and one layer, everything else defaulted", "[
     CHECK(l.method == "ges.road_noise");
     CHECK(l.band == 1);
     CHECK(l.resampling.empty());
+    CHECK(l.kind.empty());  // detected by the plan
     CHECK(l.background == 0.0);
     CHECK_FALSE(l.is_vector());
 
@@ -180,6 +181,7 @@ group = "noise"
 method = "ges.road_noise"
 band = 2
 resampling = "average"
+kind = "continuous"
 
 [[layer]]
 name = "no2"
@@ -248,6 +250,7 @@ missing = "nodata"
     CHECK(cfg.layers[0].group == "noise");
     CHECK(cfg.layers[0].band == 2);
     CHECK(cfg.layers[0].resampling == "average");
+    CHECK(cfg.layers[0].kind == "continuous");
     CHECK(cfg.layers[1].group == "air");
     const LayerConfig& risk = cfg.layers[2];
     CHECK(risk.is_vector());
@@ -443,6 +446,11 @@ TEST_CASE("bad values", "[config][errors]") {
         const ConfigError e = error_of(kZones + kLayer + "resampling = \"lanczos\"\n");
         CHECK(e.key_path() == "layer[0].resampling");
         CHECK_THAT(std::string(e.what()), Contains("'lanczos'"));
+    }
+    SECTION("unknown kind") {
+        const ConfigError e = error_of(kZones + kLayer + "kind = \"thematic\"\n");
+        CHECK(e.key_path() == "layer[0].kind");
+        CHECK_THAT(std::string(e.what()), Contains("not one of continuous, categorical"));
     }
     SECTION("raster-only and vector-only keys on the wrong kind of layer") {
         CHECK(error_of(kZones + kLayer + "background = 0\n").key_path() == "layer[0].background");

@@ -44,7 +44,10 @@ struct LayerConfig {
     std::string group;
     std::string method;         // a method id from the method tables, or "inline:<layer>"
     std::shared_ptr<const ScoringMethod> inline_method;  // `method = { ... }` in the config
-    std::string resampling;     // empty: chosen from the resolutions (see AlignedSource)
+    std::string resampling;     // empty: chosen from the resolutions and the kind (see AlignedSource)
+    // "continuous" (measurements: averaged when finer than the grid) or "categorical" (class codes:
+    // never averaged, scored by class tables only); empty: detected from the raster (job/LayerKind).
+    std::string kind;
     // What `check-sites` compares this layer with: threshold method ids (empty: none). Legal
     // values (standard: e.g. a Bkl standaardwaarde; limit: a Bkl grenswaarde or EU limit in force)
     // decide the verdict; a future limit (e.g. EU 2030) and guidelines (WHO) raise a health advisory.

@@ -100,6 +100,10 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
         r.fail("resampling", "'" + l.resampling + "' is not one of near, bilinear, cubic, average, min, max, mode");
     if (l.is_vector() && !l.resampling.empty())
         r.fail("resampling", "applies to raster layers only (vector layers are burned at cell centres)");
+    // Class codes (land cover) or measurements; empty: detected from the raster (plan_job).
+    l.kind = r.optional_string("kind");
+    if (!l.kind.empty() && l.kind != "continuous" && l.kind != "categorical")
+        r.fail("kind", "'" + l.kind + "' is not one of continuous, categorical (class codes such as land cover)");
     // Values check-sites compares with (threshold method ids, resolved against the method tables
     // by resolve_site_standards, which names these keys when an id is unknown).
     l.standard = r.optional_string("standard");
@@ -107,7 +111,7 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
     l.future_limit = r.optional_string("future_limit");
     l.guidelines = r.string_array("guidelines");
     r.reject_unknown({"name", "path", "layer", "value", "background", "band", "unit", "group", "method", "resampling",
-                      "standard", "limit", "future_limit", "guidelines"});
+                      "kind", "standard", "limit", "future_limit", "guidelines"});
     return l;
 }
 

@@ -44,9 +44,10 @@ std::string num(double v) {
 
 }  // namespace
 
-std::string default_resampling(const RasterInfo& source, const Grid& target) {
+std::string default_resampling(const RasterInfo& source, const Grid& target, bool categorical) {
     const double target_res = std::sqrt(target.dx() * target.dy());
-    return source.resolution_in_target < target_res * 0.999 ? "average" : "near";
+    if (source.resolution_in_target >= target_res * 0.999) return "near";
+    return categorical ? "mode" : "average";
 }
 
 struct AlignedReader::Impl {

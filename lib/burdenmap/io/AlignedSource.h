@@ -17,8 +17,10 @@ namespace burdenmap {
 
 // The resampling used when the config does not name one: "average" when source cells are finer
 // than target cells (every source cell counts, as area-weighting would), "near" otherwise (keeps
-// the published values of a coarse model grid instead of inventing a smooth surface).
-std::string default_resampling(const RasterInfo& source, const Grid& target);
+// the published values of a coarse model grid instead of inventing a smooth surface). For class
+// codes (`categorical`: land cover) a finer source takes "mode", the most common class under the
+// cell: an average of codes 1 and 3 would be a class 2 that is not there.
+std::string default_resampling(const RasterInfo& source, const Grid& target, bool categorical = false);
 
 class AlignedReader {
 public:

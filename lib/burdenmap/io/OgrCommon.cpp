@@ -115,6 +115,33 @@ void add_polygon(OGRGeometryH polygon, MultiPolygon& out) {
 
 }  // namespace
 
+GeometryPtr polygonal_part(OGRGeometryH geometry) {
+    if (!geometry) return nullptr;
+    GeometryPtr linear;
+    if (OGR_G_HasCurveGeometry(geometry, FALSE)) {
+        linear.reset(OGR_G_GetLinearGeometry(geometry, 0, nullptr));
+        if (!linear) return nullptr;
+        geometry = static_cast<OGRGeometryH>(linear.get());
+    }
+    const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
+    if (type == wkbPolygon || type == wkbMultiPolygon) return GeometryPtr(OGR_G_Clone(geometry));
+    if (type != wkbGeometryCollection) return nullptr;
+    GeometryPtr out(OGR_G_CreateGeometry(wkbMultiPolygon));
+    for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
+        const GeometryPtr part = polygonal_part(OGR_G_GetGeometryRef(geometry, i));
+        if (!part) continue;
+        const auto p = static_cast<OGRGeometryH>(part.get());
+        if (wkbFlatten(OGR_G_GetGeometryType(p)) == wkbPolygon) {
+            OGR_G_AddGeometry(static_cast<OGRGeometryH>(out.get()), p);
+        } else {
+            for (int k = 0; k < OGR_G_GetGeometryCount(p); ++k)
+                OGR_G_AddGeometry(static_cast<OGRGeometryH>(out.get()), OGR_G_GetGeometryRef(p, k));
+        }
+    }
+    if (OGR_G_GetGeometryCount(static_cast<OGRGeometryH>(out.get())) == 0) return nullptr;
+    return out;
+}
+
 MultiPolygon to_multipolygon(OGRGeometryH geometry) {
     MultiPolygon out;
     if (!geometry) return out;

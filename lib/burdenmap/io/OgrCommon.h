@@ -51,6 +51,10 @@ std::string first_ids(const std::vector<std::string>& ids, const std::string& qu
 // The names of a layer's fields, comma-separated, for "field X not found; fields are: ..." messages.
 std::string field_list(OGRLayerH layer);
 
+// The polygons of a geometry as a new geometry (curves made linear; of a collection, its polygon
+// members), or nullptr when it has none: points and lines have no area.
+GeometryPtr polygonal_part(OGRGeometryH geometry);
+
 // An OGR (multi)polygon as core polygons; other geometry types give an empty result.
 MultiPolygon to_multipolygon(OGRGeometryH geometry);
 

@@ -64,6 +64,22 @@ bool nodata_fits(GDALDataType type, double nodata, std::string& range) {
     return nodata >= lo && nodata <= hi && nodata == std::floor(nodata);
 }
 
+// Why a band looks categorical, or "" when nothing says so. LAYER_TYPE (band metadata, default
+// domain; HFA and KEA write it) decides when present: their continuous bands carry a raster
+// attribute table too, holding the histogram, and say "athematic". Otherwise a colour table (a
+// palette maps codes to colours, not amounts) or a thematic raster attribute table (class names
+// per code) marks class codes.
+std::string categorical_signal(GDALRasterBandH band) {
+    if (const char* layer_type = GDALGetMetadataItem(band, "LAYER_TYPE", nullptr)) {
+        if (EQUAL(layer_type, "thematic")) return "LAYER_TYPE=thematic";
+        if (EQUAL(layer_type, "athematic")) return "";
+    }
+    if (GDALGetRasterColorTable(band)) return "a colour table";
+    if (GDALRasterAttributeTableH rat = GDALGetDefaultRAT(band); rat && GDALRATGetTableType(rat) == GRTT_THEMATIC)
+        return "a raster attribute table";
+    return "";
+}
+
 }  // namespace
 
 std::string crs_to_wkt(const std::string& definition, const std::string& key) {
@@ -136,6 +152,7 @@ RasterInfo inspect_raster(const std::filesystem::path& path, int band, const std
     const double nodata = GDALGetRasterNoDataValue(b, &has_nodata);
     const GDALDataType type = GDALGetRasterDataType(b);
     info.data_type = GDALGetDataTypeName(type);
+    info.categorical_signal = categorical_signal(b);
     std::string range;
     if (has_nodata && !nodata_fits(type, nodata, range)) {
         info.warnings.push_back({"nodata-out-of-range", path.string() + ": nodata value " + number_text(nodata) +

@@ -20,6 +20,9 @@ struct RasterInfo {
     std::string crs_name;  // e.g. "EPSG:28992" or the CRS name
     std::optional<double> nodata;
     std::string data_type;  // GDAL name, e.g. "Float32"
+    // What says the band holds class codes (land cover) rather than measurements: "LAYER_TYPE=thematic",
+    // "a colour table" or "a raster attribute table"; empty when nothing does. See categorical_signal.
+    std::string categorical_signal;
     // Cell size expressed in the target CRS (metres for a projected target), from GDAL's
     // suggested warp output; set by inspect_raster when a target CRS is given.
     double resolution_in_target = 0;

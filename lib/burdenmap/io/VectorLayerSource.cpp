@@ -27,7 +27,7 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
                          "' not found; fields are: " + field_list(l));
 
     // Repairs and skips are counted and reported once each, naming the first feature ids.
-    std::vector<std::string> no_geometry, no_value, repaired;
+    std::vector<std::string> no_geometry, no_value, repaired, not_polygon;
     const auto report = [&](const char* code, const std::vector<std::string>& fids, const std::string& what) {
         if (fids.empty()) return;
         diagnostics.warn(code, data.description + ": " + std::to_string(fids.size()) + " feature(s) " + what + " (FID " +
@@ -40,13 +40,18 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
             no_geometry.push_back(fid);
             return;
         }
+        GeometryPtr geom = polygonal_part(g);
+        if (!geom) {
+            not_polygon.push_back(fid);
+            ++data.not_polygons[OGRGeometryTypeToName(wkbFlatten(OGR_G_GetGeometryType(g)))];
+            return;
+        }
         if (!OGR_F_IsFieldSetAndNotNull(f, field)) {
             no_value.push_back(fid);
             return;
         }
         const double value = OGR_F_GetFieldAsDouble(f, field);
         if (!std::isfinite(value)) throw InputError(data.description + ": feature " + fid + " has a non-finite value");
-        GeometryPtr geom(OGR_G_Clone(g));
         if (transform && OGR_G_Transform(static_cast<OGRGeometryH>(geom.get()),
                                          static_cast<OGRCoordinateTransformationH>(transform.get())) != OGRERR_NONE)
             throw InputError(data.description + ": feature " + fid + " cannot be transformed to the target CRS");
@@ -67,10 +72,21 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
     report("geometry-repaired", repaired, "had an invalid geometry, repaired with GEOS MakeValid");
     report("feature-empty-geometry", no_geometry, "have no geometry (NULL or empty); skipped");
     report("feature-null-value", no_value, "have no value; skipped");
+    // Only polygons are burned. A layer with none is a config error (plan_job: require_polygons);
+    // beside polygons, the points and lines are left out and counted.
+    if (!data.shapes.empty())
+        report("feature-not-polygon", not_polygon,
+               "are not polygons (" + data.not_polygons_text() + "); left out, only polygons are burned");
     // Stable: equal values keep file order, so the result never depends on sorting details.
     std::stable_sort(data.shapes.begin(), data.shapes.end(),
                      [](const VectorLayerData::Shape& a, const VectorLayerData::Shape& b) { return a.value < b.value; });
     return data;
+}
+
+std::string VectorLayerData::not_polygons_text() const {
+    std::string out;
+    for (const auto& [type, count] : not_polygons) out += (out.empty() ? "" : ", ") + std::to_string(count) + " " + type;
+    return out;
 }
 
 struct VectorBurner::Impl {

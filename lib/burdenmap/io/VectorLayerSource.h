@@ -3,6 +3,7 @@
 // window. Rule: a cell takes the highest value among the polygons that cover its centre, and the
 // layer's background value where none does. Centre sampling matches how a contour map is read
 // ("inside the 10⁻⁶ contour or not"); exact geometric tests for sites use the polygons themselves.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,11 @@ struct VectorLayerData {
         double value;
     };
     std::vector<Shape> shapes;  // sorted by value, ascending: later (higher) burns win
+    // Features left out because they have no area (points, lines), by OGR type name ("Point",
+    // "Line String"). A layer of these only is refused by the plan: burning a point's cell gives a
+    // zone mean of mostly background, silently wrong.
+    std::map<std::string, std::size_t> not_polygons;
+    std::string not_polygons_text() const;  // "8 Point, 1 Line String"
 };
 
 // Throws InputError naming the file, layer and field.

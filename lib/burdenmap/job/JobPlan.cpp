@@ -7,6 +7,8 @@
 #include "burdenmap/config/MethodTableParser.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AlignedSource.h"
+#include "burdenmap/job/LayerChecks.h"
+#include "burdenmap/job/LayerKind.h"
 #include "burdenmap/score/ExposureResponse.h"
 
 namespace burdenmap {
@@ -138,11 +140,13 @@ std::string LayerPlan::describe() const {
     if (vector) {
         s << "vector " << vector->description << ", " << vector->shapes.size()
           << " polygons burned at cell centres (highest value wins), background " << config.background;
+        if (!vector->not_polygons.empty()) s << " (left out, not polygons: " << vector->not_polygons_text() << ")";
     } else {
         s << "raster " << raster.path.string() << " band " << raster.band << ": " << raster.cols << " x " << raster.rows
           << " cells of " << std::fabs(raster.geotransform[1]) << " x " << std::fabs(raster.geotransform[5]) << " in "
           << raster.crs_name << (reprojected ? " (reprojected)" : "") << ", resampling " << resampling;
     }
+    s << "; " << kind << (kind_source.empty() ? "" : " (" + kind_source + ")");
     s << "; method " << method->info().id;
     return s.str();
 }
@@ -195,6 +199,7 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
         lp.method = resolve_method(plan.methods, lp.config, i);
         if (lp.config.is_vector()) {
             lp.vector = std::make_shared<VectorLayerData>(read_vector_layer(lp.config, plan.crs_wkt, plan.diagnostics));
+            require_polygons(lp, i);
         } else {
             lp.raster = inspect_raster(lp.config.path, lp.config.band, plan.crs_wkt);
             for (const Diagnostic& d : lp.raster.warnings) plan.diagnostics.warn(d.code, d.message);
@@ -203,6 +208,8 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
                 plan.diagnostics.warn("raster-rotated", lp.raster.path.string() + ": rotated geotransform; warped onto the north-up target grid");
             finest = std::min(finest, lp.raster.resolution_in_target);
         }
+        settle_layer_kind(lp, i);
+        warn_unit_mismatch(lp.config, lp.method->info(), "its method", plan.diagnostics);
         if (lp.method->uses_placeholders())
             plan.diagnostics.warn("method-placeholder", "layer '" + lp.config.name + "': method " + lp.method->info().id +
                                                             " has placeholder rows; results in those classes are not verified");
@@ -237,8 +244,11 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
     for (const LayerPlan& lp : plan.layers)
         if (!lp.vector) require_overlap(lp.raster, plan.grid.extent(), plan.crs_name);
 
-    for (LayerPlan& lp : plan.layers)
-        if (!lp.vector) lp.resampling = lp.config.resampling.empty() ? default_resampling(lp.raster, plan.grid) : lp.config.resampling;
+    for (LayerPlan& lp : plan.layers) {
+        if (lp.vector) continue;
+        lp.resampling = lp.config.resampling.empty() ? default_resampling(lp.raster, plan.grid, lp.categorical()) : lp.config.resampling;
+        warn_off_lattice(lp, plan.grid, plan.diagnostics);
+    }
 
     if (!config.population.raster.empty()) {
         plan.population.kind = PopulationPlan::Kind::raster;
@@ -274,6 +284,12 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
             if (plan.cumulations[a].name == plan.cumulations[b].name)
                 throw ConfigError("cumulation", "two cumulation bands are named '" + plan.cumulations[a].name + "'");
     }
+
+    for (const CumulationRule& r : plan.cumulations)
+        if (r.kind == CumulationKind::health_burden)
+            for (const HealthOutcome& o : r.outcomes)
+                warn_unit_mismatch(plan.layers[o.layer].config, o.curve->info(),
+                                   "the curve of outcome '" + o.name + "' (cumulation '" + r.name + "')", plan.diagnostics);
 
     std::vector<Box> bounds;
     std::size_t outside = 0, partly = 0;

@@ -25,6 +25,11 @@ struct LayerPlan {
     RasterInfo raster;
     std::string resampling;
     bool reprojected = false;
+    // "continuous" or "categorical" (class codes), and why: "set in the config", "detected from a
+    // colour table", or empty for the default (job/LayerKind).
+    std::string kind = "continuous";
+    std::string kind_source;
+    bool categorical() const { return kind == "categorical"; }
     // Vector layers: the polygons, read once.
     std::shared_ptr<const VectorLayerData> vector;
     std::string describe() const;  // one line for `validate`

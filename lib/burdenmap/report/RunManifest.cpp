@@ -35,6 +35,9 @@ ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& h
     j["input"] = input_entry(l.config.path, sha256);
     j["unit"] = l.config.unit;
     j["group"] = l.config.group;
+    // Measurements or class codes (`kind` in the config; "kind" here is raster or vector).
+    j["values"] = l.kind;
+    if (!l.kind_source.empty()) j["values_source"] = l.kind_source;
     if (l.vector) {
         j["kind"] = "vector";
         j["layer"] = l.config.vector_layer;

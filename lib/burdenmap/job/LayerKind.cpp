@@ -1,0 +1,37 @@
+#include "burdenmap/job/LayerKind.h"
+
+#include <string>
+
+#include "burdenmap/core/Errors.h"
+
+namespace burdenmap {
+
+void settle_layer_kind(LayerPlan& layer, std::size_t i) {
+    const LayerConfig& c = layer.config;
+    if (!c.kind.empty()) {
+        layer.kind = c.kind;
+        layer.kind_source = "set in the config";
+    } else if (!layer.vector && !layer.raster.categorical_signal.empty()) {
+        layer.kind = "categorical";
+        layer.kind_source = "detected from " + layer.raster.categorical_signal;
+    } else {
+        layer.kind = "continuous";
+        layer.kind_source.clear();
+    }
+    if (!layer.categorical()) return;
+
+    const std::string key = "layer[" + std::to_string(i) + "]";
+    const std::string what = "layer '" + c.name + "' is categorical (class codes, " + layer.kind_source + ")";
+    const std::string or_continuous = ", or set kind = \"continuous\" if its values are measurements";
+    if (c.resampling == "average" || c.resampling == "bilinear" || c.resampling == "cubic")
+        throw ConfigError(key + ".resampling", "'" + c.resampling + "' would blend class codes into codes of no class: " + what +
+                                                   "; use \"mode\" (the most common class under each cell, the default for a finer "
+                                                   "raster) or \"near\"" + or_continuous);
+    const MethodInfo& m = layer.method->info();
+    if (m.family != "class_table")
+        throw ConfigError(key + ".method", "'" + m.id + "' is a " + m.family + " method, but " + what +
+                                               ": it takes class_table methods only, whose classes name the codes (a method "
+                                               "table, or an inline [layer.method] with family = \"class_table\")" + or_continuous);
+}
+
+}  // namespace burdenmap

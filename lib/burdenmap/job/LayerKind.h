@@ -1,0 +1,18 @@
+#pragma once
+// A layer's kind: measurements ("continuous": dB, µg/m³, risks) or class codes ("categorical":
+// land cover). Class codes are never averaged (the mean of codes 1 and 3 is a class 2 that is not
+// there) and never put on a curve or against a threshold, so a categorical layer is resampled with
+// "mode" (finer sources) or "near" and scored by a class table only.
+#include <cstddef>
+
+#include "burdenmap/job/JobPlan.h"
+
+namespace burdenmap {
+
+// Sets layer.kind and layer.kind_source from the config's `kind`, else from what the raster's
+// header says (RasterInfo::categorical_signal); vector layers are continuous unless the config
+// says otherwise. Throws ConfigError naming layer[i].resampling or layer[i].method when a
+// categorical layer is given an averaging resampling or a method that is not a class table.
+void settle_layer_kind(LayerPlan& layer, std::size_t i);
+
+}  // namespace burdenmap
