@@ -170,6 +170,15 @@ TEST_CASE("categorical raster: averaging it or scoring it with a curve or thresh
         CHECK(contains(r.err, "'who2018.road_lden' is a threshold method"));
         CHECK(contains(r.err, "class_table"));
     }
+    SECTION("a health outcome's exposure-response curve") {
+        add_land_cover_layer(job);
+        job.replace("[output]", "[[cumulation]]\nname = \"health\"\nrule = \"health_burden\"\n  [[cumulation.outcome]]\n"
+                                "  name = \"ha\"\n  layer = \"landcover\"\n  method = \"who2018.road_ha\"\n"
+                                "  disability_weight = 0.02\n  source = \"test\"\n\n[output]");
+        const CommandResult r = job.run();
+        require_config_error(job, r, "cumulation[1].outcome[0].layer");
+        CHECK(contains(r.err, "layer 'landcover' is categorical (class codes, detected from a colour table)"));
+    }
     SECTION("an unknown kind") {
         add_land_cover_layer(job, "kind = \"categorial\"\n");
         const CommandResult r = job.run();

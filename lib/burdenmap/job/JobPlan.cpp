@@ -285,6 +285,7 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
                 throw ConfigError("cumulation", "two cumulation bands are named '" + plan.cumulations[a].name + "'");
     }
 
+    refuse_curves_on_categorical(config.cumulations, plan.layers);
     for (const CumulationRule& r : plan.cumulations)
         if (r.kind == CumulationKind::health_burden)
             for (const HealthOutcome& o : r.outcomes)

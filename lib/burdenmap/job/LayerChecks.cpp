@@ -11,7 +11,7 @@ namespace burdenmap {
 void require_polygons(const LayerPlan& layer, std::size_t i) {
     if (!layer.vector || !layer.vector->shapes.empty() || layer.vector->not_polygons.empty()) return;
     throw ConfigError("layer[" + std::to_string(i) + "]",
-                      "layer '" + layer.config.name + "': " + layer.vector->description + " holds no polygons but " +
+                      "layer '" + layer.config.name + "': " + layer.vector->description + " holds no usable polygons but " +
                           layer.vector->not_polygons_text() + " feature(s); a vector layer is burned as polygons (a cell "
                           "takes the value of the polygon over its centre), so points or lines would score a few cells "
                           "and leave the rest at the background. Interpolate the points onto a raster (gdal_grid) or "

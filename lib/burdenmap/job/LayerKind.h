@@ -4,6 +4,7 @@
 // there) and never put on a curve or against a threshold, so a categorical layer is resampled with
 // "mode" (finer sources) or "near" and scored by a class table only.
 #include <cstddef>
+#include <vector>
 
 #include "burdenmap/job/JobPlan.h"
 
@@ -14,5 +15,9 @@ namespace burdenmap {
 // says otherwise. Throws ConfigError naming layer[i].resampling or layer[i].method when a
 // categorical layer is given an averaging resampling or a method that is not a class table.
 void settle_layer_kind(LayerPlan& layer, std::size_t i);
+
+// Throws ConfigError naming cumulation[c].outcome[k].layer when a health outcome would put a
+// categorical layer's codes on an exposure–response curve.
+void refuse_curves_on_categorical(const std::vector<CumulationConfig>& cumulations, const std::vector<LayerPlan>& layers);
 
 }  // namespace burdenmap
