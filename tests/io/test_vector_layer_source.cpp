@@ -60,7 +60,7 @@ fs::path write_contours(const TempDir& dir, const std::vector<Contour>& contours
     REQUIRE(ds);
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
     OSRImportFromEPSG(srs, 28992);
-    OGRLayerH layer = GDALDatasetCreateLayer(ds, "contours", srs, wkbPolygon, nullptr);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, "contours", srs, wkbUnknown, nullptr);  // any geometry type
     OSRDestroySpatialReference(srs);
     REQUIRE(layer);
     OGRFieldDefnH risk = OGR_Fld_Create("risk", OFTReal);
@@ -183,6 +183,38 @@ TEST_CASE("a window away from all shapes is all background", "[vector]") {
     const Window far{30, 30, 10, 10};  // x 280..380, y -320..-220: no shape near
     const std::vector<float> out = burn(data, far, -7.5);
     for (float v : out) CHECK(v == -7.5f);
+}
+
+TEST_CASE("points, lines and the non-polygon parts of collections are left out, counted and named", "[vector][geometry]") {
+    TempDir dir("vector");
+    // FIDs 1..5. The point lies on the centre of cell (7, 22), which it burned before.
+    const fs::path file = write_contours(dir, {{square(0, 0, 60, 60), 1e-6},
+                                               {"POINT (150205 450005)", 1e-5},
+                                               {"LINESTRING (150200 450000,150300 450050)", 1e-5},
+                                               {"MULTIPOINT ((150205 450005),(150215 450005))", 1e-5},
+                                               {"GEOMETRYCOLLECTION (POINT (150215 450005)," + square(100, 0, 120, 20) + ")", 1e-7}});
+    Diagnostics diag;
+    const VectorLayerData data = read_vector_layer(layer_config(file), rd_wkt(), diag);
+    CHECK(data.shapes.size() == 2);  // the square and the collection's polygon
+    CHECK(data.not_polygons_text() == "1 Line String, 1 Multi Point, 1 Point");
+    const auto warnings = diag.all();
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].code == "feature-not-polygon");
+    CHECK_THAT(warnings[0].message, Contains("3 feature(s) are not polygons") && Contains("(FID 2, 3, 4)"));
+    const std::vector<float> out = burn(data, Window{0, 0, 40, 40}, 0.0);
+    CHECK(out[7 * 40 + 22] == 0.0f);
+    CHECK(out[7 * 40 + 23] == 0.0f);  // the collection's point
+    CHECK(out[7 * 40 + 12] == static_cast<float>(1e-7));  // its polygon: x 100..120, y 0..20
+}
+
+TEST_CASE("a layer of points only keeps no shape and counts them, for the plan to refuse", "[vector][geometry]") {
+    TempDir dir("vector");
+    const fs::path file = write_contours(dir, {{"POINT (150205 450005)", 25}, {"POINT (150215 450005)", 40}});
+    Diagnostics diag;
+    const VectorLayerData data = read_vector_layer(layer_config(file), rd_wkt(), diag);
+    CHECK(data.shapes.empty());
+    CHECK(data.not_polygons_text() == "2 Point");
+    CHECK(diag.all().empty());  // the plan's config error says it, not a warning as well
 }
 
 TEST_CASE("a missing value field is an error listing the fields", "[vector][errors]") {

@@ -50,6 +50,10 @@ std::string default_resampling(const RasterInfo& source, const Grid& target, boo
     return categorical ? "mode" : "average";
 }
 
+bool resampling_blends(const std::string& resampling) {
+    return resampling == "average" || resampling == "bilinear" || resampling == "cubic";
+}
+
 struct AlignedReader::Impl {
     std::string path;
     GDALDatasetH source = nullptr;

@@ -22,6 +22,10 @@ namespace burdenmap {
 // cell: an average of codes 1 and 3 would be a class 2 that is not there.
 std::string default_resampling(const RasterInfo& source, const Grid& target, bool categorical = false);
 
+// True for the resamplings that blend the source cells a target cell overlaps (average,
+// bilinear, cubic), as opposed to those that pick one source value (near, mode, min, max).
+bool resampling_blends(const std::string& resampling);
+
 class AlignedReader {
 public:
     AlignedReader(const RasterInfo& source, const Grid& target, const std::string& target_wkt,

@@ -4,6 +4,7 @@
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/core/PlainNumber.h"
+#include "burdenmap/io/AlignedSource.h"
 #include "burdenmap/score/UnitDimension.h"
 
 namespace burdenmap {
@@ -22,7 +23,7 @@ void require_polygons(const LayerPlan& layer, std::size_t i) {
 void warn_off_lattice(const LayerPlan& layer, const Grid& grid, Diagnostics& diagnostics) {
     if (layer.vector || layer.reprojected || layer.raster.rotated()) return;
     // Resamplings that blend the overlapping source cells do not shift the map.
-    if (layer.resampling == "average" || layer.resampling == "bilinear" || layer.resampling == "cubic") return;
+    if (resampling_blends(layer.resampling)) return;
     const double* gt = layer.raster.geotransform;
     const double fx = gt[1] / grid.dx(), fy = -gt[5] / grid.dy();
     const auto whole_blocks = [](double f) { return f > 0.5 && std::fabs(f - std::round(f)) <= 1e-9 * f; };

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/io/AlignedSource.h"
 
 namespace burdenmap {
 
@@ -32,7 +33,7 @@ void settle_layer_kind(LayerPlan& layer, std::size_t i) {
 
     const std::string key = "layer[" + std::to_string(i) + "]";
     const std::string what = categorical_text(layer);
-    if (c.resampling == "average" || c.resampling == "bilinear" || c.resampling == "cubic")
+    if (resampling_blends(c.resampling))
         throw ConfigError(key + ".resampling", "'" + c.resampling + "' would blend class codes into codes of no class: " + what +
                                                    "; use \"mode\" (the most common class under each cell, the default for a finer "
                                                    "raster) or \"near\"" + kOrContinuous);
