@@ -228,6 +228,18 @@ TEST_CASE("raster off the grid's lattice: warned with the offset in cells and th
         const CommandResult v = job.validate();
         CHECK(contains(v.out, "off the grid's lattice by 0.5 cells in x and 0.25 in y"));
     }
+    SECTION("no warning for a raster in another CRS: it is reprojected, there is no common lattice") {
+        RasterSpec other;
+        other.crs = "EPSG:3035";
+        other.cols = other.rows = 60;
+        other.gt[0] = 4005305;  // around the zones, on no lattice of 10 m
+        other.gt[3] = 3237705;
+        write_raster(job / "noise.tif", other);
+        const CommandResult v = job.validate();
+        REQUIRE(v.exit_code == 0);
+        CHECK(contains(v.out, "(reprojected)"));
+        CHECK_FALSE(contains(v.out, "off the grid's lattice"));
+    }
     SECTION("no warning when the cells are blended by area (resampling = average)") {
         job.replace("unit = \"dB Lden\"", "unit = \"dB Lden\"\nresampling = \"average\"");
         const CommandResult v = job.validate();
