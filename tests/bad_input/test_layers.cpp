@@ -14,11 +14,14 @@ namespace {
 
 std::string manifest(const Job& job) { return e2e::read_file(job.out() / "run.json"); }
 
-void require_config_error(const Job& job, const CommandResult& r, const std::string& key) {
+// Runs the job, which must be refused: exit 2, the message names `key`, nothing is written.
+CommandResult run_refused(const Job& job, const std::string& key) {
+    const CommandResult r = job.run();
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "error:"));
     CHECK(contains(r.err, key));
     require_nothing_written(job.out());
+    return r;
 }
 
 // A vector layer 'risk' (risk.gpkg, layer contours, field pr) holding `features`.
@@ -77,8 +80,7 @@ TEST_CASE("vector layer: points instead of polygons exit 2 naming the layer, the
         points.push_back({"POINT (" + std::to_string(155010 + 25 * i) + " " + std::to_string(463010 + 20 * i) + ")",
                           {std::to_string(25 + 2 * i)}});
     add_risk_layer(job, points);
-    const CommandResult r = job.run();
-    require_config_error(job, r, "layer[1]");
+    const CommandResult r = run_refused(job, "layer[1]");
     CHECK(contains(r.err, "layer 'risk'"));
     CHECK(contains(r.err, "risk.gpkg (layer contours, field pr)"));
     CHECK(contains(r.err, "8 Point feature(s)"));
@@ -93,8 +95,7 @@ TEST_CASE("vector layer: lines only exit 2 as well", "[bad_input][layer][points]
     Job job("layer-lines");
     add_risk_layer(job, {{"LINESTRING (155000 463000,155200 463200)", {"1e-6"}},
                          {"MULTILINESTRING ((155000 463200,155200 463000))", {"1e-6"}}});
-    const CommandResult r = job.run();
-    require_config_error(job, r, "layer[1]");
+    const CommandResult r = run_refused(job, "layer[1]");
     CHECK(contains(r.err, "1 Line String, 1 Multi Line String feature(s)"));
 }
 
@@ -151,22 +152,19 @@ TEST_CASE("categorical raster: averaging it or scoring it with a curve or thresh
     write_land_cover(job, true);
     SECTION("resampling = average") {
         add_land_cover_layer(job, "resampling = \"average\"\n");
-        const CommandResult r = job.run();
-        require_config_error(job, r, "layer[1].resampling");
+        const CommandResult r = run_refused(job, "layer[1].resampling");
         CHECK(contains(r.err, "categorical (class codes, detected from a colour table)"));
         CHECK(contains(r.err, "\"mode\""));
     }
     SECTION("resampling = bilinear, with kind = categorical set in the config") {
         write_land_cover(job, false);
         add_land_cover_layer(job, "kind = \"categorical\"\nresampling = \"bilinear\"\n");
-        const CommandResult r = job.run();
-        require_config_error(job, r, "layer[1].resampling");
+        const CommandResult r = run_refused(job, "layer[1].resampling");
         CHECK(contains(r.err, "set in the config"));
     }
     SECTION("a threshold method") {
         add_land_cover_layer(job, "", "method = \"who2018.road_lden\"\n");
-        const CommandResult r = job.run();
-        require_config_error(job, r, "layer[1].method");
+        const CommandResult r = run_refused(job, "layer[1].method");
         CHECK(contains(r.err, "'who2018.road_lden' is a threshold method"));
         CHECK(contains(r.err, "class_table"));
     }
@@ -175,14 +173,12 @@ TEST_CASE("categorical raster: averaging it or scoring it with a curve or thresh
         job.replace("[output]", "[[cumulation]]\nname = \"health\"\nrule = \"health_burden\"\n  [[cumulation.outcome]]\n"
                                 "  name = \"ha\"\n  layer = \"landcover\"\n  method = \"who2018.road_ha\"\n"
                                 "  disability_weight = 0.02\n  source = \"test\"\n\n[output]");
-        const CommandResult r = job.run();
-        require_config_error(job, r, "cumulation[1].outcome[0].layer");
+        const CommandResult r = run_refused(job, "cumulation[1].outcome[0].layer");
         CHECK(contains(r.err, "layer 'landcover' is categorical (class codes, detected from a colour table)"));
     }
     SECTION("an unknown kind") {
         add_land_cover_layer(job, "kind = \"categorial\"\n");
-        const CommandResult r = job.run();
-        require_config_error(job, r, "layer[1].kind");
+        const CommandResult r = run_refused(job, "layer[1].kind");
         CHECK(contains(r.err, "not one of continuous, categorical"));
     }
 }
