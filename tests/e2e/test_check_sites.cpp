@@ -242,7 +242,9 @@ TEST_CASE("check-sites: each verdict branch on hand-made rasters and contours", 
     CHECK(sites.at("at_limit").at("verdict") == "needs weighing");      // 70 is within the limit
     CHECK(sites.at("above_limit").at("verdict") == "exceeds limit value");
     CHECK_THAT(sites.at("above_limit").at("reasons"), Contains("> limit value 70 dB Lden") && Contains("placeholder value"));
-    CHECK(sites.at("above_limit").at("placeholders") == "bkl.road_municipal_waterboard_lden_grenswaarde");
+    // The placeholder limit value, and es.pr_class, whose placeholder row (PR < 1e-8) scored the
+    // site's risk cell behind the count's advisory level.
+    CHECK(sites.at("above_limit").at("placeholders") == "bkl.road_municipal_waterboard_lden_grenswaarde, es.pr_class");
     // Outside every raster: unknown with a warning, never meets.
     CHECK(sites.at("outside").at("verdict") == "unknown");
     CHECK(sites.at("outside").at("noise_value") == "NULL");

@@ -234,3 +234,21 @@ TEST_CASE("margins read as decimals: 53 - 43.7 is 9.3", "[sites]") {
     CHECK(margin(70, 70.1) == -0.1);
     CHECK(std::isnan(margin(53, kNaN)));
 }
+
+TEST_CASE("placeholders: methods whose placeholder rows scored the cells behind an advisory level are listed",
+          "[sites][inline_placeholders]") {
+    CumulationCheck count;
+    count.name = "stapeling";
+    count.value = 1;
+    count.advisory_at = 1;
+    count.advisory_source = "config";
+    count.status = compare(count.value, *count.advisory_at);
+    count.placeholder_methods = {"inline.noise [a method of this study (not published)]"};
+    const LayerCheck verified = layer(52, 0, false, {ref(StandardKind::standard, 53, "bkl.std")});
+    const Assessment a = assess({verified}, {count});
+    CHECK(a.advisory == Advisory::yes);
+    CHECK(a.placeholders == std::vector<std::string>{"inline.noise [a method of this study (not published)]"});
+    // Without an advisory level the cumulation decides nothing, so it adds no placeholder.
+    count.advisory_at.reset();
+    CHECK(assess({verified}, {count}).placeholders.empty());
+}

@@ -104,6 +104,7 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
     info.unit = r.optional_string("unit");
     info.description = r.optional_string("description");
     info.defined_in = file;
+    info.of_this_study = !default_id.empty();  // only a method written inline in a config has a default id
     const auto flag_at = r.optional_integer("flag_at");
     if (flag_at && (*flag_at < 0 || *flag_at > 100)) r.fail("flag_at", "must be between 0 and 100");
     info.flag_at = flag_at ? static_cast<int>(*flag_at) : 1;

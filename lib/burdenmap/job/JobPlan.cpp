@@ -211,7 +211,7 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
         settle_layer_kind(lp, i);
         warn_unit_mismatch(lp.config, lp.method->info(), "its method", plan.diagnostics);
         if (lp.method->uses_placeholders())
-            plan.diagnostics.warn("method-placeholder", "layer '" + lp.config.name + "': method " + lp.method->info().id +
+            plan.diagnostics.warn("method-placeholder", "layer '" + lp.config.name + "': method " + labelled_id(lp.method->info()) +
                                                             " has placeholder rows; results in those classes are not verified");
         plan.layers.push_back(std::move(lp));
     }

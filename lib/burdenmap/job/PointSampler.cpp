@@ -85,6 +85,11 @@ double PointSampler::layer_value(std::size_t point, std::size_t layer) const {
     return weight > 0 ? sum / weight : cell_decimal(s.own.raw[layer]);
 }
 
+double PointSampler::cell_value(std::size_t point, std::size_t layer) const {
+    const Sample& s = samples_[point];
+    return s.inside ? s.own.raw[layer] : std::numeric_limits<double>::quiet_NaN();
+}
+
 double PointSampler::cumulation_value(std::size_t point, std::size_t cumulation) const {
     const Sample& s = samples_[point];
     return s.inside ? cell_decimal(s.own.cum[cumulation]) : std::numeric_limits<double>::quiet_NaN();

@@ -24,6 +24,9 @@ public:
     // A layer's raw value: the cell's, or bilinear between the cells with data around the point
     // (weights renormalised over them); NaN when the point's own cell has no data.
     double layer_value(std::size_t point, std::size_t layer) const;
+    // A layer's raw value in the point's own cell, as Float32 (what the cumulations there read);
+    // NaN outside the grid or without data.
+    double cell_value(std::size_t point, std::size_t layer) const;
     // A cumulation's value in the point's cell (never interpolated: counts stay counts).
     double cumulation_value(std::size_t point, std::size_t cumulation) const;
 

@@ -77,6 +77,57 @@ void contour_layer(sites::LayerCheck& lc, const Site& site, std::optional<std::s
     }
 }
 
+// The scoring methods behind a cumulation, each with the layer whose raw values it scores: the
+// layers' own methods, or a health burden's exposure–response curves; none for the energetic
+// sum, which adds raw dB.
+std::vector<std::pair<std::size_t, const ScoringMethod*>> scoring_inputs(const CumulationRule& rule, const JobPlan& plan) {
+    std::vector<std::pair<std::size_t, const ScoringMethod*>> out;
+    if (rule.kind == CumulationKind::energetic_sum) return out;
+    for (const HealthOutcome& o : rule.outcomes) out.emplace_back(o.layer, o.curve.get());
+    if (rule.outcomes.empty())
+        for (std::size_t i : rule.layers) out.emplace_back(i, plan.layers[i].method.get());
+    return out;
+}
+
+// Whether raw values from `low` to `high` fall in a placeholder bin of `method`. Its bins follow
+// the order of the values (class rows ascending; a curve's below, inside, above its range), so
+// the bins of the two ends and every bin between them are the ones that can have been used.
+bool placeholder_between(const ScoringMethod& method, double low, double high) {
+    if (std::isnan(low) || std::isnan(high)) return false;
+    const std::vector<ScoreBin> bins = method.bins();
+    std::vector<std::uint64_t> hits(bins.size(), 0);
+    const float values[2] = {static_cast<float>(low), static_cast<float>(high)};
+    float scores[2];
+    method.score(values, scores, 2, hits);
+    bool inside = false;
+    for (std::size_t b = 0, seen = 0; b < bins.size() && seen < 2; ++b) {
+        seen += hits[b];
+        inside = inside || hits[b] > 0;
+        if (inside && bins[b].confidence == Confidence::placeholder) return true;
+    }
+    return false;
+}
+
+// The methods (labelled as reports name them) whose placeholder rows scored the site's cells
+// behind cumulation `c`: for a point its own cell, for a polygon its cells' range of values.
+std::vector<std::string> placeholder_methods(const SiteEvidence& e, std::size_t c, std::optional<std::size_t> zone,
+                                             std::optional<std::size_t> point) {
+    std::vector<std::string> out;
+    for (const auto& [layer, method] : scoring_inputs(e.plan.cumulations[c], e.plan)) {
+        double low = kNaN, high = kNaN;
+        if (zone && e.stats[*zone]) {
+            const ZonalAccumulator& a = e.stats[*zone]->area[e.bands.raw_band(layer)];
+            low = a.min();
+            high = a.max();
+        } else if (point) {
+            low = high = e.points.cell_value(*point, layer);
+        }
+        const std::string name = labelled_id(method->info());
+        if (placeholder_between(*method, low, high) && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<std::vector<double>> cumulation_zone_means(const JobPlan& plan, const BandSet& bands,
@@ -145,6 +196,7 @@ SiteOutcome evaluate_site(const Site& site, std::optional<std::size_t> zone, std
         cc.advisory_source = a.source;
         cc.advisory_confidence = a.confidence;
         if (a.level) {
+            if (site.kind != Site::Kind::unusable) cc.placeholder_methods = placeholder_methods(e, c, zone, point);
             cc.status = sites::compare(r.value, *a.level);
             // Below the level where known, but part of the site is unknown: it could reach it there.
             if (r.unknown_share > 0 && cc.status == sites::Status::below) cc.status = sites::Status::unknown;

@@ -61,7 +61,10 @@ std::vector<FieldSpec> site_fields(const JobPlan& plan, const SiteStandards& sta
                  "unknown when none is reached and one could not be checked", "", "check-sites", ""});
     f.push_back({"reasons", FieldType::text, "which layers and values decided the verdict", "", "check-sites", ""});
     f.push_back({"advisory_reasons", FieldType::text, "which guideline values, future limits and advisory levels were reached", "", "check-sites", ""});
-    f.push_back({"placeholders", FieldType::text, "method ids of placeholder (unverified) values this site was compared with", "", "", ""});
+    f.push_back({"placeholders", FieldType::text,
+                 "method ids of placeholder (unverified) values this site was compared with, and of methods whose placeholder "
+                 "rows scored the site's cells behind a cumulation's advisory level; a method written in the config is marked "
+                 "[a method of this study (not published)]", "", "", ""});
     for (std::size_t i = 0; i < plan.layers.size(); ++i) {
         const LayerPlan& l = plan.layers[i];
         const std::string& n = l.config.name;

@@ -5,6 +5,7 @@
 
 #include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/report/NumberFormat.h"
+#include "burdenmap/score/ScoringMethod.h"
 
 namespace burdenmap::report::detail {
 
@@ -112,7 +113,9 @@ void add_method_sections(ReportModel& m, const json& manifest) {
     for (const json& layer : manifest.value("layers", json::array())) {
         const json& method = layer["method"];
         const json& prov = method.contains("provenance") ? method["provenance"] : json::object();
-        m.methods.rows.push_back({display_name(str(layer, "name")), str(method, "id") + ": " + str(method, "title"),
+        // An inline method of the config says so wherever it is named (run.json "of_this_study").
+        const std::string id = labelled_id(str(method, "id"), method.contains("of_this_study") && method["of_this_study"] == true);
+        m.methods.rows.push_back({display_name(str(layer, "name")), id + ": " + str(method, "title"),
                                   str(prov, "source"), str(prov, "edition"), str(prov, "confidence"), str(prov, "url")});
         std::string used;
         double cells = 0;
@@ -123,7 +126,7 @@ void add_method_sections(ReportModel& m, const json& manifest) {
             cells += n;
         }
         if (!used.empty())
-            m.placeholder_notes.push_back(display_name(str(layer, "name")) + " (" + str(method, "id") + "): " +
+            m.placeholder_notes.push_back(display_name(str(layer, "name")) + " (" + id + "): " +
                                           format_count(cells) + " cells were scored with placeholder rows: " + used + ".");
     }
     m.cumulations.headers = {"Name", "What it is", "Layers", "Levels"};

@@ -55,7 +55,8 @@ ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& h
         j["resampling"] = l.resampling;
     }
     const MethodInfo& m = l.method->info();
-    ordered_json method{{"id", m.id}, {"family", m.family}, {"title", m.title}, {"defined_in", m.defined_in}};
+    ordered_json method{{"id", m.id}, {"family", m.family}, {"title", m.title}, {"defined_in", m.defined_in},
+                        {"of_this_study", m.of_this_study}};
     method["provenance"] = provenance(m.provenance);
     // Which class rows (or curve ranges) were used, and whether any of them is a placeholder.
     ordered_json rows = ordered_json::array();

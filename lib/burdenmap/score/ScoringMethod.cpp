@@ -20,6 +20,10 @@ Confidence confidence_from_string(const std::string& s) {
     throw std::invalid_argument("confidence must be verified, secondary or placeholder, not '" + s + "'");
 }
 
+std::string labelled_id(const std::string& id, bool of_this_study) {
+    return of_this_study ? id + " [a method of this study (not published)]" : id;
+}
+
 bool ScoringMethod::uses_placeholders() const {
     if (info_.provenance.confidence == Confidence::placeholder) return true;
     for (const ScoreBin& b : bins())

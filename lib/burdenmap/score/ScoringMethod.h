@@ -32,7 +32,13 @@ struct MethodInfo {
     int flag_at = 1;  // score at or above which a cell counts as burdened (count_at_least)
     Provenance provenance;
     std::string defined_in;  // the file the method came from
+    bool of_this_study = false;  // written inline in a config ([layer.method]), not a method table
 };
+
+// How every report of placeholder values names a method: its id, and for an inline method
+// "inline.x [a method of this study (not published)]", so nobody takes it for a published table.
+std::string labelled_id(const std::string& id, bool of_this_study);
+inline std::string labelled_id(const MethodInfo& info) { return labelled_id(info.id, info.of_this_study); }
 
 // What a method did with the cells it scored, for the run manifest: a class table's rows, or a
 // curve's "below / inside / above its validity range".

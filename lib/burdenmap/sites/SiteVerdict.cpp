@@ -265,6 +265,7 @@ Assessment assess(const std::vector<LayerCheck>& layers, const std::vector<Cumul
     for (const CumulationCheck& c : cumulations) {
         if (!c.advisory_at) continue;
         if (c.advisory_confidence == Confidence::placeholder) add_unique(a.placeholders, c.advisory_source);
+        for (const std::string& m : c.placeholder_methods) add_unique(a.placeholders, m);
         if (c.status == Status::above || c.status == Status::at) {
             reached = true;
             const auto [v, t] = texts(c.value, *c.advisory_at);

@@ -103,6 +103,9 @@ struct CumulationCheck {
     std::string advisory_source;  // the method id, or a note that the level is the config's own
     Confidence advisory_confidence = Confidence::verified;
     Status status = Status::unknown;  // value against advisory_at
+    // Methods whose placeholder rows scored the site's cells that make up `value` (as named in
+    // reports: an inline method is labelled so); they are placeholders behind the advisory too.
+    std::vector<std::string> placeholder_methods;
 };
 
 enum class Verdict { meets, needs_weighing, exceeds_limit, unknown };
@@ -120,7 +123,9 @@ struct Assessment {
     Advisory advisory = Advisory::unknown;
     std::vector<std::string> reasons;           // which layers and values decided the verdict
     std::vector<std::string> advisory_reasons;  // guidelines, future limits and levels reached
-    std::vector<std::string> placeholders;      // ids of placeholder values the site was compared with
+    // Placeholder values the site was compared with, and methods whose placeholder rows scored
+    // the cells behind an advisory level it was checked against.
+    std::vector<std::string> placeholders;
 };
 
 // The verdict over all layers (worst first: exceeds limit value, unknown, needs weighing, meets)
