@@ -12,6 +12,7 @@
 #include "Commands.h"
 #include "Progress.h"
 #include "burdenmap/config/ConfigParser.h"
+#include "burdenmap/io/OutputInputClash.h"
 #include "burdenmap/job/CheckSites.h"
 #include "burdenmap/job/JobPlan.h"
 
@@ -151,11 +152,16 @@ Action add_check_sites_command(CLI::App& app, const GlobalOptions& global) {
         plan_options.block_size = args->block_size;
         if (!args->methods_dir.empty()) plan_options.method_dirs.push_back(args->methods_dir);
         const Config config = parse_config(args->config);
+        const auto [sites_file, sites_layer] = split_sites(args->sites);
+        std::vector<NamedInput> inputs = config_inputs(config, method_dirs_for(config, plan_options.method_dirs));
+        inputs.push_back({"the sites (--sites)", sites_file});
+        refuse_outputs_that_are_inputs(site_check_output_paths(config, args->output_dir), inputs);
         const JobPlan plan = plan_job(config, plan_options);
         if (!global.quiet)
             for (const Diagnostic& d : plan.diagnostics.all()) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
         SiteCheckOptions options;
-        std::tie(options.sites, options.sites_layer) = split_sites(args->sites);
+        options.sites = sites_file;
+        options.sites_layer = sites_layer;
         options.id_field = args->id;
         options.output_dir = args->output_dir;
         options.threads = args->threads;

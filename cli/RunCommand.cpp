@@ -10,6 +10,7 @@
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/job/RunJob.h"
 #include "burdenmap/io/AtomicOutput.h"
+#include "burdenmap/io/OutputInputClash.h"
 #include "burdenmap/report/ReportWriter.h"
 
 namespace burdenmap::cli {
@@ -62,6 +63,10 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
         plan_options.block_size = args->block_size;
         if (!args->methods_dir.empty()) plan_options.method_dirs.push_back(args->methods_dir);
         const Config config = parse_config(args->config);
+        std::vector<std::filesystem::path> outputs = run_output_paths(config, args->output_dir);
+        const ReportPaths planned_report = report_paths(args->output_dir.empty() ? config.output.dir : std::filesystem::path(args->output_dir));
+        if (args->report) outputs.insert(outputs.end(), {planned_report.report, planned_report.map});
+        refuse_outputs_that_are_inputs(outputs, config_inputs(config, method_dirs_for(config, plan_options.method_dirs)));
         const JobPlan plan = plan_job(config, plan_options);
         for (const Diagnostic& d : plan.diagnostics.all())
             if (!global.quiet) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
@@ -71,9 +76,8 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
         options.overwrite = args->overwrite;
         options.progress = make_progress(choose_progress_style(global.quiet, global.json_progress));
         if (args->report) {  // refuse up front, not after the run, when the report may not be written
-            const ReportPaths planned = report_paths(options.output_dir.empty() ? config.output.dir : options.output_dir);
-            AtomicOutput::check_writable(planned.report, args->overwrite);
-            AtomicOutput::check_writable(planned.map, args->overwrite);
+            AtomicOutput::check_writable(planned_report.report, args->overwrite);
+            AtomicOutput::check_writable(planned_report.map, args->overwrite);
         }
         install_stop_handlers();
         const RunResult result = run_job(plan, options);

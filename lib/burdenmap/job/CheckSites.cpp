@@ -97,12 +97,17 @@ void write_csv(AtomicOutput& out, const std::string& text) {
 
 }  // namespace
 
+std::vector<std::filesystem::path> site_check_output_paths(const Config& config, const std::filesystem::path& output_dir) {
+    const std::filesystem::path dir = output_dir.empty() ? config.output.dir : output_dir;
+    return {dir / "sites.gpkg", dir / "sites.csv"};
+}
+
 SiteCheckResult check_sites(const JobPlan& plan, const SiteCheckOptions& options) {
     const auto start = Clock::now();
     SiteCheckResult result;
-    const std::filesystem::path dir = options.output_dir.empty() ? plan.config.output.dir : options.output_dir;
-    result.geopackage = dir / "sites.gpkg";
-    result.csv = dir / "sites.csv";
+    const std::vector<std::filesystem::path> output_paths = site_check_output_paths(plan.config, options.output_dir);
+    result.geopackage = output_paths[0];
+    result.csv = output_paths[1];
     // Refuse up front, before reading pixels, when an output exists or cannot be written.
     AtomicOutput::check_writable(result.geopackage, options.overwrite);
     AtomicOutput::check_writable(result.csv, options.overwrite);

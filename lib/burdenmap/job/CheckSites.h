@@ -46,4 +46,8 @@ struct SiteCheckResult {
 // (the sites file), OutputError, Cancelled.
 SiteCheckResult check_sites(const JobPlan& plan, const SiteCheckOptions& options);
 
+// The files check_sites writes into `output_dir` (empty: the config's [output] dir): sites.gpkg
+// and sites.csv.
+std::vector<std::filesystem::path> site_check_output_paths(const Config& config, const std::filesystem::path& output_dir);
+
 }  // namespace burdenmap

@@ -161,11 +161,15 @@ std::string PopulationPlan::describe() const {
     return "";
 }
 
-MethodRegistry load_methods_for(const Config& config, const std::vector<std::filesystem::path>& override_dirs) {
+std::vector<std::filesystem::path> method_dirs_for(const Config& config, const std::vector<std::filesystem::path>& override_dirs) {
     std::vector<std::filesystem::path> dirs = override_dirs;
     if (dirs.empty()) dirs.push_back(default_methods_dir());
     dirs.insert(dirs.end(), config.method_dirs.begin(), config.method_dirs.end());
-    return load_method_tables(dirs);
+    return dirs;
+}
+
+MethodRegistry load_methods_for(const Config& config, const std::vector<std::filesystem::path>& override_dirs) {
+    return load_method_tables(method_dirs_for(config, override_dirs));
 }
 
 JobPlan plan_job(const Config& config, const PlanOptions& options) {

@@ -65,6 +65,10 @@ struct JobPlan {
 // Throws ConfigError (bad config values, unknown method or layer names) or InputError (files).
 JobPlan plan_job(const Config& config, const PlanOptions& options);
 
+// The method-table folders of a config: `override_dirs` (--methods-dir) or the default folder,
+// then the [methods] dirs.
+std::vector<std::filesystem::path> method_dirs_for(const Config& config, const std::vector<std::filesystem::path>& override_dirs);
+
 // Reads the method tables of a config: the default folder plus [methods] dirs.
 MethodRegistry load_methods_for(const Config& config, const std::vector<std::filesystem::path>& override_dirs);
 

@@ -84,6 +84,14 @@ std::size_t headline_band(const JobPlan& plan, const BandSet& bands) {
 
 }  // namespace
 
+std::vector<std::filesystem::path> run_output_paths(const Config& config, const std::filesystem::path& output_dir) {
+    const OutputConfig& oc = config.output;
+    const std::filesystem::path dir = output_dir.empty() ? oc.dir : output_dir;
+    std::vector<std::filesystem::path> out{dir / oc.geotiff, raster_style_path(dir / oc.geotiff), dir / oc.geopackage, dir / oc.manifest};
+    if (!oc.raw_geotiff.empty()) out.push_back(dir / oc.raw_geotiff);
+    return out;
+}
+
 RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     const auto start = Clock::now();
     RunResult result;
@@ -94,8 +102,8 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     result.manifest = dir / oc.manifest;
     if (!oc.raw_geotiff.empty()) result.raw_geotiff = dir / oc.raw_geotiff;
     // Refuse up front, before minutes of work, when an output exists or cannot be written.
-    for (const auto& p : {result.geotiff, result.geopackage, result.manifest, result.raw_geotiff, raster_style_path(result.geotiff)})
-        if (!p.empty()) AtomicOutput::check_writable(p, options.overwrite);
+    const std::vector<std::filesystem::path> output_paths = run_output_paths(plan.config, dir);
+    for (const auto& p : output_paths) AtomicOutput::check_writable(p, options.overwrite);
     // Every output is renamed into place only once all are complete (commit_all below); on an
     // error or a cancel the group removes their temp files and earlier outputs stay untouched.
     CommitGroup outputs;

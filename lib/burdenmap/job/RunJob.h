@@ -43,4 +43,8 @@ struct RunResult {
 
 RunResult run_job(const JobPlan& plan, const RunOptions& options);
 
+// The files a run writes into `output_dir` (empty: the config's [output] dir): the GeoTIFF, its
+// QGIS style, the GeoPackage, the manifest and, when configured, the raw GeoTIFF.
+std::vector<std::filesystem::path> run_output_paths(const Config& config, const std::filesystem::path& output_dir);
+
 }  // namespace burdenmap

@@ -6,6 +6,7 @@
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AtomicOutput.h"
+#include "burdenmap/io/OutputInputClash.h"
 #include "burdenmap/io/OutputReader.h"
 #include "burdenmap/report/Base64.h"
 #include "burdenmap/report/OutputStyles.h"
@@ -84,20 +85,25 @@ ReportPaths report_paths(const fs::path& output_dir, const ReportOptions& option
 
 ReportPaths write_report(const fs::path& output_dir, const ReportOptions& options) {
     ReportPaths paths = report_paths(output_dir, options);
-    // Refuse before reading anything when the report exists and may not be replaced.
+    const std::vector<fs::path> outputs{paths.report, paths.map};
+    const fs::path manifest_path = output_dir / options.manifest;
+    // Refuse before reading anything when the report would replace its own input, exists and may
+    // not be replaced, or cannot be written.
+    refuse_outputs_that_are_inputs(outputs, {{"the run manifest (--manifest)", manifest_path}});
     AtomicOutput::check_writable(paths.report, options.overwrite);
     AtomicOutput::check_writable(paths.map, options.overwrite);
 
     report::ReportInputs in;
-    in.manifest_json = read_text(output_dir / options.manifest);
+    in.manifest_json = read_text(manifest_path);
     nlohmann::json manifest;
     try {
         manifest = nlohmann::json::parse(in.manifest_json);
     } catch (const nlohmann::json::exception& e) {
-        throw InputError((output_dir / options.manifest).string() + ": not valid JSON: " + e.what());
+        throw InputError(manifest_path.string() + ": not valid JSON: " + e.what());
     }
     const fs::path gpkg = output_in(output_dir, manifest, "geopackage", "burden.gpkg");
     const fs::path tif = output_in(output_dir, manifest, "geotiff", "burden.tif");
+    refuse_outputs_that_are_inputs(outputs, {{"the run's GeoPackage", gpkg}, {"the run's GeoTIFF", tif}});
     std::string crs;
     if (manifest.contains("grid") && manifest["grid"].contains("crs_wkt") && manifest["grid"]["crs_wkt"].is_string())
         crs = manifest["grid"]["crs_wkt"].get<std::string>();
