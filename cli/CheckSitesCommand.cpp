@@ -148,6 +148,7 @@ Action add_check_sites_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
     cmd->add_option("--methods-dir", args->methods_dir, "Folder of method tables (default: the shipped data/methods)");
     return [args, &global]() -> int {
+        install_stop_handlers();  // from the start: even a warning printed into a closed pipe stops cleanly
         PlanOptions plan_options;
         plan_options.block_size = args->block_size;
         if (!args->methods_dir.empty()) plan_options.method_dirs.push_back(args->methods_dir);
@@ -168,7 +169,6 @@ Action add_check_sites_command(CLI::App& app, const GlobalOptions& global) {
         options.overwrite = args->overwrite;
         options.bilinear = args->bilinear;
         options.progress = make_progress(choose_progress_style(global.quiet, global.json_progress));
-        install_stop_handlers();
         const SiteCheckResult result = check_sites(plan, options);
 
         const sites::FailLevel level = fail_level(args->fail_on);

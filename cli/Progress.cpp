@@ -14,8 +14,11 @@ namespace {
 volatile std::sig_atomic_t g_stop = 0;
 // The first signal asks the run to stop cleanly (temp files removed, exit 130); a second one
 // ends the process at once, the signal's default action (hidden temp files may then remain).
+// SIGPIPE (whoever read stdout or stderr went away, as in `burdenmap run ... | head`) only ever
+// asks: every later write to that pipe raises it again, and none of them may kill the process
+// before it has cleaned up.
 void on_signal(int sig) {
-    if (g_stop) {
+    if (g_stop && sig != SIGPIPE) {
         std::signal(sig, SIG_DFL);
         std::raise(sig);
         return;
@@ -80,8 +83,7 @@ void install_stop_handlers() {
     struct sigaction sa {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) sigaction(sig, &sa, nullptr);
 }
 
 bool stop_requested() { return g_stop != 0; }

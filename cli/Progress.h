@@ -1,7 +1,7 @@
 #pragma once
 // Progress on the terminal: a bar when stderr is a terminal, JSON lines with --json-progress,
 // stage lines otherwise (logs of batch jobs), nothing with --quiet. Also installs the SIGINT /
-// SIGTERM handler whose flag cancels the run at the next window.
+// SIGTERM / SIGHUP / SIGPIPE handler whose flag cancels the run at the next window.
 #include <string>
 
 #include "burdenmap/job/RunJob.h"

@@ -33,6 +33,7 @@ Action add_report_command(CLI::App& app, const GlobalOptions& global) {
         options.manifest = args->manifest;
         const ReportPaths paths = write_report(args->output_dir, options);
         if (!global.quiet) {
+            for (const Diagnostic& d : paths.warnings) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
             std::printf("Report:\n  %s\n", paths.report.c_str());
             if (!paths.map.empty()) std::printf("  %s\n", paths.map.c_str());
         }

@@ -59,6 +59,7 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--methods-dir", args->methods_dir, "Folder of method tables (default: the shipped data/methods)");
     return [cmd, args, &global]() -> int {
         (void)cmd;
+        install_stop_handlers();  // from the start: even a warning printed into a closed pipe stops cleanly
         PlanOptions plan_options;
         plan_options.block_size = args->block_size;
         if (!args->methods_dir.empty()) plan_options.method_dirs.push_back(args->methods_dir);
@@ -79,7 +80,6 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
             AtomicOutput::check_writable(planned_report.report, args->overwrite);
             AtomicOutput::check_writable(planned_report.map, args->overwrite);
         }
-        install_stop_handlers();
         const RunResult result = run_job(plan, options);
         // Warnings found while running (after the plan's, which were printed above).
         for (std::size_t i = plan.diagnostics.all().size(); i < result.warnings.size() && !global.quiet; ++i)
@@ -90,6 +90,8 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
             report_options.overwrite = args->overwrite;
             report_options.manifest = result.manifest.filename().string();
             const ReportPaths paths = write_report(result.manifest.parent_path(), report_options);
+            for (const Diagnostic& d : paths.warnings)
+                if (!global.quiet) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
             if (!global.quiet) std::printf("Report:\n  %s\n", paths.report.c_str());
         }
         return ExitCode::ok;

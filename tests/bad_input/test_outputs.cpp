@@ -1,6 +1,7 @@
 // Outputs and interruption: unwritable or odd output folders, a full disk (simulated with
-// RLIMIT_FSIZE), existing outputs, odd path names; SIGINT/SIGTERM stop within seconds, exit 130
-// and leave nothing; after SIGKILL no file with a final output name is incomplete.
+// RLIMIT_FSIZE), existing outputs, odd path names; SIGINT/SIGTERM/SIGHUP stop within seconds,
+// exit 130 and leave nothing; after SIGKILL no file with a final output name is incomplete, and
+// the next run removes the temporaries the killed one left.
 #include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <signal.h>
@@ -246,6 +247,11 @@ TEST_CASE("interruption: SIGTERM stops the run within seconds, exits 130, remove
     interrupt_test(SIGTERM, "sigterm");
 }
 
+TEST_CASE("interruption: SIGHUP (the terminal closed) stops the run like SIGTERM, exits 130, removes its temporary files",
+          "[bad_input][interrupt][stale_temporaries]") {
+    interrupt_test(SIGHUP, "sighup");
+}
+
 TEST_CASE("interruption: SIGINT while the cloud-optimised GeoTIFF is written stops within seconds too",
           "[bad_input][interrupt]") {
     interrupt_test(SIGINT, "sigint-cog", "writing GeoTIFF");
@@ -265,9 +271,10 @@ TEST_CASE("interruption: after SIGKILL no file with a final output name is incom
             run.wait();
             INFO("stage reached before the kill: " << reached);
             require_finals_complete(job.out());
-            // A new run is not disturbed by what the killed one left.
+            // A new run is not disturbed by what the killed one left, and removes its temporaries.
             CHECK(job.run({"--overwrite"}).exit_code == 0);
             require_finals_complete(job.out());
+            CHECK(temp_files(job.out()).empty());
         }
     }
 }

@@ -11,6 +11,7 @@
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/SiteSource.h"
+#include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/job/BlockPipeline.h"
 #include "burdenmap/job/SiteEvaluation.h"
 #include "burdenmap/report/OutputStyles.h"
@@ -111,6 +112,7 @@ SiteCheckResult check_sites(const JobPlan& plan, const SiteCheckOptions& options
     // Refuse up front, before reading pixels, when an output exists or cannot be written.
     AtomicOutput::check_writable(result.geopackage, options.overwrite);
     AtomicOutput::check_writable(result.csv, options.overwrite);
+    const std::vector<Diagnostic> stale_removed = remove_stale_temporaries(output_paths);
     auto report = [&](double fraction, const std::string& stage) {
         if (options.progress && !options.progress(fraction, stage)) throw Cancelled();
     };
@@ -120,6 +122,7 @@ SiteCheckResult check_sites(const JobPlan& plan, const SiteCheckOptions& options
         throw ConfigError("layer", "no layer has a standard or limit value, so no site can be checked: add e.g. "
                                    "standard = \"bkl.rail_lden_standaardwaarde\" or limit = \"eu2008.no2_annual\" to a [[layer]]");
     Diagnostics diagnostics;
+    for (const Diagnostic& d : stale_removed) diagnostics.warn(d.code, d.message);
     for (const Diagnostic& d : standards.warnings) diagnostics.warn(d.code, d.message);
     const SiteLayer layer = read_sites(options.sites, options.sites_layer, options.id_field, plan.crs_wkt, diagnostics);
     result.sites_description = layer.description;

@@ -8,6 +8,7 @@
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/GeoTiffWriter.h"
 #include "burdenmap/io/GpkgWriter.h"
+#include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/job/BandSet.h"
 #include "burdenmap/job/BlockPipeline.h"
 #include "burdenmap/job/Fairness.h"
@@ -104,6 +105,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     // Refuse up front, before minutes of work, when an output exists or cannot be written.
     const std::vector<std::filesystem::path> output_paths = run_output_paths(plan.config, dir);
     for (const auto& p : output_paths) AtomicOutput::check_writable(p, options.overwrite);
+    const std::vector<Diagnostic> stale_removed = remove_stale_temporaries(output_paths);
     // Every output is renamed into place only once all are complete (commit_all below); on an
     // error or a cancel the group removes their temp files and earlier outputs stay untouched.
     CommitGroup outputs;
@@ -198,6 +200,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     extras.threads = threads;
     extras.sha256 = input_checksums(plan);
     extras.warnings = plan.diagnostics.all();
+    extras.warnings.insert(extras.warnings.end(), stale_removed.begin(), stale_removed.end());
     for (const Diagnostic& d : value_warnings(plan, bands, table)) extras.warnings.push_back(d);
     for (const Diagnostic& d : fairness_warnings.all()) extras.warnings.push_back(d);
     extras.fairness = &fairness;

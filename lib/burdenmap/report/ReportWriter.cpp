@@ -8,6 +8,7 @@
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/OutputInputClash.h"
 #include "burdenmap/io/OutputReader.h"
+#include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/report/Base64.h"
 #include "burdenmap/report/OutputStyles.h"
 #include "burdenmap/report/Quicklook.h"
@@ -80,7 +81,10 @@ MapResult draw_map(const fs::path& tif, const TableData& zones, const std::vecto
 }  // namespace
 
 ReportPaths report_paths(const fs::path& output_dir, const ReportOptions& options) {
-    return {output_dir / options.report, output_dir / options.map};
+    ReportPaths paths;
+    paths.report = output_dir / options.report;
+    paths.map = output_dir / options.map;
+    return paths;
 }
 
 ReportPaths write_report(const fs::path& output_dir, const ReportOptions& options) {
@@ -92,6 +96,7 @@ ReportPaths write_report(const fs::path& output_dir, const ReportOptions& option
     refuse_outputs_that_are_inputs(outputs, {{"the run manifest (--manifest)", manifest_path}});
     AtomicOutput::check_writable(paths.report, options.overwrite);
     AtomicOutput::check_writable(paths.map, options.overwrite);
+    paths.warnings = remove_stale_temporaries(outputs);
 
     report::ReportInputs in;
     in.manifest_json = read_text(manifest_path);

@@ -4,6 +4,9 @@
 // self-contained, and map.png, its map, beside them (each through a temp file and a rename).
 #include <filesystem>
 #include <string>
+#include <vector>
+
+#include "burdenmap/core/Diagnostics.h"
 
 namespace burdenmap {
 
@@ -18,6 +21,7 @@ struct ReportOptions {
 
 struct ReportPaths {
     std::filesystem::path report, map;  // map is empty when no map could be drawn (no GeoTIFF)
+    std::vector<Diagnostic> warnings;   // write_report: stale temporary files it removed
 };
 
 // Throws InputError when run.json or the GeoPackage is missing or unreadable (a missing GeoTIFF
