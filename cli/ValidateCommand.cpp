@@ -1,5 +1,6 @@
 // burdenmap validate CONFIG: the plan without pixels — grid, CRS, how each layer is aligned,
-// zones, the standards `check-sites` would compare with, warnings. Exit 0 when the job (and
+// zones, the fairness plan (with its joined table), the standards `check-sites` would compare
+// with, warnings. plan_job makes every config check `run` makes before reading pixels. Exit 0 when the job (and
 // check-sites with it) can run.
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -41,6 +42,10 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
             std::string names;
             for (std::size_t i : c.layers) names += (names.empty() ? "" : ", ") + plan.layers[i].config.name;
             std::printf("  %-14s %s of %s\n", c.name.c_str(), to_string(c.kind), names.c_str());
+        }
+        if (plan.fairness.enabled) {
+            std::printf("Fairness:\n");
+            for (const std::string& line : plan.fairness.describe()) std::printf("  %s\n", line.c_str());
         }
         std::size_t site_values = 0;
         for (const auto& list : standards.layers) site_values += list.size();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "burdenmap/core/Box.h"
+#include "burdenmap/core/JoinReport.h"
 #include "burdenmap/score/ScoringMethod.h"
 
 namespace burdenmap {
@@ -113,6 +114,7 @@ struct JoinTableConfig {
     std::filesystem::path path;
     std::string layer;
     std::string id;
+    IdMatch id_match = IdMatch::exact;  // "digits": FIPS/CBS codes with and without leading zeros
     std::vector<double> nodata_values;
 };
 

@@ -1,6 +1,6 @@
 // The [fairness] section of a config: which index preset, which income indicator, which zone
 // indicators (with their group and direction). Values are checked against the presets and zone
-// columns later, when the plan knows them (job/Fairness.cpp).
+// columns later, when the plan knows them (job/FairnessPlan.cpp).
 #include "burdenmap/config/TomlReader.h"
 
 namespace burdenmap::config_detail {
@@ -55,8 +55,13 @@ FairnessConfig parse_fairness(TomlReader r, const std::filesystem::path& base) {
         j.path = std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : (base / path).lexically_normal();
         j.layer = tr.optional_string("layer");
         j.id = tr.required_string("id");
+        try {
+            j.id_match = id_match_from_string(tr.optional_string("id_match", "exact"));
+        } catch (const std::invalid_argument& e) {
+            tr.fail("id_match", e.what());
+        }
         j.nodata_values = tr.number_array("nodata_values");
-        tr.reject_unknown({"path", "layer", "id", "nodata_values"});
+        tr.reject_unknown({"path", "layer", "id", "id_match", "nodata_values"});
         f.table = j;
     }
     if (f.index != "none" && f.indicators.empty())

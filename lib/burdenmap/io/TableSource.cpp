@@ -1,6 +1,7 @@
 #include "burdenmap/io/TableSource.h"
 
 #include <cmath>
+#include <set>
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/FieldAliases.h"
@@ -36,6 +37,8 @@ JoinedTable read_joined_table(const std::filesystem::path& path, const std::stri
         return index;
     };
     const int id = field(id_field);
+    table.id_field = names[static_cast<std::size_t>(id)];
+    std::set<std::string> seen;
     std::vector<int> indices;
     for (const std::string& c : columns) indices.push_back(field(c));
 
@@ -57,8 +60,10 @@ JoinedTable read_joined_table(const std::filesystem::path& path, const std::stri
             }
             values.push_back(v);
         }
-        if (!table.rows.emplace(key, std::move(values)).second)
+        if (!seen.insert(key).second)
             throw InputError(table.description + ": id '" + key + "' (field '" + id_field + "') appears more than once");
+        table.ids.push_back(key);
+        table.rows.push_back(std::move(values));
     });
     return table;
 }

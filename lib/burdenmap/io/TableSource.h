@@ -3,7 +3,6 @@
 // CBS Kerncijfers wijken-en-buurten table). Values are parsed the CBS way (io/NumberText:
 // leading spaces, "." for missing, decimal commas) and sentinel values become NULL.
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,8 +11,9 @@ namespace burdenmap {
 
 struct JoinedTable {
     std::string description;  // "file (layer L)"
-    // id → one value per requested column
-    std::map<std::string, std::vector<std::optional<double>>> rows;
+    std::string id_field;     // the id field as found in the file (after aliases)
+    std::vector<std::string> ids;                          // one per row, in file order
+    std::vector<std::vector<std::optional<double>>> rows;  // per row: one value per requested column
 };
 
 // Reads `columns` keyed by `id_field` (field names found through the CBS alias table, so

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/fair/Bivariate.h"
@@ -16,7 +17,6 @@
 #include "burdenmap/fair/IncomeGroups.h"
 #include "burdenmap/fair/Percentile.h"
 #include "burdenmap/fair/Reasons.h"
-#include "burdenmap/io/TableSource.h"
 #include "burdenmap/io/ZoneNeighbours.h"
 
 namespace burdenmap {
@@ -30,9 +30,10 @@ public:
     ZoneColumns(const std::vector<FieldSpec>& fields, const std::vector<std::vector<FieldValue>>& rows)
         : fields_(fields), rows_(rows) {}
     bool has(const std::string& name) const { return index(name) >= 0; }
-    ZoneValues values(const std::string& name, const std::string& key) const {
+    // plan_fairness checked every column the config names against the same zone_fields.
+    ZoneValues values(const std::string& name) const {
         const int i = index(name);
-        if (i < 0) throw ConfigError(key, "no zones column '" + name + "' (columns are the zones layer's: " + list() + ")");
+        if (i < 0) throw std::logic_error("fairness: no zones column '" + name + "' (plan_fairness should have refused it)");
         ZoneValues out;
         for (const auto& row : rows_) {
             const FieldValue& v = row[static_cast<std::size_t>(i)];
@@ -53,11 +54,6 @@ private:
             if (fields_[i].name == name) return static_cast<int>(i);
         return -1;
     }
-    std::string list() const {
-        std::string s;
-        for (std::size_t i = 0; i < fields_.size() && i < 12; ++i) s += (i ? ", " : "") + fields_[i].name;
-        return s + (fields_.size() > 12 ? ", ..." : "");
-    }
     const std::vector<FieldSpec>& fields_;
     const std::vector<std::vector<FieldValue>>& rows_;
 };
@@ -65,73 +61,38 @@ private:
 FieldValue opt(const std::optional<double>& v) { return v ? FieldValue(*v) : FieldValue(); }
 FieldValue opt_int(const std::optional<int>& v) { return v ? FieldValue(static_cast<long long>(*v)) : FieldValue(); }
 
-// The headline burden: the config's, else the first count_at_least cumulation's mean, else the
-// first cumulation's, else the first layer's score.
-std::string headline_burden(const JobPlan& plan) {
-    if (!plan.config.fairness.burden.empty()) return plan.config.fairness.burden;
-    for (const CumulationRule& c : plan.cumulations)
-        if (c.is_count()) return c.name + "_mean";
-    if (!plan.cumulations.empty()) return plan.cumulations.front().name + "_mean";
-    return plan.layers.front().config.name + "_score_mean";
-}
-
-fair::PercentileRule rule_for(const FairnessIndicatorConfig& ic, const FairnessConfig& fc, const IndexParameters* preset,
-                              const std::string& key) {
-    std::string name = !ic.percentile.empty() ? ic.percentile : !fc.percentile.empty() ? fc.percentile
-                                                            : preset && preset->percentile != "none" ? preset->percentile
-                                                                                                      : "ces";
-    try {
-        return fair::percentile_rule_from_string(name);
-    } catch (const std::invalid_argument& e) {
-        throw ConfigError(key, e.what());
-    }
-}
-
 struct Indicators {
     std::vector<fair::RankedIndicator> ranked;
     std::vector<const FairnessIndicatorConfig*> configs;
 };
 
-Indicators rank_indicators(const JobPlan& plan, const ZoneColumns& zones, const IndexParameters* preset,
-                           const ZoneValues& population) {
+Indicators rank_indicators(const JobPlan& plan, const ZoneColumns& zones, const ZoneValues& population) {
     const FairnessConfig& fc = plan.config.fairness;
-    // A joined table, read once for every "table:" indicator.
-    std::vector<std::string> table_columns;
-    for (const auto& ic : fc.indicators)
-        if (ic.from.rfind("table:", 0) == 0) table_columns.push_back(ic.from.substr(6));
-    JoinedTable table;
-    if (!table_columns.empty()) {
-        if (!fc.table) throw ConfigError("fairness.table", "indicators read 'table:' columns but no [fairness.table] is given");
-        table = read_joined_table(fc.table->path, fc.table->layer, fc.table->id, table_columns, fc.table->nodata_values);
-    }
+    const FairnessPlan& fp = plan.fairness;
     std::vector<double> weights;
     if (fc.population_weights)
         for (const auto& p : population) weights.push_back(p.value_or(0.0));
     Indicators out;
-    std::size_t table_col = 0;
     for (std::size_t i = 0; i < fc.indicators.size(); ++i) {
         const FairnessIndicatorConfig& ic = fc.indicators[i];
-        const std::string key = "fairness.indicator[" + std::to_string(i) + "]";
+        const FairnessIndicatorPlan& ip = fp.indicators[i];
         fair::Indicator ind;
         ind.name = ic.name;
         ind.label = ic.label;
         ind.group = ic.group;
         ind.direction = fair::direction_from_string(ic.direction);
-        if (ic.from.rfind("table:", 0) == 0) {
-            const std::size_t c = table_col++;
-            for (const Zone& z : plan.zones) {
-                auto it = table.rows.find(z.id);
-                ind.values.push_back(it == table.rows.end() ? std::nullopt : it->second[c]);
-            }
+        if (ip.table_column) {
+            for (const auto& row : fp.table->row_of_zone)
+                ind.values.push_back(row ? fp.table->table.rows[*row][*ip.table_column] : std::nullopt);
         } else {
-            ind.values = zones.values(ic.from, key + ".from");
+            ind.values = zones.values(ip.zones_column);
         }
-        const fair::PercentileRule rule = rule_for(ic, fc, preset, key + ".percentile");
         try {
-            out.ranked.push_back(fair::rank_indicator(std::move(ind), rule,
-                                                      fc.population_weights && fair::rule_supports_weights(rule) ? &weights : nullptr));
+            out.ranked.push_back(fair::rank_indicator(std::move(ind), ip.rule,
+                                                      fc.population_weights && fair::rule_supports_weights(ip.rule) ? &weights : nullptr));
         } catch (const std::invalid_argument& e) {
-            throw ConfigError(key, e.what());
+            // The values do not fit the rule (a "given" percentile of 150, zero total weight).
+            throw InputError(ip.key + " (from '" + ic.from + "'): " + e.what());
         }
         out.configs.push_back(&ic);
     }
@@ -155,13 +116,7 @@ std::vector<std::vector<fair::ReasonPart>> apply_preset(const JobPlan& plan, con
         o.effects_weight = preset.at("effects_weight");
         o.min_population_indicators = static_cast<std::size_t>(preset.at("min_population_indicators"));
         o.score_scale = preset.at("score_scale");
-        fair::CesResult res;
-        try {
-            res = fair::compute_ces(ind.ranked, o);
-        } catch (const std::invalid_argument& e) {
-            throw ConfigError("fairness.indicator", std::string(e.what()) +
-                                                        " (CES groups: exposures, environmental_effects, sensitive_populations, socioeconomic_factors)");
-        }
+        const fair::CesResult res = fair::compute_ces(ind.ranked, o);  // groups checked by plan_fairness
         std::vector<FieldValue> pb, pc, pbs, pcs, score, pct, scored;
         for (const fair::CesZone& z : res.zones) {
             pb.push_back(opt(z.pollution_burden));
@@ -193,7 +148,6 @@ std::vector<std::vector<fair::ReasonPart>> apply_preset(const JobPlan& plan, con
             if (ind.ranked[i].indicator.name == fc.low_income_indicator) low = &ind.ranked[i];
             else burdens.push_back(ind.ranked[i]);
         }
-        if (!low) throw ConfigError("fairness.low_income_indicator", "cejst needs the name of the low-income indicator among [[fairness.indicator]]");
         fair::CejstOptions o;
         o.burden_at_least = preset.at("burden_at_least");
         o.low_income_at_least = preset.at("low_income_at_least");
@@ -227,10 +181,9 @@ std::vector<std::vector<fair::ReasonPart>> apply_preset(const JobPlan& plan, con
         add(r, {"cejst_donut", FieldType::integer, "added by the adjacency (donut hole) rule", "0/1", p, src}, donut);
         add(r, {"cejst_final", FieldType::integer, "disadvantaged, including the adjacency rule", "0/1", p, src}, final_dac);
     } else if (p == "ejscreen") {
-        if (fc.demographic_index.empty()) throw ConfigError("fairness.demographic_index", "ejscreen needs a zones column with the demographic index");
-        const ZoneValues demog = zones.values(fc.demographic_index, "fairness.demographic_index");
+        const ZoneValues demog = zones.values(fc.demographic_index);
         ZoneValues supp;
-        if (!fc.supplemental_index.empty()) supp = zones.values(fc.supplemental_index, "fairness.supplemental_index");
+        if (!fc.supplemental_index.empty()) supp = zones.values(fc.supplemental_index);
         fair::EjScreenOptions o;
         o.exceed_at_least = preset.at("exceed_at_least");
         const fair::EjScreenResult res = fair::compute_ejscreen(ind.ranked, demog, supp.empty() ? nullptr : &supp, o);
@@ -251,8 +204,6 @@ std::vector<std::vector<fair::ReasonPart>> apply_preset(const JobPlan& plan, con
         std::vector<fair::Indicator> raw;
         std::vector<fair::HighClass> classes;
         for (std::size_t i = 0; i < ind.ranked.size(); ++i) {
-            if (!ind.configs[i]->high_at)
-                throw ConfigError("fairness.indicator[" + std::to_string(i) + "].high_at", "count_high needs each indicator's 'high' class boundary");
             raw.push_back(ind.ranked[i].indicator);
             classes.push_back({*ind.configs[i]->high_at, ind.configs[i]->unit});
         }
@@ -266,7 +217,7 @@ std::vector<std::vector<fair::ReasonPart>> apply_preset(const JobPlan& plan, con
         add(r, {"count_high", FieldType::integer, "number of indicators in their high class", "count", p, src}, count);
         add(r, {"count_high_present", FieldType::integer, "number of indicators with a value", "count", p, src}, present);
     } else {
-        throw ConfigError("fairness.index", "preset '" + p + "' has no implementation (known: ces4, ces3draft, nl_default, cejst, ejscreen, count_high)");
+        throw std::logic_error("fairness: preset '" + p + "' has no implementation (plan_fairness should have refused it)");
     }
     return reasons;
 }
@@ -283,21 +234,17 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
     r.zone_values.resize(n);
     const ZoneColumns zones(fields, rows);
 
-    const IndexParameters* preset = nullptr;
-    if (fc.index != "none") {
-        preset = plan.methods.find_index(fc.index);
-        if (!preset) throw ConfigError("fairness.index", "unknown index preset '" + fc.index + "' (burdenmap methods lists them)");
-    }
+    const FairnessPlan& fp = plan.fairness;
+    const IndexParameters* preset = fp.preset ? &*fp.preset : nullptr;
     r.index = fc.index;
 
     // Income, population, and the headline burden.
     r.income_column = fc.income;
-    const ZoneValues income = zones.values(fc.income, "fairness.income");
+    const ZoneValues income = zones.values(fc.income);
     const fair::IncomeOrder order = fair::income_order_from_string(fc.income_order);
-    const std::string pop_column = zones.has("residents") ? "residents" : "population";
-    const ZoneValues population = zones.values(pop_column, "fairness (population)");
-    r.headline_burden = headline_burden(plan);
-    const ZoneValues headline = zones.values(r.headline_burden, "fairness.burden");
+    const ZoneValues population = zones.values(fp.population_column);
+    r.headline_burden = fp.headline_burden;
+    const ZoneValues headline = zones.values(r.headline_burden);
 
     // Income groups of the headline burden, each cumulation and each layer's raw mean.
     std::vector<fair::NamedBurden> burdens{{r.headline_burden, headline}};
@@ -305,7 +252,7 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
         if (!zones.has(column)) return;
         for (const auto& b : burdens)
             if (b.name == column) return;
-        burdens.push_back({column, zones.values(column, column)});
+        burdens.push_back({column, zones.values(column)});
     };
     for (const CumulationRule& c : plan.cumulations) add_burden(c.name + "_mean");
     for (const LayerPlan& l : plan.layers) add_burden(l.config.name + "_mean");
@@ -344,10 +291,8 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
                                   "concentration index of the burden by income rank (negative: concentrated among the poor); SE Kakwani, Wagstaff & van Doorslaer 1997"});
 
     // Low-income residents in the most burdened decile of zones.
-    std::string low_share = fc.low_income_share;
-    if (low_share.empty() && order == fair::IncomeOrder::higher_is_poorer) low_share = fc.income;
-    if (!low_share.empty()) {
-        ZoneValues fraction = zones.values(low_share, "fairness.low_income_share");
+    if (!fp.low_income_share.empty()) {
+        ZoneValues fraction = zones.values(fp.low_income_share);
         for (auto& v : fraction)
             if (v) *v /= 100.0;  // CBS shares are percentages
         if (auto s = fair::most_burdened_share(headline, fraction, population, 10)) {
@@ -370,7 +315,7 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
     // Indicators, their percentiles, the index, the reasons.
     std::vector<std::vector<fair::ReasonPart>> reasons(n);
     if (!fc.indicators.empty()) {
-        const Indicators ind = rank_indicators(plan, zones, preset, population);
+        const Indicators ind = rank_indicators(plan, zones, population);
         for (const auto& ri : ind.ranked) {
             std::vector<FieldValue> value, pct;
             for (std::size_t z = 0; z < n; ++z) {

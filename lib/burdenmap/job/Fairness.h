@@ -30,8 +30,9 @@ struct FairnessResult {
     std::vector<std::string> summary;                // plain-language lines for the terminal
 };
 
-// `fields`/`rows`: the zones layer as written (zone_fields/zone_row). Throws ConfigError naming
-// the [fairness] key for unknown columns or presets, InputError for a bad joined table.
+// `fields`/`rows`: the zones layer as written (zone_fields/zone_row). Every config check was made
+// by plan_fairness (job/FairnessPlan) before the pixels; this throws only InputError, for values
+// that do not fit an indicator's rule (a "given" percentile outside 0-100).
 FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec>& fields,
                                 const std::vector<std::vector<FieldValue>>& rows, Diagnostics& diagnostics);
 

@@ -310,6 +310,7 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
         plan.diagnostics.warn("zones-partly-outside-grid", std::to_string(partly) + " zone(s) lie partly outside the study extent; "
                                                                "their statistics cover the part inside (column covered_share)");
     plan.zone_index = std::make_shared<ZoneIndex>(bounds);
+    plan.fairness = plan_fairness(plan, plan.diagnostics);
     return plan;
 }
 

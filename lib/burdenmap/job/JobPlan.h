@@ -13,6 +13,7 @@
 #include "burdenmap/io/RasterSource.h"
 #include "burdenmap/io/VectorLayerSource.h"
 #include "burdenmap/io/ZoneSource.h"
+#include "burdenmap/job/FairnessPlan.h"
 #include "burdenmap/score/CumulationRule.h"
 #include "burdenmap/score/MethodRegistry.h"
 
@@ -58,6 +59,7 @@ struct JobPlan {
     std::vector<Zone> zones;
     PopulationPlan population;
     std::shared_ptr<const ZoneIndex> zone_index;
+    FairnessPlan fairness;  // [fairness], resolved against the zone columns and the joined table
     MethodRegistry methods;
     Diagnostics diagnostics;
 };

@@ -1,5 +1,6 @@
 #include "burdenmap/report/RunManifest.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -79,6 +80,24 @@ ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& h
     method["cells_scored_by_placeholder_rows"] = placeholder_cells;
     j["method"] = method;
     return j;
+}
+
+// A table joined on the zone id: what matched, and the first ids that did not.
+ordered_json join_entry(const std::string& key, const std::string& table, const std::string& id_field, const JoinReport& j) {
+    auto first = [](const std::vector<std::string>& ids) {
+        return std::vector<std::string>(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(ids.size(), 10)));
+    };
+    return ordered_json{{"key", key},
+                        {"table", table},
+                        {"id_field", id_field},
+                        {"id_match", to_string(j.mode)},
+                        {"zones", j.zones},
+                        {"matched", j.matched},
+                        {"unmatched_zones", j.unmatched_zone_ids.size()},
+                        {"table_rows", j.table_rows},
+                        {"unmatched_table_rows", j.unmatched_table_ids.size()},
+                        {"first_unmatched_zone_ids", first(j.unmatched_zone_ids)},
+                        {"first_unmatched_table_ids", first(j.unmatched_table_ids)}};
 }
 
 }  // namespace
@@ -194,6 +213,9 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
         fj["summary"] = f.summary;
         j["fairness"] = fj;
     }
+    ordered_json joins = ordered_json::array();
+    if (const auto& t = plan.fairness.table) joins.push_back(join_entry("fairness.table", t->table.description, t->table.id_field, t->join));
+    j["joins"] = joins;
     ordered_json outputs;
     for (const auto& [kind, path] : extras.outputs) outputs[kind] = path.string();
     j["outputs"] = outputs;

@@ -1,0 +1,201 @@
+#include "burdenmap/job/FairnessPlan.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/fair/Ces.h"
+#include "burdenmap/job/BandSet.h"
+#include "burdenmap/job/JobPlan.h"
+#include "burdenmap/job/ZoneTable.h"
+
+namespace burdenmap {
+namespace {
+
+const char* kTablePrefix = "table:";
+const char* kPresets = "ces4, ces3draft, nl_default, cejst, ejscreen, count_high";
+
+bool from_table(const FairnessIndicatorConfig& ic) { return ic.from.rfind(kTablePrefix, 0) == 0; }
+
+// The zones layer's columns as run will write them (zone_fields), known from the plan alone.
+class ZoneColumnNames {
+public:
+    explicit ZoneColumnNames(const JobPlan& plan) {
+        for (const FieldSpec& f : zone_fields(plan, make_band_set(plan))) names_.push_back(f.name);
+    }
+    bool has(const std::string& name) const { return std::find(names_.begin(), names_.end(), name) != names_.end(); }
+    void require(const std::string& name, const std::string& key) const {
+        if (has(name)) return;
+        std::string list;
+        for (const std::string& n : names_) list += (list.empty() ? "" : ", ") + n;
+        throw ConfigError(key, "no zones column '" + name + "'; the zones columns are: " + list);
+    }
+
+private:
+    std::vector<std::string> names_;
+};
+
+// The indicator's own rule, else [fairness] percentile, else the preset's, else CES.
+fair::PercentileRule rule_for(const FairnessIndicatorConfig& ic, const FairnessConfig& fc, const IndexParameters* preset,
+                              const std::string& key) {
+    std::string name = "ces", where = key + ".percentile";
+    if (!ic.percentile.empty()) name = ic.percentile;
+    else if (!fc.percentile.empty()) name = fc.percentile, where = "fairness.percentile";
+    else if (preset && preset->percentile != "none") name = preset->percentile, where = "fairness.index";
+    try {
+        return fair::percentile_rule_from_string(name);
+    } catch (const std::invalid_argument& e) {
+        throw ConfigError(where, e.what());
+    }
+}
+
+// Below this share of zones matched, a join is reported as a warning.
+constexpr double kJoinWarnBelow = 0.95;
+
+// The table's values for the "table:" indicators, joined to the zones on their ids. No match at
+// all is an error (it is always a wrong id field or id format, and would leave every zone
+// unscored); fewer than 95 % matched is a warning naming the first unmatched zones.
+FairnessTable join_table(const JobPlan& plan, const std::vector<std::string>& columns, Diagnostics& diagnostics) {
+    const JoinTableConfig& tc = *plan.config.fairness.table;
+    FairnessTable t;
+    t.table = read_joined_table(tc.path, tc.layer, tc.id, columns, tc.nodata_values);
+    std::vector<std::string> zone_ids;
+    for (const Zone& z : plan.zones) zone_ids.push_back(z.id);
+    const std::string where = t.table.description + " (fairness.table)";
+    try {
+        IdJoin join = join_ids(zone_ids, t.table.ids, tc.id_match);
+        t.row_of_zone = std::move(join.row_of_zone);
+        t.join = std::move(join.report);
+    } catch (const std::invalid_argument& e) {
+        throw InputError(where + ": " + e.what());
+    }
+    const JoinReport& j = t.join;
+    const std::string zones_field = "zones field '" + plan.config.zones.id_field + "'";
+    if (j.matched == 0) {
+        const std::string hint = join_mismatch_hint(zone_ids, t.table.ids);
+        throw InputError(where + ": no id in field '" + t.table.id_field + "' matches a zone id (" + zones_field + ", id_match = \"" +
+                         to_string(tc.id_match) + "\"): table ids " + (t.table.ids.empty() ? "none" : quoted_ids(t.table.ids, 3)) +
+                         "; zone ids " + quoted_ids(zone_ids, 3) + (hint.empty() ? "" : "; " + hint));
+    }
+    if (static_cast<double>(j.matched) < kJoinWarnBelow * static_cast<double>(j.zones))
+        diagnostics.warn("join-partial", where + ": only " + std::to_string(j.matched) + " of " + std::to_string(j.zones) + " zones (" + zones_field +
+                                             ") have a row; their table indicators are NULL. Unmatched zone ids: " +
+                                             quoted_ids(j.unmatched_zone_ids, 10));
+    return t;
+}
+
+// The keys each preset needs beyond the indicators, and the parameters it reads from its table.
+void check_preset(const IndexParameters& preset, const FairnessConfig& fc, const ZoneColumnNames& zones) {
+    const std::string& p = preset.id;
+    std::vector<const char*> parameters;
+    if (p == "ces4" || p == "ces3draft" || p == "nl_default") {
+        parameters = {"effects_weight", "min_population_indicators", "score_scale"};
+        for (std::size_t i = 0; i < fc.indicators.size(); ++i) {
+            try {
+                fair::ces_component_from_string(fc.indicators[i].group);
+            } catch (const std::invalid_argument& e) {
+                throw ConfigError("fairness.indicator[" + std::to_string(i) + "].group", std::string(e.what()) + " (index " + p + ")");
+            }
+        }
+    } else if (p == "cejst") {
+        parameters = {"burden_at_least", "low_income_at_least", "donut_low_income_at_least", "donut_neighbour_share"};
+        bool found = false;
+        for (std::size_t i = 0; i < fc.indicators.size(); ++i) {
+            if (fc.indicators[i].name == fc.low_income_indicator) found = true;
+            else if (fc.indicators[i].group.empty())
+                throw ConfigError("fairness.indicator[" + std::to_string(i) + "].group", "cejst needs each burden indicator's category");
+        }
+        if (!found)
+            throw ConfigError("fairness.low_income_indicator",
+                              (fc.low_income_indicator.empty() ? std::string("is required") : "'" + fc.low_income_indicator + "' is not") +
+                                  ": cejst needs the name of the low-income indicator among [[fairness.indicator]]");
+    } else if (p == "ejscreen") {
+        parameters = {"exceed_at_least"};
+        if (fc.demographic_index.empty())
+            throw ConfigError("fairness.demographic_index", "ejscreen needs a zones column with the demographic index");
+        zones.require(fc.demographic_index, "fairness.demographic_index");
+        if (!fc.supplemental_index.empty()) zones.require(fc.supplemental_index, "fairness.supplemental_index");
+    } else if (p == "count_high") {
+        for (std::size_t i = 0; i < fc.indicators.size(); ++i)
+            if (!fc.indicators[i].high_at)
+                throw ConfigError("fairness.indicator[" + std::to_string(i) + "].high_at", "count_high needs each indicator's 'high' class boundary");
+    } else {
+        throw ConfigError("fairness.index", "preset '" + p + "' has no implementation (known: " + kPresets + ")");
+    }
+    for (const char* name : parameters) {
+        try {
+            preset.at(name);
+        } catch (const std::invalid_argument& e) {
+            throw ConfigError("fairness.index", e.what());
+        }
+    }
+}
+
+}  // namespace
+
+std::string FairnessTable::describe() const {
+    return "fairness.table " + table.description + " joined on field '" + table.id_field + "': " + join.summary();
+}
+
+std::vector<std::string> FairnessPlan::describe() const {
+    std::vector<std::string> lines;
+    if (!enabled) return lines;
+    lines.push_back("index " + (preset ? preset->id : std::string("none")) + "; income groups weighted by " + population_column +
+                    "; headline burden " + headline_burden);
+    for (const FairnessIndicatorPlan& i : indicators)
+        lines.push_back(i.key + ": " + (i.table_column ? "table column" : "zones column " + i.zones_column) + ", percentile rule " +
+                        fair::to_string(i.rule));
+    if (table) lines.push_back(table->describe());
+    return lines;
+}
+
+FairnessPlan plan_fairness(const JobPlan& plan, Diagnostics& diagnostics) {
+    const FairnessConfig& fc = plan.config.fairness;
+    FairnessPlan fp;
+    if (!fc.enabled) return fp;
+    fp.enabled = true;
+    if (fc.index != "none") {
+        const IndexParameters* preset = plan.methods.find_index(fc.index);
+        if (!preset) throw ConfigError("fairness.index", "unknown index preset '" + fc.index + "' (burdenmap methods lists them)");
+        fp.preset = *preset;
+    }
+    const ZoneColumnNames zones(plan);
+    zones.require(fc.income, "fairness.income");
+    fp.population_column = zones.has("residents") ? "residents" : "population";
+    fp.headline_burden = fc.burden;
+    if (fp.headline_burden.empty()) {  // the first count cumulation's mean, else the first cumulation's, else a score
+        for (const CumulationRule& c : plan.cumulations)
+            if (fp.headline_burden.empty() && c.is_count()) fp.headline_burden = c.name + "_mean";
+        if (fp.headline_burden.empty())
+            fp.headline_burden = plan.cumulations.empty() ? plan.layers.front().config.name + "_score_mean" : plan.cumulations.front().name + "_mean";
+    }
+    zones.require(fp.headline_burden, "fairness.burden");
+    fp.low_income_share = fc.low_income_share;
+    if (fp.low_income_share.empty() && fc.income_order == "higher_is_poorer") fp.low_income_share = fc.income;
+    if (!fp.low_income_share.empty()) zones.require(fp.low_income_share, "fairness.low_income_share");
+
+    std::vector<std::string> table_columns;
+    for (std::size_t i = 0; i < fc.indicators.size(); ++i) {
+        const FairnessIndicatorConfig& ic = fc.indicators[i];
+        FairnessIndicatorPlan ip;
+        ip.key = "fairness.indicator[" + std::to_string(i) + "]";
+        if (from_table(ic)) {
+            if (!fc.table)
+                throw ConfigError(ip.key + ".from", "'" + ic.from + "' reads a table column but no [fairness.table] is given");
+            ip.table_column = table_columns.size();
+            table_columns.push_back(ic.from.substr(std::string(kTablePrefix).size()));
+        } else {
+            zones.require(ic.from, ip.key + ".from");
+            ip.zones_column = ic.from;
+        }
+        ip.rule = rule_for(ic, fc, fp.preset ? &*fp.preset : nullptr, ip.key);
+        fp.indicators.push_back(ip);
+    }
+    if (fp.preset) check_preset(*fp.preset, fc, zones);
+    // The table is read whenever it is given: an id column that is not there, or ids that match
+    // no zone, are errors even before an indicator reads from it.
+    if (fc.table) fp.table = join_table(plan, table_columns, diagnostics);
+    return fp;
+}
+
+}  // namespace burdenmap
