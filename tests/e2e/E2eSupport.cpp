@@ -50,12 +50,14 @@ CommandResult run_burdenmap(const std::vector<std::string>& args) {
     return run_shell(cmd);
 }
 
-std::vector<std::map<std::string, std::string>> read_zones(const std::filesystem::path& gpkg) {
+std::vector<std::map<std::string, std::string>> read_zones(const std::filesystem::path& gpkg) { return read_layer(gpkg, "zones"); }
+
+std::vector<std::map<std::string, std::string>> read_layer(const std::filesystem::path& gpkg, const std::string& name) {
     GDALAllRegister();
     std::vector<std::map<std::string, std::string>> rows;
     GDALDatasetH ds = GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
     if (!ds) return rows;
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds, "zones");
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, name.c_str());
     if (layer) {
         OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
         OGR_L_ResetReading(layer);

@@ -31,6 +31,8 @@ using TempDir = burdenmap::test::TempDir;
 // The zones layer of a GeoPackage: one map column → value text per feature (doubles printed with
 // 17 significant digits, so equal texts mean equal bits), in feature order.
 std::vector<std::map<std::string, std::string>> read_zones(const std::filesystem::path& gpkg);
+// The same for any layer or attribute table of a GeoPackage (empty when it has none of that name).
+std::vector<std::map<std::string, std::string>> read_layer(const std::filesystem::path& gpkg, const std::string& name);
 
 // All bands of a raster as float arrays.
 std::vector<std::vector<float>> read_bands(const std::filesystem::path& tif);

@@ -131,3 +131,19 @@ TEST_CASE("most burdened share: zones missing a value are left out of both sums;
     REQUIRE_THROWS_WITH(most_burdened_share({1.0}, {35.0}, {10.0}), Contains("divide CBS percentages by 100"));
     CHECK_FALSE(most_burdened_share({1.0}, {NUL}, {10.0}).has_value());
 }
+
+TEST_CASE("income groups of equal numbers of zones: equal zone weights, whatever the residents") {
+    // 7 zones, incomes 1..7, each weighing 1: R = (i + 0.5) / 7, quintile 1 + floor(5R) =
+    // 1, 2, 2, 3, 4, 4, 5; a zone without income gets no group and takes no share.
+    const ZoneValues income = {1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, NUL};
+    const ZoneValues weights = equal_zone_weights(income.size());
+    CHECK(weights == ZoneValues(8, 1.0));
+    CHECK(income_groups(income, IncomeOrder::higher_is_richer, weights, 5) == Groups{1, 2, 2, 3, 4, 4, 5, NUL});
+    // The group means are plain means over the zones of each group.
+    const IncomeGroupTable t = income_group_table(income, IncomeOrder::higher_is_richer, weights, 5,
+                                                  {{"b", {10.0, 20.0, 40.0, 0.0, 1.0, 3.0, 5.0, 100.0}}});
+    CHECK(t.rows[1].n_zones == 2);
+    CHECK(t.rows[1].burden_mean[0] == Approx(30.0));
+    CHECK(t.rows[3].burden_mean[0] == Approx(2.0));
+    CHECK(*t.lowest_to_highest_ratio[0] == Approx(2.0));
+}

@@ -127,6 +127,8 @@ struct FairnessConfig {
     std::string income_order = "higher_is_poorer";
     std::string low_income_share; // key of [zones] income holding a % of low-income residents
     std::string burden;           // the headline burden column; default: first cumulation's mean
+    // Income groups of equal "residents" (needs a population), or of equal numbers of "zones".
+    std::string income_groups = "residents";
     bool population_weights = false;
     bool donut_hole = false;      // cejst
     std::string low_income_indicator;  // cejst: the indicator name used as low income

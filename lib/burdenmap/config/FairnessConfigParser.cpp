@@ -40,6 +40,9 @@ FairnessConfig parse_fairness(TomlReader r, const std::filesystem::path& base) {
         r.fail("income_order", "must be higher_is_poorer (e.g. % low income) or higher_is_richer (e.g. mean income)");
     f.low_income_share = r.optional_string("low_income_share");
     f.burden = r.optional_string("burden");
+    f.income_groups = r.optional_string("income_groups", f.income_groups);
+    if (f.income_groups != "residents" && f.income_groups != "zones")
+        r.fail("income_groups", "must be residents (groups of equal numbers of residents) or zones (of equal numbers of zones)");
     f.population_weights = r.optional_bool("population_weights").value_or(false);
     f.donut_hole = r.optional_bool("donut_hole").value_or(false);
     f.low_income_indicator = r.optional_string("low_income_indicator");
@@ -66,7 +69,7 @@ FairnessConfig parse_fairness(TomlReader r, const std::filesystem::path& base) {
     }
     if (f.index != "none" && f.indicators.empty())
         r.fail("indicator", "index '" + f.index + "' needs [[fairness.indicator]] entries (name, from, group)");
-    r.reject_unknown({"index", "percentile", "income", "income_order", "low_income_share", "burden", "population_weights",
+    r.reject_unknown({"index", "percentile", "income", "income_order", "low_income_share", "burden", "income_groups", "population_weights",
                       "donut_hole", "low_income_indicator", "demographic_index", "supplemental_index", "indicator", "table"});
     return f;
 }

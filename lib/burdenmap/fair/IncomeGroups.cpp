@@ -24,6 +24,8 @@ std::vector<std::optional<int>> income_groups(const ZoneValues& income, IncomeOr
     return group;
 }
 
+ZoneValues equal_zone_weights(std::size_t n) { return ZoneValues(n, 1.0); }
+
 IncomeGroupTable income_group_table(const ZoneValues& income, IncomeOrder order, const ZoneValues& population,
                                     int n_groups, const std::vector<NamedBurden>& burdens) {
     IncomeGroupTable t;

@@ -31,6 +31,11 @@ namespace burdenmap::fair {
 std::vector<std::optional<int>> income_groups(const ZoneValues& income, IncomeOrder order,
                                               const ZoneValues& population, int n_groups);
 
+// Weights under which every zone counts once: as the population, they make income groups of equal
+// numbers of zones (config income_groups = "zones", for jobs without a population) and a
+// zone-level concentration index.
+ZoneValues equal_zone_weights(std::size_t n);
+
 struct NamedBurden {
     std::string name;
     ZoneValues values;

@@ -58,6 +58,16 @@ private:
     const std::vector<std::vector<FieldValue>>& rows_;
 };
 
+// How the income groups are formed, in the words every output uses: of equal residents, or of
+// equal numbers of zones (income_groups = "zones", for jobs without a population).
+struct Grouping {
+    bool of_zones = false;
+    std::string of() const { return of_zones ? "zones" : "residents"; }
+    std::string label(const char* quantile) const { return of_zones ? std::string(quantile) + " of zones" : quantile; }
+    std::string equal() const { return of_zones ? "groups of equal numbers of zones (income_groups = \"zones\")" : "groups of equal residents"; }
+    std::string mean() const { return of_zones ? "mean over the zones (each zone counts once)" : "population-weighted mean"; }
+};
+
 FieldValue opt(const std::optional<double>& v) { return v ? FieldValue(*v) : FieldValue(); }
 FieldValue opt_int(const std::optional<int>& v) { return v ? FieldValue(static_cast<long long>(*v)) : FieldValue(); }
 
@@ -242,7 +252,10 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
     r.income_column = fc.income;
     const ZoneValues income = zones.values(fc.income);
     const fair::IncomeOrder order = fair::income_order_from_string(fc.income_order);
-    const ZoneValues population = zones.values(fp.population_column);
+    const ZoneValues population = fp.population_column.empty() ? ZoneValues(n) : zones.values(fp.population_column);
+    const Grouping grouping{fp.groups_of_zones};
+    r.groups_of_zones = grouping.of_zones;
+    const ZoneValues group_weights = grouping.of_zones ? fair::equal_zone_weights(n) : population;
     r.headline_burden = fp.headline_burden;
     const ZoneValues headline = zones.values(r.headline_burden);
 
@@ -257,41 +270,42 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
     for (const CumulationRule& c : plan.cumulations) add_burden(c.name + "_mean");
     for (const LayerPlan& l : plan.layers) add_burden(l.config.name + "_mean");
 
-    r.group_fields = {{"grouping", FieldType::text, "quintile or decile of zones by income (equal shares of residents)", "", "", ""},
+    r.group_fields = {{"grouping", FieldType::text, "quintile or decile of zones by income: " + grouping.equal(), "", "", ""},
                       {"income_indicator", FieldType::text, "the zones column used as income", "", "", ""},
                       {"group_no", FieldType::integer, "income group, 1 = lowest income", "", "", ""},
                       {"zones", FieldType::integer, "zones in the group", "count", "", ""},
-                      {"residents", FieldType::real, "residents in the group", "persons", "", ""},
+                      {"residents", FieldType::real, std::string("residents in the group") + (grouping.of_zones ? " (NULL: groups of zones)" : ""), "persons", "", ""},
                       {"income_min", FieldType::real, "lowest income value in the group", "", "", ""},
                       {"income_max", FieldType::real, "highest income value in the group", "", "", ""}};
     for (const auto& b : burdens) {
         const FieldSpec* s = zones.spec(b.name);
-        r.group_fields.push_back({b.name, FieldType::real, "population-weighted mean of " + b.name + (s ? ": " + s->meaning : ""),
+        r.group_fields.push_back({b.name, FieldType::real, grouping.mean() + " of " + b.name + (s ? ": " + s->meaning : ""),
                                   s ? s->unit : "", s ? s->method : "", s ? s->source : ""});
     }
     for (const auto& [label, groups] : {std::pair<const char*, int>{"quintile", 5}, {"decile", 10}}) {
-        const fair::IncomeGroupTable t = fair::income_group_table(income, order, population, groups, burdens);
+        const fair::IncomeGroupTable t = fair::income_group_table(income, order, group_weights, groups, burdens);
         for (const fair::IncomeGroupRow& row : t.rows) {
-            std::vector<FieldValue> v{std::string(label), fc.income, static_cast<long long>(row.group),
-                                      static_cast<long long>(row.n_zones), row.population, opt(row.income_min), opt(row.income_max)};
+            std::vector<FieldValue> v{grouping.label(label), fc.income, static_cast<long long>(row.group), static_cast<long long>(row.n_zones),
+                                      grouping.of_zones ? FieldValue() : FieldValue(row.population), opt(row.income_min), opt(row.income_max)};
             for (const auto& m : row.burden_mean) v.push_back(opt(m));
             r.group_rows.push_back(v);
         }
         std::vector<FieldValue> zone_group;
         for (const auto& g : t.zone_group) zone_group.push_back(opt_int(g));
-        add(r, {std::string("income_") + label, FieldType::integer, std::string("income ") + label + " of the zone (1 = lowest income), groups of equal residents", "", "", ""}, zone_group);
+        add(r, {std::string("income_") + label, FieldType::integer, std::string("income ") + label + " of the zone (1 = lowest income), " + grouping.equal(), "", "", ""}, zone_group);
         for (std::size_t b = 0; b < burdens.size(); ++b)
             if (t.lowest_to_highest_ratio[b])
                 r.measures.push_back({std::string("lowest_to_highest_") + label + "_ratio", burdens[b].name, *t.lowest_to_highest_ratio[b], std::nullopt,
-                                      std::string("population-weighted mean in the lowest-income ") + label + " / in the highest"});
+                                      grouping.mean() + " in the lowest-income " + label + " / in the highest"});
     }
     for (const auto& b : burdens)
-        if (auto ci = fair::concentration_index(b.values, income, order, population))
+        if (auto ci = fair::concentration_index(b.values, income, order, group_weights))
             r.measures.push_back({"concentration_index", b.name, ci->index, ci->standard_error,
-                                  "concentration index of the burden by income rank (negative: concentrated among the poor); SE Kakwani, Wagstaff & van Doorslaer 1997"});
+                                  "concentration index of the burden by income rank of the " + grouping.of() +
+                                      " (negative: concentrated among the poor); SE Kakwani, Wagstaff & van Doorslaer 1997"});
 
-    // Low-income residents in the most burdened decile of zones.
-    if (!fp.low_income_share.empty()) {
+    // Low-income residents in the most burdened decile of zones (a count of residents: not without them).
+    if (!fp.low_income_share.empty() && !fp.population_column.empty()) {
         ZoneValues fraction = zones.values(fp.low_income_share);
         for (auto& v : fraction)
             if (v) *v /= 100.0;  // CBS shares are percentages
@@ -348,7 +362,7 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
         std::ostringstream s;
         s.precision(3);
         if (m.measure == "lowest_to_highest_quintile_ratio")
-            s << "lowest-income fifth of residents carries " << m.value << "x the " << m.burden << " of the highest-income fifth";
+            s << "lowest-income fifth of " << grouping.of() << " carries " << m.value << "x the " << m.burden << " of the highest-income fifth";
         else if (m.measure == "concentration_index")
             s << "concentration index of " << m.burden << " by income: " << m.value << " (SE " << m.standard_error.value_or(0)
               << "; negative = concentrated among lower incomes)";

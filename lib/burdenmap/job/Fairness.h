@@ -22,6 +22,7 @@ struct FairnessMeasure {
 struct FairnessResult {
     bool enabled = false;
     std::string income_column, headline_burden, index;
+    bool groups_of_zones = false;                    // income_groups = "zones": groups of equal numbers of zones
     std::vector<FieldSpec> zone_fields;              // columns appended to the zones layer
     std::vector<std::vector<FieldValue>> zone_values;  // per zone, in zone_fields order
     std::vector<FieldSpec> group_fields;             // the income_groups table

@@ -140,8 +140,9 @@ std::string FairnessTable::describe() const {
 std::vector<std::string> FairnessPlan::describe() const {
     std::vector<std::string> lines;
     if (!enabled) return lines;
-    lines.push_back("index " + (preset ? preset->id : std::string("none")) + "; income groups weighted by " + population_column +
-                    "; headline burden " + headline_burden);
+    lines.push_back("index " + (preset ? preset->id : std::string("none")) + "; income groups of equal " +
+                    (groups_of_zones ? std::string("numbers of zones") : "residents (" + population_column + ")") + "; headline burden " +
+                    headline_burden);
     for (const FairnessIndicatorPlan& i : indicators)
         lines.push_back(i.key + ": " + (i.table_column ? "table column" : "zones column " + i.zones_column) + ", percentile rule " +
                         fair::to_string(i.rule));
@@ -161,7 +162,17 @@ FairnessPlan plan_fairness(const JobPlan& plan, Diagnostics& diagnostics) {
     }
     const ZoneColumnNames zones(plan);
     zones.require(fc.income, "fairness.income");
-    fp.population_column = zones.has("residents") ? "residents" : "population";
+    // Groups of equal residents need residents: never empty groups and an exit 0 (issue 13).
+    const bool has_population = plan.population.kind != PopulationPlan::Kind::none;
+    fp.groups_of_zones = fc.income_groups == "zones";
+    if (!has_population && !fp.groups_of_zones)
+        throw ConfigError("zones.population", "[fairness] forms income groups of equal numbers of residents, but the job has no "
+                                              "population: set zones.population to the zones' field of residents, give a [population] "
+                                              "raster, or set income_groups = \"zones\" in [fairness] for groups of equal numbers of zones");
+    if (!has_population && fc.population_weights)
+        throw ConfigError("fairness.population_weights", "weights percentiles by residents, but the job has no population: set "
+                                                         "zones.population or give a [population] raster");
+    if (has_population) fp.population_column = zones.has("residents") ? "residents" : "population";
     fp.headline_burden = fc.burden;
     if (fp.headline_burden.empty()) {  // the first count cumulation's mean, else the first cumulation's, else a score
         for (const CumulationRule& c : plan.cumulations)

@@ -39,7 +39,8 @@ struct FairnessPlan {
     bool enabled = false;
     std::optional<IndexParameters> preset;  // none with index = "none"
     std::string headline_burden;            // zones column
-    std::string population_column;          // zones column weighting the income groups
+    std::string population_column;          // zones column of residents; empty: the job has no population
+    bool groups_of_zones = false;           // income_groups = "zones": every zone weighs 1 in the groups
     std::string low_income_share;           // zones column, or empty: no most-burdened share
     std::vector<FairnessIndicatorPlan> indicators;  // in [[fairness.indicator]] order
     std::optional<FairnessTable> table;

@@ -220,7 +220,8 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     gpkg.write_layer("zones", "Zones with burden statistics per layer and cumulation (" + plan.config.study.name + ")",
                      plan.crs_wkt, GpkgWriter::GeometryKind::multipolygon, fields, features);
     if (fairness.enabled) {
-        gpkg.write_table("income_groups", "Population-weighted burden per income group (quintiles and deciles of residents by " +
+        gpkg.write_table("income_groups", (fairness.groups_of_zones ? "Mean burden per income group (quintiles and deciles of zones, each zone counting once, by "
+                                                                    : "Population-weighted burden per income group (quintiles and deciles of residents by ") +
                                               fairness.income_column + ")",
                          fairness.group_fields, fairness.group_rows);
         gpkg.write_table("fairness_summary", "Fairness measures: concentration index, lowest/highest income group ratios, "

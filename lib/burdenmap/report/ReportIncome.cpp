@@ -14,10 +14,11 @@ namespace {
 
 constexpr std::size_t max_chart_panels = 6;
 
-// The income-group rows of one grouping ("quintile" preferred), lowest income first.
+// The income-group rows of one grouping ("quintile" preferred), lowest income first. Groups of
+// equal numbers of zones (income_groups = "zones") say so: "quintile of zones".
 std::vector<std::size_t> group_rows(const Table& groups, std::string& grouping) {
     std::vector<std::size_t> rows;
-    for (const char* wanted : {"quintile", "decile"}) {
+    for (const char* wanted : {"quintile", "quintile of zones", "decile", "decile of zones"}) {
         for (std::size_t r = 0; r < groups.rows.size(); ++r)
             if (groups.text(r, "grouping") == wanted) rows.push_back(r);
         if (!rows.empty()) {
@@ -62,7 +63,9 @@ std::string amount(double v, bool count, const std::string& unit) {
     return format_number(v) + (unit.empty() ? "" : " " + unit);
 }
 
-std::string fifth_word(const std::string& grouping) { return grouping == "decile" ? "tenth" : "fifth"; }
+std::string fifth_word(const std::string& grouping) { return grouping.rfind("decile", 0) == 0 ? "tenth" : "fifth"; }
+
+bool of_zones(const std::string& grouping) { return grouping.find(" of zones") != std::string::npos; }
 
 }  // namespace
 
@@ -102,11 +105,13 @@ std::string add_income_chart(ReportModel& m, const Table& zones, const Table& co
         chart.panels.push_back(p);
     }
     m.chart_svg = bar_chart_svg(chart);
-    m.chart_caption = "Residents are split into " + std::to_string(rows.size()) + " groups of equal size (" + grouping +
-                      "s), from the lowest income (1) to the highest (" + std::to_string(rows.size()) + "), by " +
-                      display_name(indicator) +
-                      ". Each bar is the average burden of a group's residents (neighbourhood averages weighted by "
-                      "their residents). Each burden has its own scale.";
+    m.chart_caption = (of_zones(grouping) ? "Neighbourhoods are split into " : "Residents are split into ") + std::to_string(rows.size()) +
+                      " groups of equal size (" + (of_zones(grouping) ? fifth_word(grouping) + "s of neighbourhoods" : grouping + "s") +
+                      "), from the lowest income (1) to the highest (" + std::to_string(rows.size()) + "), by " + display_name(indicator) +
+                      (of_zones(grouping) ? ". Each bar is the average burden of a group's neighbourhoods, each counting once: the job has "
+                                            "no population, so residents are not counted. Each burden has its own scale."
+                                          : ". Each bar is the average burden of a group's residents (neighbourhood averages weighted by "
+                                            "their residents). Each burden has its own scale.");
     if (burdens.size() > max_chart_panels)
         m.chart_note = "The income_groups table of burden.gpkg holds " + std::to_string(burdens.size() - max_chart_panels) +
                        (burdens.size() - max_chart_panels == 1 ? " more burden" : " more burdens") + " than shown here.";
@@ -119,7 +124,8 @@ std::string add_income_chart(ReportModel& m, const Table& zones, const Table& co
     const bool count = is_headline && headline->count;
     const std::string unit = is_headline ? headline->unit : "";
     const std::string what = count ? "" : " (" + burden_title(zc) + ")";
-    std::string sentence = "The " + fifth_word(grouping) + " of residents with the lowest incomes lives on average with " +
+    std::string sentence = "The " + fifth_word(grouping) + (of_zones(grouping) ? " of neighbourhoods with the lowest incomes has on average "
+                                                                                           : " of residents with the lowest incomes lives on average with ") +
                            amount(*low, count, unit) + what + ", the highest-income " + fifth_word(grouping) + " with " +
                            amount(*high, count, unit);
     const double ratio = *high > 0 ? *low / *high : INFINITY;

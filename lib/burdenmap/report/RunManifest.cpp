@@ -188,7 +188,10 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
     j["cumulations"] = cums;
     if (extras.fairness && extras.fairness->enabled) {
         const FairnessResult& f = *extras.fairness;
-        ordered_json fj{{"index", f.index}, {"income", f.income_column}, {"headline_burden", f.headline_burden}};
+        ordered_json fj{{"index", f.index},
+                        {"income", f.income_column},
+                        {"groups_of_equal", f.groups_of_zones ? "zones" : "residents"},
+                        {"headline_burden", f.headline_burden}};
         ordered_json measures = ordered_json::array();
         for (const FairnessMeasure& m : f.measures) {
             ordered_json mj{{"measure", m.measure}, {"burden", m.burden}, {"value", m.value}, {"meaning", m.meaning}};
