@@ -92,6 +92,10 @@ const std::vector<Row>& rows() {
         {"cejst burden without category", {{kOut, kFairness + "index = \"cejst\"\nlow_income_indicator = \"poor\"\n" + indicator("noise", "noise_mean", "") + indicator("poor", "mean_income", "direction = \"higher_is_better\"\n") + kOut}}, "fairness.indicator[0].group: cejst needs"},
         {"ejscreen without demographic index", {{kOut, kFairness + "index = \"ejscreen\"\n" + kNoise + kOut}}, "fairness.demographic_index: ejscreen needs"},
         {"ejscreen demographic index no column", {{kOut, kFairness + "index = \"ejscreen\"\ndemographic_index = \"demog\"\n" + kNoise + kOut}}, "fairness.demographic_index: no zones column 'demog'"},
+        {"fairness without population", {{"population = \"inwoners\"\n", ""}, {kOut, kFairness + kOut}}, "zones.population: [fairness] forms income groups"},
+        {"population weights without population", {{"population = \"inwoners\"\n", ""}, {kOut, kFairness + "income_groups = \"zones\"\npopulation_weights = true\n" + kOut}}, "fairness.population_weights: weights percentiles by residents"},
+        {"unknown income_groups", {{kOut, kFairness + "income_groups = \"people\"\n" + kOut}}, "fairness.income_groups: must be residents"},
+        {"unknown id_match", {{kOut, kFairness + kTable + "id_match = \"fuzzy\"\n" + kOut}}, "fairness.table.id_match: unknown id_match 'fuzzy'"},
         {"supplemental index no column", {{kOut, kFairness + "index = \"ejscreen\"\ndemographic_index = \"mean_income\"\nsupplemental_index = \"supp\"\n" + kNoise + kOut}}, "fairness.supplemental_index: no zones column 'supp'"},
     };
     return r;

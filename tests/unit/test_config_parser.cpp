@@ -244,6 +244,7 @@ missing = "nodata"
     CHECK(income("mean_income") == "gemiddeld_inkomen_per_inwoner");
     CHECK(income("low_income_share") == "percentage_huishoudens_met_laag_inkomen");
     CHECK(cfg.zones.nodata_values == std::vector<double>{-99999999.0, -99999997.0});
+    CHECK(cfg.zones.nodata_texts.empty());
 
     REQUIRE(cfg.layers.size() == 3);
     CHECK(cfg.layers[0].unit == "dB Lden");
@@ -326,9 +327,14 @@ TEST_CASE("wrong types name the key and the type found", "[config][errors]") {
         CHECK(e.key_path() == "layer");
         CHECK_THAT(std::string(e.what()), Contains("[[layer]]"));
     }
-    SECTION("a non-number in nodata_values") {
-        const ConfigError e = error_of("[zones]\npath = \"z.gpkg\"\nid = \"id\"\nnodata_values = [-1, \"x\"]\n" + kLayer);
+    SECTION("a boolean in nodata_values (numbers and text tokens are allowed)") {
+        const ConfigError e = error_of("[zones]\npath = \"z.gpkg\"\nid = \"id\"\nnodata_values = [-1, true]\n" + kLayer);
         CHECK(e.key_path() == "zones.nodata_values[1]");
+    }
+    SECTION("a number in quotes in nodata_values") {
+        const ConfigError e = error_of("[zones]\npath = \"z.gpkg\"\nid = \"id\"\nnodata_values = [-1, \" -99999997\"]\n" + kLayer);
+        CHECK(e.key_path() == "zones.nodata_values[1]");
+        CHECK_THAT(std::string(e.what()), Contains("write it without quotes"));
     }
     SECTION("at_least as a string") {
         const ConfigError e =
@@ -528,4 +534,16 @@ method = { family = "threshold", standard = 5, confidence = "verified", source =
     } catch (const ConfigError& e) {
         CHECK(e.key_path() == "layer[0].method.colour");
     }
+}
+
+TEST_CASE("nodata_values holds numbers and text tokens in one array (TOML 1.0 mixed arrays)", "[config]") {
+    TempDir dir("config");
+    const fs::path file = dir.write("job.toml", "[zones]\npath = \"z.gpkg\"\nid = \"id\"\nnodata_values = [-99999999, \"NA\", \"n/a\", \"\", -1.5]\n" +
+                                                    kLayer + "[fairness]\nincome = \"i\"\n[fairness.table]\npath = \"t.csv\"\nid = \"id\"\nnodata_values = [\"NA\"]\n");
+    const Config cfg = parse_config(file);
+    CHECK(cfg.zones.nodata_values == std::vector<double>{-99999999.0, -1.5});
+    CHECK(cfg.zones.nodata_texts == std::vector<std::string>{"NA", "n/a", ""});
+    REQUIRE(cfg.fairness.table);
+    CHECK(cfg.fairness.table->nodata_values.empty());
+    CHECK(cfg.fairness.table->nodata_texts == std::vector<std::string>{"NA"});
 }

@@ -32,6 +32,7 @@ struct ZonesConfig {
     // Output name → input field, e.g. {"low_income_share", "percentage_huishoudens_met_laag_inkomen"}.
     std::vector<std::pair<std::string, std::string>> income_fields;
     std::vector<double> nodata_values;  // CBS sentinels such as -99999999 become NULL
+    std::vector<std::string> nodata_texts;  // text tokens in text fields ("NA", "n/a") that become NULL
 };
 
 struct LayerConfig {
@@ -116,6 +117,7 @@ struct JoinTableConfig {
     std::string id;
     IdMatch id_match = IdMatch::exact;  // "digits": FIPS/CBS codes with and without leading zeros
     std::vector<double> nodata_values;
+    std::vector<std::string> nodata_texts;  // text tokens ("NA", "n/a") that become NULL
 };
 
 // Who carries the burden, by income ([fairness]).

@@ -62,7 +62,7 @@ ZonesConfig parse_zones(TomlReader r, const fs::path& base) {
             z.income_fields.emplace_back(key, ir.required_string(key));
         }
     }
-    z.nodata_values = r.number_array("nodata_values");
+    r.missing_values("nodata_values", z.nodata_values, z.nodata_texts);
     r.reject_unknown({"path", "layer", "id", "name", "population", "income", "nodata_values"});
     return z;
 }

@@ -63,7 +63,7 @@ FairnessConfig parse_fairness(TomlReader r, const std::filesystem::path& base) {
         } catch (const std::invalid_argument& e) {
             tr.fail("id_match", e.what());
         }
-        j.nodata_values = tr.number_array("nodata_values");
+        tr.missing_values("nodata_values", j.nodata_values, j.nodata_texts);
         tr.reject_unknown({"path", "layer", "id", "id_match", "nodata_values"});
         f.table = j;
     }

@@ -1,5 +1,7 @@
 #include "burdenmap/config/TomlReader.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -78,6 +80,30 @@ std::vector<double> TomlReader::number_array(const std::string& key) {
         ++i;
     }
     return out;
+}
+
+void TomlReader::missing_values(const std::string& key, std::vector<double>& numbers, std::vector<std::string>& texts) {
+    const toml::node* n = node(key);
+    if (!n) return;
+    if (!n->is_array()) fail(key, "must be an array of numbers and text tokens, not " + type_name(*n));
+    std::size_t i = 0;
+    for (const toml::node& e : *n->as_array()) {
+        const std::string at = key + "[" + std::to_string(i++) + "]";
+        if (e.is_integer()) {
+            numbers.push_back(static_cast<double>(e.as_integer()->get()));
+        } else if (e.is_floating_point()) {
+            numbers.push_back(e.as_floating_point()->get());
+        } else if (e.is_string()) {
+            const std::string& text = e.as_string()->get();
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            if (end != text.c_str() && *end == '\0' && std::isfinite(v))
+                fail(at, "must be a number, not a string holding one (\"" + text + "\"): write it without quotes; text tokens such as \"NA\" are for text fields");
+            texts.push_back(text);
+        } else {
+            fail(at, "must be a number or a text token, not " + type_name(e));
+        }
+    }
 }
 
 std::vector<std::string> TomlReader::string_array(const std::string& key) {

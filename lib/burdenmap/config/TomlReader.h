@@ -44,6 +44,9 @@ public:
     std::optional<bool> optional_bool(const std::string& key);
     std::vector<double> number_array(const std::string& key);
     std::vector<std::string> string_array(const std::string& key);
+    // nodata_values: numbers (sentinels) and text tokens ("NA") in one array, split by type. A
+    // string that holds a number is refused: it is a sentinel written in quotes by mistake.
+    void missing_values(const std::string& key, std::vector<double>& numbers, std::vector<std::string>& texts);
     const toml::table* optional_table(const std::string& key);
     // An array of tables ([[key]]); empty when absent.
     std::vector<const toml::table*> table_array(const std::string& key);

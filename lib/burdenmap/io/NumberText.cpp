@@ -5,11 +5,22 @@
 
 namespace burdenmap {
 
-std::optional<double> parse_number_text(std::string s, bool& ok) {
-    ok = true;
+namespace {
+
+std::string trimmed(std::string s) {
     s.erase(0, s.find_first_not_of(" \t\r\n"));
     s.erase(s.find_last_not_of(" \t\r\n") + 1);
+    return s;
+}
+
+}  // namespace
+
+std::optional<double> parse_number_text(std::string s, bool& ok, const std::vector<std::string>& missing_tokens) {
+    ok = true;
+    s = trimmed(std::move(s));
     if (s.empty() || s == "." || s == "-") return std::nullopt;
+    for (const std::string& token : missing_tokens)
+        if (s == trimmed(token)) return std::nullopt;
     // A decimal comma; CBS tables carry no thousands separators.
     std::replace(s.begin(), s.end(), ',', '.');
     char* end = nullptr;

@@ -23,7 +23,8 @@ std::string trim(std::string s) {
 }  // namespace
 
 JoinedTable read_joined_table(const std::filesystem::path& path, const std::string& layer, const std::string& id_field,
-                              const std::vector<std::string>& columns, const std::vector<double>& sentinels) {
+                              const std::vector<std::string>& columns, const std::vector<double>& sentinels,
+                              const std::vector<std::string>& missing_tokens) {
     OGRLayerH l = nullptr;
     DatasetPtr ds = open_vector(path.string(), layer, &l);
     JoinedTable table;
@@ -50,10 +51,10 @@ JoinedTable read_joined_table(const std::filesystem::path& path, const std::stri
             std::optional<double> v;
             if (OGR_F_IsFieldSetAndNotNull(f, indices[c])) {
                 bool ok = true;
-                v = parse_number_text(OGR_F_GetFieldAsString(f, indices[c]), ok);
+                v = parse_number_text(OGR_F_GetFieldAsString(f, indices[c]), ok, missing_tokens);
                 if (!ok)
                     throw InputError(table.description + ": field '" + columns[c] + "' of id '" + key + "' is not a number: '" +
-                                     OGR_F_GetFieldAsString(f, indices[c]) + "'");
+                                     OGR_F_GetFieldAsString(f, indices[c]) + "' (if it marks a missing value, list it in fairness.table.nodata_values)");
                 for (double s : sentinels)
                     if (v && *v == s) v.reset();
                 if (v && !std::isfinite(*v)) v.reset();

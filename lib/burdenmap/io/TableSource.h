@@ -19,7 +19,9 @@ struct JoinedTable {
 // Reads `columns` keyed by `id_field` (field names found through the CBS alias table, so
 // "BU_CODE" finds "buurtcode"). Ids are trimmed. Throws InputError naming the file and field
 // (listing the fields that exist) for a missing field, a non-numeric value, or a duplicate id.
+// `sentinels` and `missing_tokens` (text such as "NA") become NULL.
 JoinedTable read_joined_table(const std::filesystem::path& path, const std::string& layer, const std::string& id_field,
-                              const std::vector<std::string>& columns, const std::vector<double>& sentinels);
+                              const std::vector<std::string>& columns, const std::vector<double>& sentinels,
+                              const std::vector<std::string>& missing_tokens = {});
 
 }  // namespace burdenmap

@@ -76,9 +76,10 @@ std::optional<double> read_number(OGRFeatureH feature, const FieldRef& f, const 
     } else {
         const std::string text = text_cell != f.text_cells.end() ? text_cell->second : OGR_F_GetFieldAsString(feature, f.index);
         bool ok = true;
-        const auto parsed = parse_number_text(text, ok);
+        const auto parsed = parse_number_text(text, ok, cfg.nodata_texts);
         if (!ok)
-            throw InputError(where + ": field '" + f.name + "' of zone '" + zone_id + "' is not a number: '" + text + "'");
+            throw InputError(where + ": field '" + f.name + "' of zone '" + zone_id + "' is not a number: '" + text +
+                             "' (if it marks a missing value, list it in zones.nodata_values)");
         if (!parsed) return std::nullopt;
         v = *parsed;
     }

@@ -58,7 +58,7 @@ constexpr double kJoinWarnBelow = 0.95;
 FairnessTable join_table(const JobPlan& plan, const std::vector<std::string>& columns, Diagnostics& diagnostics) {
     const JoinTableConfig& tc = *plan.config.fairness.table;
     FairnessTable t;
-    t.table = read_joined_table(tc.path, tc.layer, tc.id, columns, tc.nodata_values);
+    t.table = read_joined_table(tc.path, tc.layer, tc.id, columns, tc.nodata_values, tc.nodata_texts);
     std::vector<std::string> zone_ids;
     for (const Zone& z : plan.zones) zone_ids.push_back(z.id);
     const std::string where = t.table.description + " (fairness.table)";

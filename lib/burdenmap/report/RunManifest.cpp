@@ -149,7 +149,8 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
                   {"layer", plan.config.zones.layer},
                   {"id_field", plan.config.zones.id_field},
                   {"count", plan.zones.size()},
-                  {"nodata_values", plan.config.zones.nodata_values}};
+                  {"nodata_values", plan.config.zones.nodata_values},
+                  {"nodata_texts", plan.config.zones.nodata_texts}};
     ordered_json layers = ordered_json::array();
     for (std::size_t i = 0; i < plan.layers.size(); ++i)
         layers.push_back(layer_entry(plan.layers[i], i < extras.row_hits.size() ? extras.row_hits[i] : std::vector<std::uint64_t>{}, extras.sha256));
