@@ -226,6 +226,14 @@ void require_nothing_written(const fs::path& out) {
     CHECK(temps.empty());
 }
 
+void require_refused_before_pixels(const Job& job, int exit_code, const std::vector<std::string>& parts) {
+    for (const CommandResult& r : {job.validate(), job.run()}) {
+        CHECK(r.exit_code == exit_code);
+        for (const std::string& part : parts) CHECK(contains(r.err, part));
+    }
+    require_nothing_written(job.out());
+}
+
 void require_complete_outputs(const fs::path& out) {
     for (const char* f : {"burden.tif", "burden.gpkg", "run.json"}) {
         INFO(f);

@@ -21,21 +21,14 @@ TEST_CASE("fairness without population: exit 2 naming zones.population and the t
           "[bad_input][fairness_population]") {
     Job job("fair-no-pop");
     remove_population_add_fairness(job, "");
-    for (const CommandResult& r : {job.validate(), job.run()}) {
-        CHECK(r.exit_code == 2);
-        CHECK(contains(r.err, "zones.population: [fairness] forms income groups of equal numbers of residents, but the job has no population"));
-        CHECK(contains(r.err, "give a [population] raster, or set income_groups = \"zones\""));
-    }
-    require_nothing_written(job.out());
+    require_refused_before_pixels(job, 2, {"zones.population: [fairness] forms income groups of equal numbers of residents, but the job has no population",
+                                           "give a [population] raster, or set income_groups = \"zones\""});
 }
 
 TEST_CASE("fairness without population: population_weights exits 2 naming the key", "[bad_input][fairness_population]") {
     Job job("fair-no-pop-weights");
     remove_population_add_fairness(job, "income_groups = \"zones\"\npopulation_weights = true\n");
-    const CommandResult r = job.run();
-    CHECK(r.exit_code == 2);
-    CHECK(contains(r.err, "fairness.population_weights: weights percentiles by residents, but the job has no population"));
-    require_nothing_written(job.out());
+    require_refused_before_pixels(job, 2, {"fairness.population_weights: weights percentiles by residents, but the job has no population"});
 }
 
 TEST_CASE("fairness without population: income_groups = \"zones\" forms groups of equal numbers of zones, stated everywhere",

@@ -68,20 +68,12 @@ TEST_CASE("missing tokens: a joined table's tokens in [fairness.table] nodata_va
     SECTION("not listed: exit 1 naming the table, field, id and value, at validate too") {
         Job job("tokens-table-unlisted");
         add_table_with_na(job, "");
-        for (const CommandResult& r : {job.validate(), job.run()}) {
-            CHECK(r.exit_code == 1);
-            CHECK(contains(r.err, "kwb.csv"));
-            CHECK(contains(r.err, "field 'p_low' of id 'BU02' is not a number: 'NA' (if it marks a missing value, list it in fairness.table.nodata_values)"));
-        }
-        require_nothing_written(job.out());
+        require_refused_before_pixels(job, 1, {"kwb.csv", "field 'p_low' of id 'BU02' is not a number: 'NA' (if it marks a missing value, list it in fairness.table.nodata_values)"});
     }
 }
 
 TEST_CASE("missing tokens: a sentinel in quotes or a boolean in nodata_values exits 2 naming the element", "[bad_input][missing_tokens]") {
     Job job("tokens-config");
     job.replace("nodata_values = [-99999999, -99999997]", "nodata_values = [\"NA\", true]");
-    const CommandResult r = job.run();
-    CHECK(r.exit_code == 2);
-    CHECK(contains(r.err, "zones.nodata_values[1]: must be a number or a text token, not a boolean"));
-    require_nothing_written(job.out());
+    require_refused_before_pixels(job, 2, {"zones.nodata_values[1]: must be a number or a text token, not a boolean"});
 }

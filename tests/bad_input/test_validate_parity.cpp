@@ -52,6 +52,7 @@ const std::vector<Row>& rows() {
         // parse_config (TomlReader::fail), shared by construction
         {"unknown key", {{"id = \"code\"", "id = \"code\"\nidd = 1"}}, "zones.idd: unknown key"},
         {"wrong type", {{"resolution = 10", "resolution = \"10\""}}, "study.resolution: must be a number"},
+        {"unknown count missing", {{"rule = \"count_at_least\"", "rule = \"count_at_least\"\nmissing = \"zero\""}}, "cumulation[0].missing: 'zero' is not one of"},
         // JobPlan: the CRS, the grid, methods, layers and cumulations
         {"unknown CRS", {{"crs = \"EPSG:28992\"", "crs = \"EPSG:999999\""}}, "study.crs: CRS 'EPSG:999999' is not understood"},
         {"geographic CRS", {{"crs = \"EPSG:28992\"", "crs = \"EPSG:4326\""}}, "study.crs: the target CRS"},
@@ -119,13 +120,7 @@ TEST_CASE("validate = run: every config error run raises, validate raises too, n
         write_extras(job);
         for (const auto& [from, to] : row.edits) job.replace(from, to);
         INFO("config:\n" << job.config);
-        const CommandResult v = job.validate();
-        CHECK(v.exit_code == 2);
-        CHECK(contains(v.err, row.expect));
-        const CommandResult r = job.run();
-        CHECK(r.exit_code == 2);
-        CHECK(contains(r.err, row.expect));
-        require_nothing_written(job.out());
+        require_refused_before_pixels(job, 2, {row.expect});
     }
 }
 
@@ -136,12 +131,7 @@ TEST_CASE("validate reads the joined table's header: a missing column or id colu
         write_extras(job);
         job.replace(kOut, kFairness + indicator("poor", std::string("table:") + column, "") + "[fairness.table]\npath = \"kwb.csv\"\nid = \"" + id +
                               "\"\n" + kOut);
-        for (const CommandResult& r : {job.validate(), job.run()}) {
-            CHECK(r.exit_code == 1);
-            CHECK(contains(r.err, "kwb.csv"));
-            CHECK(contains(r.err, std::string("field '") + field + "' not found; fields are: code, p_low"));
-        }
-        require_nothing_written(job.out());
+        require_refused_before_pixels(job, 1, {"kwb.csv", std::string("field '") + field + "' not found; fields are: code, p_low"});
     }
 }
 
