@@ -42,6 +42,8 @@ std::string outcome(const std::string& method, const std::string& more, const st
            "\"\nmethod = \"" + method + "\"\nsource = \"a test\"\n" + more + "[output]";
 }
 const std::string kSecondLayer = "[[layer]]\nname = \"no2\"\npath = \"noise.tif\"\nunit = \"ug/m3\"\nmethod = \"who2018.road_lden\"\n";
+const std::string kClassTable = "{ family = \"class_table\", source = \"a test\", class = [{ upper = 2, score = 0, confidence = \"verified\" }, "
+                                "{ lower = 2, score = 1, confidence = \"verified\" }] }";
 const char* kCount = "[[cumulation]]\nname = \"count\"\nrule = \"count_at_least\"\n";
 const char* kOut = "[output]";
 const char* kAR = "who2018.road_ha";
@@ -59,6 +61,12 @@ const std::vector<Row>& rows() {
         {"grid too large", {{"resolution = 10", "resolution = 0.001"}}, "study.resolution: the grid would have"},
         {"no resolution without a raster", {{"resolution = 10\n", ""}, {"path = \"noise.tif\"", "path = \"zones.gpkg\"\nlayer = \"zones\"\nvalue = \"inwoners\""}}, "study.resolution: is required"},
         {"method folder missing", {{kOut, "[methods]\ndirs = [\"no-such-folder\"]\n[output]"}}, "methods: method-table folder not found"},
+        // LayerChecks, LayerKind: what a layer can be scored as
+        {"unknown layer kind", {{"unit = \"dB Lden\"", "unit = \"dB Lden\"\nkind = \"categorial\""}}, "layer[0].kind: 'categorial' is not one of"},
+        {"categorical layer averaged", {{"unit = \"dB Lden\"", "unit = \"dB Lden\"\nkind = \"categorical\"\nresampling = \"average\""}}, "layer[0].resampling: 'average' would blend class codes"},
+        {"categorical layer on a threshold", {{"unit = \"dB Lden\"", "unit = \"dB Lden\"\nkind = \"categorical\""}}, "layer[0].method: 'who2018.road_lden' is a threshold method"},
+        {"categorical layer on a curve", {{"method = \"who2018.road_lden\"", "kind = \"categorical\"\nmethod = " + kClassTable}, {kOut, outcome(kAR, "disability_weight = 0.02\n")}}, "cumulation[1].outcome[0].layer: layer 'noise' is categorical"},
+        {"points as a vector layer", {{kCount, "[[layer]]\nname = \"risk\"\npath = \"points.gpkg\"\nlayer = \"points\"\nvalue = \"v\"\nmethod = \"who2018.road_lden\"\n" + std::string(kCount)}}, "layer[1]: layer 'risk'"},
         {"unknown method", {{"\"who2018.road_lden\"", "\"who2018.road_ldn\""}}, "layer[0].method: unknown method"},
         {"unknown rule", {{"rule = \"count_at_least\"", "rule = \"sum\""}}, "cumulation[0].rule: unknown cumulation rule"},
         {"cumulation layer unknown", {{kCount, cumulation("rule = \"max\"\nlayers = [\"nois\"]\n")}}, "cumulation[0].layers: no layer named 'nois'"},
@@ -102,9 +110,14 @@ const std::vector<Row>& rows() {
     return r;
 }
 
-// The extra files some rows refer to: a joined table and a method table with a preset that has
-// no implementation.
+// The extra files some rows refer to: a joined table, a method table with a preset that has no
+// implementation, and points where a vector layer needs polygons.
 void write_extras(const Job& job) {
+    ZoneSpec points;
+    points.layer = "points";
+    points.fields = {{"v", OFTReal}};
+    points.features = {{"POINT (155050 463050)", {"60"}}, {"POINT (155150 463150)", {"70"}}};
+    write_zones(job / "points.gpkg", points);
     std::ofstream(job / "kwb.csv") << "code;p_low\nBU01;10\nBU02;20\nBU03;30\nBU04;40\n";
     fs::create_directories(job / "extra-methods");
     std::ofstream(job / "extra-methods" / "local.toml")
