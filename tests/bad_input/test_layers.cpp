@@ -176,6 +176,18 @@ TEST_CASE("categorical raster: averaging it or scoring it with a curve or thresh
         const CommandResult r = run_refused(job, "cumulation[1].outcome[0].layer");
         CHECK(contains(r.err, "layer 'landcover' is categorical (class codes, detected from a colour table)"));
     }
+    SECTION("a check-sites limit: class codes against a threshold, refused by run and validate alike") {
+        add_land_cover_layer(job, "limit = \"eu2008.no2_annual\"\n");
+        const CommandResult r = run_refused(job, "layer[1].limit");
+        CHECK(contains(r.err, "'eu2008.no2_annual' would compare class codes with a threshold value"));
+        const CommandResult v = job.validate();
+        CHECK(v.exit_code == 2);
+        CHECK(contains(v.err, "layer[1].limit"));
+    }
+    SECTION("a check-sites guideline") {
+        add_land_cover_layer(job, "guidelines = [\"who2018.road_lden\"]\n");
+        run_refused(job, "layer[1].guidelines[0]");
+    }
     SECTION("an unknown kind") {
         add_land_cover_layer(job, "kind = \"categorial\"\n");
         const CommandResult r = run_refused(job, "layer[1].kind");

@@ -68,7 +68,8 @@ nlohmann::ordered_json check_record(const SiteCheckOptions& options, const SiteL
     j["sites"] = {{"path", options.sites.string()}, {"layer", layer.description}, {"id_field", options.id_field},
                   {"sha256", sites_sha}, {"crs", layer.crs_name}, {"reprojected", layer.reprojected},
                   {"count", layer.sites.size()}};
-    j["points"] = options.bilinear ? "bilinear between the four cell centres around the point" : "the value of the cell the point falls in";
+    j["points"] = options.bilinear ? "bilinear between the four cell centres around the point (categorical layers: the cell it falls in)"
+                                   : "the value of the cell the point falls in";
     j["polygons"] = "maximum over the cells touching the site decides; mean weighted with exact cell coverage";
     j["contours"] = "exact test on the polygons (GEOS): inside a contour the value is above its level, on its line equal";
     j["legal_rule"] = "a legal value is exceeded only by a higher value (a value exactly at it meets it)";
@@ -138,7 +139,8 @@ SiteCheckResult check_sites(const JobPlan& plan, const SiteCheckOptions& options
         }
     }
     const BandSet bands = make_band_set(combined);
-    PointSampler sampler(plan.grid, points, plan.layers.size(), plan.cumulations.size(), options.bilinear);
+    PointSampler sampler(plan.grid, points, bilinear_layers(plan, options.bilinear && !points.empty(), diagnostics),
+                         plan.cumulations.size());
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
     report(0.0, "processing");
     const PipelineResult pipeline = run_block_pipeline(

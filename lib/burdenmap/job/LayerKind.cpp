@@ -1,6 +1,8 @@
 #include "burdenmap/job/LayerKind.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AlignedSource.h"
@@ -42,6 +44,15 @@ void settle_layer_kind(LayerPlan& layer, std::size_t i) {
         throw ConfigError(key + ".method", "'" + m.id + "' is a " + m.family + " method, but " + what +
                                                ": it takes class_table methods only, whose classes name the codes (a method "
                                                "table, or an inline [layer.method] with family = \"class_table\")" + kOrContinuous);
+    // check-sites compares a layer's value with a threshold method's single value ("above 53 dB");
+    // there is no class-table kind of standard, so on class codes every such key is meaningless.
+    std::vector<std::pair<std::string, std::string>> thresholds{{"standard", c.standard}, {"limit", c.limit}, {"future_limit", c.future_limit}};
+    for (std::size_t g = 0; g < c.guidelines.size(); ++g) thresholds.emplace_back("guidelines[" + std::to_string(g) + "]", c.guidelines[g]);
+    for (const auto& [name, id] : thresholds)
+        if (!id.empty())
+            throw ConfigError(key + "." + name, "'" + id + "' would compare class codes with a threshold value, but " + what +
+                                                    ": a class code is not a level; check-sites compares measured layers only, "
+                                                    "so remove the key" + kOrContinuous);
 }
 
 void refuse_curves_on_categorical(const std::vector<CumulationConfig>& cumulations, const std::vector<LayerPlan>& layers) {

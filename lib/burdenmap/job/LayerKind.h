@@ -13,7 +13,8 @@ namespace burdenmap {
 // Sets layer.kind and layer.kind_source from the config's `kind`, else from what the raster's
 // header says (RasterInfo::categorical_signal); vector layers are continuous unless the config
 // says otherwise. Throws ConfigError naming layer[i].resampling or layer[i].method when a
-// categorical layer is given an averaging resampling or a method that is not a class table.
+// categorical layer is given an averaging resampling or a method that is not a class table, and
+// layer[i].standard (limit, future_limit, guidelines[g]) when it is given a check-sites threshold.
 void settle_layer_kind(LayerPlan& layer, std::size_t i);
 
 // Throws ConfigError naming cumulation[c].outcome[k].layer when a health outcome would put a

@@ -1,9 +1,12 @@
 #include "burdenmap/job/PointSampler.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <string>
+#include <utility>
 
 namespace burdenmap {
 namespace {
@@ -22,9 +25,24 @@ double cell_decimal(double float_value) {
     return std::strtod(buf, nullptr);
 }
 
-PointSampler::PointSampler(const Grid& grid, std::vector<Point> points, std::size_t layers, std::size_t cumulations,
-                           bool bilinear)
-    : grid_(grid) {
+std::vector<bool> bilinear_layers(const JobPlan& plan, bool bilinear, Diagnostics& diagnostics) {
+    std::vector<bool> out;
+    std::string categorical;
+    for (const LayerPlan& l : plan.layers) {
+        out.push_back(bilinear && !l.categorical());
+        if (bilinear && l.categorical()) categorical += (categorical.empty() ? "'" : ", '") + l.config.name + "'";
+    }
+    if (!categorical.empty())
+        diagnostics.warn("bilinear-categorical",
+                         "--bilinear: categorical layer(s) " + categorical + " hold class codes, which are never interpolated "
+                         "(a point between class 2 and 4 would read 3): their points take the cell they fall in");
+    return out;
+}
+
+PointSampler::PointSampler(const Grid& grid, std::vector<Point> points, std::vector<bool> bilinear, std::size_t cumulations)
+    : grid_(grid), bilinear_(std::move(bilinear)) {
+    const std::size_t layers = bilinear_.size();
+    const bool any_bilinear = std::find(bilinear_.begin(), bilinear_.end(), true) != bilinear_.end();
     for (const Point& p : points) {
         Sample s;
         const double fx = (p.x - grid.x0()) / grid.dx(), fy = (grid.y0() - p.y) / grid.dy();
@@ -34,7 +52,7 @@ PointSampler::PointSampler(const Grid& grid, std::vector<Point> points, std::siz
         s.inside = std::isfinite(fx) && std::isfinite(fy) && in_grid(grid, s.own.row, s.own.col);
         s.own.raw.assign(layers, kNaN);
         s.own.cum.assign(cumulations, kNaN);
-        if (bilinear && s.inside) {
+        if (any_bilinear && s.inside) {
             // Cell centres sit at half-integers of (fx, fy).
             const double cx = fx - 0.5, cy = fy - 0.5;
             const int c0 = static_cast<int>(std::floor(cx)), r0 = static_cast<int>(std::floor(cy));
@@ -75,7 +93,7 @@ bool PointSampler::inside_grid(std::size_t point) const { return samples_[point]
 double PointSampler::layer_value(std::size_t point, std::size_t layer) const {
     const Sample& s = samples_[point];
     if (!s.inside || std::isnan(s.own.raw[layer])) return std::numeric_limits<double>::quiet_NaN();
-    if (s.around.empty()) return cell_decimal(s.own.raw[layer]);
+    if (s.around.empty() || !bilinear_[layer]) return cell_decimal(s.own.raw[layer]);
     double sum = 0, weight = 0;
     for (const Cell& c : s.around) {
         if (std::isnan(c.raw[layer])) continue;

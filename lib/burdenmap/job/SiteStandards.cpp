@@ -2,6 +2,7 @@
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/score/ClassTable.h"
+#include "burdenmap/score/UnitDimension.h"
 
 namespace burdenmap {
 namespace {
@@ -30,10 +31,12 @@ StandardRef threshold(const MethodRegistry& methods, const std::string& id, Stan
     return s;
 }
 
-// A cheap guard against comparing a layer with a value meant for another quantity: the method's
-// unit should open the layer's unit ("dB" / "dB Lden"), and Lden must not meet Lnight.
+// A guard against comparing a layer with a value meant for another quantity: units are compared
+// by dimension (UnitDimension, as the run's unit-mismatch does), so "ug/m3" meets a µg/m³ value
+// and dB does not; nothing is said when either unit is empty or unknown. Lden must not meet Lnight.
 void check_units(const LayerConfig& layer, const MethodInfo& m, const std::string& key, std::vector<Diagnostic>& warnings) {
-    const bool unit_differs = !layer.unit.empty() && !m.unit.empty() && layer.unit.rfind(m.unit, 0) != 0;
+    const auto have = unit_dimension(layer.unit), want = unit_dimension(m.unit);
+    const bool unit_differs = have && want && *have != *want;
     const bool period_differs = (layer.unit.find("Lden") != std::string::npos && m.quantity.find("Lnight") != std::string::npos) ||
                                 (layer.unit.find("Lnight") != std::string::npos && m.quantity.find("Lden") != std::string::npos);
     if (unit_differs || period_differs)

@@ -74,7 +74,9 @@ std::vector<FieldSpec> site_fields(const JobPlan& plan, const SiteStandards& sta
             f.push_back({n + "_value", FieldType::real, "highest contour value the site reaches (exact test on the polygons; the background where it reaches none)", unit, "polygons", src});
             f.push_back({n + "_mean", FieldType::real, "mean of the burned cells over a polygon site (cell-centre rule, exact coverage, as for zones); points: the value", unit, "input", src});
         } else {
-            f.push_back({n + "_value", FieldType::real, "the deciding value: a point's cell (or bilinear with --bilinear); a polygon's maximum over the cells touching it", unit, "input", src});
+            const std::string point = l.categorical() ? "a point's cell (class codes: never interpolated, even with --bilinear)"
+                                                      : "a point's cell (or bilinear with --bilinear)";
+            f.push_back({n + "_value", FieldType::real, "the deciding value: " + point + "; a polygon's maximum over the cells touching it", unit, "input", src});
             f.push_back({n + "_mean", FieldType::real, "polygon: mean weighted with exact cell coverage; point: the value", unit, "input", src});
         }
         f.push_back({n + "_nodata_share", FieldType::real, "share of the site without data for " + n + " (nodata or outside the grid)", "0-1", "input", src});
