@@ -35,6 +35,10 @@ void print_summary(const RunResult& r) {
         for (const ZoneSummary& z : r.most_burdened) {
             std::printf("  %-14s %-28s %8.3f", z.id.c_str(), z.name.c_str(), z.value);
             if (z.income) std::printf("   %s %.1f", r.income_label.c_str(), *z.income);
+            // Floored, so an incomplete zone never reads "100 %".
+            if (z.complete_share && *z.complete_share < 1)
+                std::printf("   (incomplete: %.0f %% of the area has every layer; the count may be too low)",
+                            std::floor(*z.complete_share * 100));
             std::printf("\n");
         }
     }

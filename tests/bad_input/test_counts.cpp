@@ -45,6 +45,13 @@ std::vector<std::string> per_zone(const Job& job, const std::string& column) {
 
 using Values = std::vector<std::string>;
 
+// The line of the run's terminal summary ("Most burdened zones by ...") that lists zone `id`.
+std::string summary_line(const std::string& out, const std::string& id) {
+    const auto at = out.find("\n  " + id + " ");
+    if (at == std::string::npos) return "";
+    return out.substr(at + 1, out.find('\n', at + 1) - at - 1);
+}
+
 }  // namespace
 
 TEST_CASE("count: a layer missing in part of the zones gives <name>_complete_share and a warning",
@@ -68,6 +75,12 @@ TEST_CASE("count: a layer missing in part of the zones gives <name>_complete_sha
     CHECK(contains(manifest, "\"count-incomplete\""));
     CHECK(contains(manifest, expected));
     CHECK(contains(manifest, "\"missing\": \"skip\""));
+    // The terminal ranking marks the zones whose counts may be too low (shares floored).
+    CHECK(contains(r.out, "Most burdened zones by count_mean"));
+    CHECK(contains(summary_line(r.out, "BU02"), "(incomplete: 50 % of the area has every layer; the count may be too low)"));
+    CHECK(contains(summary_line(r.out, "BU03"), "(incomplete: 0 % of the area has every layer"));
+    CHECK_FALSE(contains(summary_line(r.out, "BU01"), "incomplete"));
+    CHECK_FALSE(contains(summary_line(r.out, "BU04"), "incomplete"));
     require_complete_outputs(job.out());
 }
 
@@ -87,6 +100,8 @@ TEST_CASE("count: missing = \"nodata\" counts complete cells only, the same bits
     const std::string manifest = e2e::read_file(job.out() / "run.json");
     CHECK(contains(manifest, "\"count-incomplete\""));
     CHECK(contains(manifest, "\"missing\": \"nodata\""));
+    // Counts over the complete cells only are not too low: the terminal ranking marks nothing.
+    CHECK_FALSE(contains(r.out, "incomplete:"));
 
     const auto one_thread = e2e::read_zones(job.out() / "burden.gpkg");
     REQUIRE(job.run({"--threads", "2", "--block-size", "8", "--overwrite"}).exit_code == 0);

@@ -242,11 +242,16 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     const std::size_t hb = headline_band(plan, bands);
     result.headline = bands.zonal[hb].prefix + "_mean (" + bands.zonal[hb].unit + ")";
     if (!plan.config.zones.income_fields.empty()) result.income_label = plan.config.zones.income_fields.front().first;
+    // A count that skips missing layers reads a gap as "not burdened": carry how complete each zone is.
+    std::optional<std::size_t> complete_band;
+    for (std::size_t c : bands.counts)
+        if (bands.cumulation_band(c) == hb && !plan.cumulations[c].incomplete_is_nodata) complete_band = bands.zonal[hb].completeness_band;
     std::vector<ZoneSummary> ranked;
     for (std::size_t z = 0; z < plan.zones.size(); ++z) {
         if (!table[z] || !table[z]->area[hb].has_data()) continue;
-        ZoneSummary s{plan.zones[z].id, plan.zones[z].name, table[z]->area[hb].mean(), std::nullopt};
+        ZoneSummary s{plan.zones[z].id, plan.zones[z].name, table[z]->area[hb].mean(), std::nullopt, std::nullopt};
         if (!plan.zones[z].income.empty()) s.income = plan.zones[z].income.front();
+        if (complete_band && table[z]->area[*complete_band].has_data()) s.complete_share = table[z]->area[*complete_band].mean();
         ranked.push_back(s);
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const ZoneSummary& a, const ZoneSummary& b) { return a.value > b.value; });

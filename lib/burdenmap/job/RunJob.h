@@ -27,6 +27,9 @@ struct ZoneSummary {
     std::string name;
     double value = 0;                     // the headline statistic (see RunResult::headline)
     std::optional<double> income;         // the first income field, if any
+    // A count with missing = "skip": the share of the zone's area where every counted layer has
+    // data (<name>_complete_share). Below 1 the count, and so the zone's rank, may be too low.
+    std::optional<double> complete_share;
 };
 
 struct RunResult {
