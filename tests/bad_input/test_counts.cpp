@@ -70,6 +70,7 @@ TEST_CASE("count: a layer missing in part of the zones gives <name>_complete_sha
     const std::string expected = "cumulation 'count': 2 of 4 zone(s) lack data for some of its layers";
     CHECK(contains(r.err, "warning: " + expected));
     CHECK(contains(r.err, "1 of them nowhere complete"));
+    CHECK(contains(r.err, "layers with gaps: rail in 2 zones)"));  // noise is complete: not named
     CHECK(contains(r.err, "missing = \"nodata\""));
     const std::string manifest = e2e::read_file(job.out() / "run.json");
     CHECK(contains(manifest, "\"count-incomplete\""));
@@ -82,6 +83,22 @@ TEST_CASE("count: a layer missing in part of the zones gives <name>_complete_sha
     CHECK_FALSE(contains(summary_line(r.out, "BU01"), "incomplete"));
     CHECK_FALSE(contains(summary_line(r.out, "BU04"), "incomplete"));
     require_complete_outputs(job.out());
+}
+
+TEST_CASE("count: count-incomplete names each layer with gaps and in how many zones", "[bad_input][count-incomplete]") {
+    Job job("count-incomplete-layers");
+    add_rail_with_gaps(job);
+    // Noise too lacks data, in BU04 only (its south-east quarter of the grid).
+    RasterSpec noise;
+    noise.nodata = -9999;
+    noise.value = [](int col, int row) { return row >= 10 && col >= 10 ? -9999.0 : 60.0; };
+    write_raster(job / "noise.tif", noise);
+    const CommandResult r = job.run({}, {});
+    REQUIRE(r.exit_code == 0);
+    CHECK(per_zone(job, "count_complete_share") == Values{"1", "0.5", "0", "0"});
+    CHECK(contains(r.err, "warning: cumulation 'count': 3 of 4 zone(s) lack data"));
+    CHECK(contains(r.err, "layers with gaps: noise in 1 zone, rail in 2)"));
+    CHECK(contains(e2e::read_file(job.out() / "run.json"), "layers with gaps: noise in 1 zone, rail in 2"));
 }
 
 TEST_CASE("count: missing = \"nodata\" counts complete cells only, the same bits for any thread count",

@@ -3,12 +3,32 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
 #include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/score/UnitDimension.h"
 
 namespace burdenmap {
 namespace {
+
+// The counted layers that lack data in the incomplete zones, each with the number of such zones
+// ("rail_noise in 12 zones, no2 in 5"): what to fill. A layer lacks data where its score band
+// has nodata weight inside the zone.
+std::string layers_with_gaps(const JobPlan& plan, const BandSet& bands, const CumulationRule& rule, std::size_t completeness,
+                             const std::vector<std::optional<ZoneStats>>& zones) {
+    std::string text;
+    for (std::size_t layer : rule.layers) {
+        std::size_t gaps = 0;
+        for (const auto& z : zones)
+            if (z && z->area[completeness].has_data() && z->area[completeness].mean() < 1 &&
+                z->area[bands.score_band(layer)].nodata_weight() > 0)
+                ++gaps;
+        if (gaps == 0) continue;
+        text += (text.empty() ? "" : ", ") + plan.layers[layer].config.name + " in " + std::to_string(gaps) +
+                (text.empty() ? (gaps == 1 ? " zone" : " zones") : "");
+    }
+    return text;
+}
 
 // count-incomplete: zones where a count_at_least cumulation lacks a layer in part of the area.
 // There a missing layer is not counted (missing = "skip"), which reads as "not burdened" and
@@ -30,7 +50,8 @@ void completeness_warnings(const JobPlan& plan, const BandSet& bands, const std:
         const std::string& name = count.prefix;
         std::string text = "cumulation '" + name + "': " + std::to_string(incomplete) + " of " + std::to_string(with_data) +
                            " zone(s) lack data for some of its layers in part of their area (" + name + "_complete_share < 1" +
-                           (none_complete > 0 ? "; " + std::to_string(none_complete) + " of them nowhere complete" : "") + "); ";
+                           (none_complete > 0 ? "; " + std::to_string(none_complete) + " of them nowhere complete" : "") +
+                           "; layers with gaps: " + layers_with_gaps(plan, bands, plan.cumulations[c], band, zones) + "); ";
         text += plan.cumulations[c].incomplete_is_nodata
                     ? "with missing = \"nodata\" their statistics of " + name + " cover the complete cells only"
                     : "a layer without data is not counted there, so their counts may be too low. Fill the layers' gaps, "
