@@ -121,6 +121,27 @@ TEST_CASE("vector layer: beside polygons, points and lines are left out and coun
     CHECK(contains(v.out, "left out, not polygons: 1 Line String, 1 Point"));
 }
 
+TEST_CASE("vector layer: the lines a geometry repair leaves are not burned; a repair to lines only is skipped",
+          "[bad_input][layer][repair]") {
+    Job job("layer-repair-lines");
+    // A contour over BU01 with a spike from its corner into BU04, and a flat "polygon" in BU04.
+    // MakeValid turns the first into the square plus a line along the spike, the second into lines
+    // only; rasterised, those lines burned their cells in BU04 before.
+    add_risk_layer(job, {{"POLYGON ((155000 463100,155100 463100,155190 463010,155100 463100,155100 463200,155000 463200,"
+                          "155000 463100))",
+                          {"1e-5"}},
+                         {"POLYGON ((155110 463010,155150 463050,155190 463090,155110 463010))", {"1e-5"}}});
+    const CommandResult r = job.run({}, {});
+    REQUIRE(r.exit_code == 0);
+    const fs::path gpkg = job.out() / "burden.gpkg";
+    CHECK(zone_value(gpkg, "BU04", "risk_max") == "0");
+    CHECK(zone_value(gpkg, "BU01", "risk_max") != "0");
+    CHECK(contains(r.err, "risk.gpkg (layer contours, field pr): 1 feature(s) had an invalid geometry, repaired with GEOS MakeValid (FID 1)"));
+    CHECK(contains(r.err, "1 feature(s) had an invalid geometry whose repair leaves no polygon area (it collapses to lines or "
+                          "points); skipped (FID 2)"));
+    CHECK(contains(manifest(job), "feature-no-area"));
+}
+
 TEST_CASE("categorical raster: a colour-tabled land cover finer than the grid keeps whole class codes (mode)",
           "[bad_input][layer][categorical]") {
     Job job("layer-categorical");

@@ -27,7 +27,7 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
                          "' not found; fields are: " + field_list(l));
 
     // Repairs and skips are counted and reported once each, naming the first feature ids.
-    std::vector<std::string> no_geometry, no_value, repaired, not_polygon;
+    std::vector<std::string> no_geometry, no_value, repaired, no_area, not_polygon;
     const auto report = [&](const char* code, const std::vector<std::string>& fids, const std::string& what) {
         if (fids.empty()) return;
         diagnostics.warn(code, data.description + ": " + std::to_string(fids.size()) + " feature(s) " + what + " (FID " +
@@ -56,8 +56,16 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
                                          static_cast<OGRCoordinateTransformationH>(transform.get())) != OGRERR_NONE)
             throw InputError(data.description + ": feature " + fid + " cannot be transformed to the target CRS");
         if (!OGR_G_IsValid(static_cast<OGRGeometryH>(geom.get()))) {
-            geom.reset(OGR_G_MakeValid(static_cast<OGRGeometryH>(geom.get())));
-            if (!geom) throw InputError(data.description + ": feature " + fid + " has an invalid geometry that could not be repaired");
+            const GeometryPtr fixed(OGR_G_MakeValid(static_cast<OGRGeometryH>(geom.get())));
+            if (!fixed) throw InputError(data.description + ": feature " + fid + " has an invalid geometry that could not be repaired");
+            // MakeValid keeps what collapses: a spike becomes a line beside the polygon, a flat
+            // ring lines only. Rasterised, a line burns every cell along it, so only the
+            // polygons of the repair are kept.
+            geom = polygonal_part(static_cast<OGRGeometryH>(fixed.get()));
+            if (!geom) {
+                no_area.push_back(fid);
+                return;
+            }
             repaired.push_back(fid);
         }
         VectorLayerData::Shape shape;
@@ -70,6 +78,8 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
         data.shapes.push_back(std::move(shape));
     });
     report("geometry-repaired", repaired, "had an invalid geometry, repaired with GEOS MakeValid");
+    report("feature-no-area", no_area, "had an invalid geometry whose repair leaves no polygon area (it collapses to lines or "
+                                       "points); skipped");
     report("feature-empty-geometry", no_geometry, "have no geometry (NULL or empty); skipped");
     report("feature-null-value", no_value, "have no value; skipped");
     // Only polygons are burned. A layer with none is a config error (plan_job: require_polygons);
