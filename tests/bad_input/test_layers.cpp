@@ -121,6 +121,40 @@ TEST_CASE("vector layer: beside polygons, points and lines are left out and coun
     CHECK(contains(v.out, "left out, not polygons: 1 Line String, 1 Point"));
 }
 
+TEST_CASE("vector layer: one that keeps no polygon is warned about (not refused), saying why", "[bad_input][layer][no_features]") {
+    Job job("layer-without-features");
+    std::string why;
+    SECTION("0 features") {
+        add_risk_layer(job, {});
+        why = "it has 0 features";
+    }
+    SECTION("NULL and empty geometries only") {
+        add_risk_layer(job, {{"", {"1e-5"}}, {"POLYGON EMPTY", {"1e-6"}}});
+        why = "all 2 feature(s) have no geometry (NULL or empty)";
+    }
+    SECTION("NULL values only") {
+        add_risk_layer(job, {{square(kX0, kY0 - 100, 100), {std::nullopt}}});
+        why = "all 1 feature(s) have a NULL value";
+    }
+    SECTION("a mix of the three") {
+        add_risk_layer(job, {{"", {"1e-5"}},
+                             {square(kX0, kY0 - 100, 100), {std::nullopt}},
+                             {"POLYGON ((155110 463010,155150 463050,155190 463090,155110 463010))", {"1e-5"}}});
+        why = "of its 3 feature(s), 1 without geometry, 1 with a NULL value, 1 without polygon area";
+    }
+    const std::string expected = "risk.gpkg (layer contours, field pr) keeps no polygons: " + why +
+                                 "; every cell takes the layer's background value (0)";
+    const CommandResult r = job.run({}, {});
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains(r.err, "warning: layer 'risk': "));
+    CHECK(contains(r.err, expected));
+    CHECK(contains(manifest(job), "\"layer-without-features\""));
+    CHECK(zone_value(job.out() / "burden.gpkg", "BU01", "risk_max") == "0");
+    const CommandResult v = job.validate();
+    REQUIRE(v.exit_code == 0);
+    CHECK(contains(v.out, expected));
+}
+
 TEST_CASE("vector layer: the lines a geometry repair leaves are not burned; a repair to lines only is skipped",
           "[bad_input][layer][repair]") {
     Job job("layer-repair-lines");

@@ -34,6 +34,7 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
                                    first_ids(fids) + ")");
     };
     for_each_feature(l, data.description, [&](OGRFeatureH f) {
+        ++data.features;
         const std::string fid = std::to_string(OGR_F_GetFID(f));
         OGRGeometryH g = OGR_F_GetGeometryRef(f);
         if (!g || OGR_G_IsEmpty(g)) {
@@ -77,6 +78,9 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
         OGR_G_ExportToIsoWkb(static_cast<OGRGeometryH>(geom.get()), wkbNDR, shape.wkb.data());
         data.shapes.push_back(std::move(shape));
     });
+    data.without_geometry = no_geometry.size();
+    data.without_value = no_value.size();
+    data.without_area = no_area.size();
     report("geometry-repaired", repaired, "had an invalid geometry, repaired with GEOS MakeValid");
     report("feature-no-area", no_area, "had an invalid geometry whose repair leaves no polygon area (it collapses to lines or "
                                        "points); skipped");
@@ -97,6 +101,22 @@ std::string VectorLayerData::not_polygons_text() const {
     std::string out;
     for (const auto& [type, count] : not_polygons) out += (out.empty() ? "" : ", ") + std::to_string(count) + " " + type;
     return out;
+}
+
+std::string VectorLayerData::why_no_shapes() const {
+    if (features == 0) return "it has 0 features";
+    const std::string all = "all " + std::to_string(features) + " feature(s) ";
+    if (without_geometry == features) return all + "have no geometry (NULL or empty)";
+    if (without_value == features) return all + "have a NULL value";
+    if (without_area == features) return all + "have no polygon area (invalid, repaired to lines or points)";
+    std::string out;
+    const auto part = [&](std::size_t n, const char* what) {
+        if (n > 0) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+    };
+    part(without_geometry, "without geometry");
+    part(without_value, "with a NULL value");
+    part(without_area, "without polygon area");
+    return "of its " + std::to_string(features) + " feature(s), " + out;
 }
 
 struct VectorBurner::Impl {

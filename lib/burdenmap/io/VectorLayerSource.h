@@ -31,6 +31,10 @@ struct VectorLayerData {
     // zone mean of mostly background, silently wrong.
     std::map<std::string, std::size_t> not_polygons;
     std::string not_polygons_text() const;  // "8 Point, 1 Line String"
+    // The features read and those skipped for having no geometry, no value, or no polygon area
+    // after repair: for a layer that keeps no shape, why (layer-without-features).
+    std::size_t features = 0, without_geometry = 0, without_value = 0, without_area = 0;
+    std::string why_no_shapes() const;  // "it has 0 features", "all 3 feature(s) have a NULL value", ...
 };
 
 // Throws InputError naming the file, layer and field.

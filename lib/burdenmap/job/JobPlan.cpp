@@ -204,6 +204,7 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
         if (lp.config.is_vector()) {
             lp.vector = std::make_shared<VectorLayerData>(read_vector_layer(lp.config, plan.crs_wkt, plan.diagnostics));
             require_polygons(lp, i);
+            warn_without_features(lp, plan.diagnostics);
         } else {
             lp.raster = inspect_raster(lp.config.path, lp.config.band, plan.crs_wkt);
             for (const Diagnostic& d : lp.raster.warnings) plan.diagnostics.warn(d.code, d.message);

@@ -20,6 +20,15 @@ void require_polygons(const LayerPlan& layer, std::size_t i) {
                           "per zone, join them to the zones as a [fairness.table]");
 }
 
+void warn_without_features(const LayerPlan& layer, Diagnostics& diagnostics) {
+    if (!layer.vector || !layer.vector->shapes.empty() || !layer.vector->not_polygons.empty()) return;
+    diagnostics.warn("layer-without-features",
+                     "layer '" + layer.config.name + "': " + layer.vector->description + " keeps no polygons: " +
+                         layer.vector->why_no_shapes() + "; every cell takes the layer's background value (" +
+                         plain_number(layer.config.background) + "). Right when the study area has none of these "
+                         "contours; otherwise check the file, its layer and the value field");
+}
+
 void warn_off_lattice(const LayerPlan& layer, const Grid& grid, Diagnostics& diagnostics) {
     if (layer.vector || layer.reprojected || layer.raster.rotated()) return;
     // Resamplings that blend the overlapping source cells do not shift the map.

@@ -14,6 +14,12 @@ namespace burdenmap {
 // there in a sea of background: throws ConfigError naming layer[i], the types found and the fixes.
 void require_polygons(const LayerPlan& layer, std::size_t i);
 
+// A vector layer that keeps no polygon at all (0 features, or all without geometry, value or
+// area) burns nothing: every cell takes the background, "not burdened". That can be right (no risk
+// contours in the study area), so it is not refused, but never silent: warns layer-without-features
+// naming the layer, the file and why.
+void warn_without_features(const LayerPlan& layer, Diagnostics& diagnostics);
+
 // A raster in the study CRS with the grid's cell size (or whole blocks of grid cells) whose cell
 // edges lie off the grid's lattice: read with a resampling that picks one source cell per grid
 // cell (near, mode, min, max), the map moves by up to half a cell. Warns raster-off-lattice with
