@@ -99,7 +99,7 @@ TEST_CASE("vector layer: lines only exit 2 as well", "[bad_input][layer][points]
     CHECK(contains(r.err, "1 Line String, 1 Multi Line String feature(s)"));
 }
 
-TEST_CASE("vector layer: beside polygons, points and lines are left out and counted in a warning",
+TEST_CASE("vector layer: beside polygons, points, lines and a collection's non-polygon parts are left out and counted",
           "[bad_input][layer][points]") {
     Job job("layer-mixed-geometry");
     // A contour over BU01; a point and a line in BU04, which burned cells there before.
@@ -110,7 +110,8 @@ TEST_CASE("vector layer: beside polygons, points and lines are left out and coun
                           {"1e-7"}}});
     const CommandResult r = job.run({}, {});
     REQUIRE(r.exit_code == 0);
-    CHECK(contains(r.err, "2 feature(s) are not polygons (1 Line String, 1 Point); left out"));
+    CHECK(contains(r.err, "3 feature(s) are not polygons or have non-polygon parts (1 Geometry Collection with non-polygon "
+                          "parts, 1 Line String, 1 Point); those are left out"));
     CHECK(contains(manifest(job), "feature-not-polygon"));
     const fs::path gpkg = job.out() / "burden.gpkg";
     CHECK(zone_value(gpkg, "BU04", "risk_max") == "0");
@@ -118,7 +119,7 @@ TEST_CASE("vector layer: beside polygons, points and lines are left out and coun
     const CommandResult v = job.validate();
     REQUIRE(v.exit_code == 0);
     CHECK(contains(v.out, "2 polygons burned at cell centres"));
-    CHECK(contains(v.out, "left out, not polygons: 1 Line String, 1 Point"));
+    CHECK(contains(v.out, "left out, not polygons: 1 Geometry Collection with non-polygon parts, 1 Line String, 1 Point"));
 }
 
 TEST_CASE("vector layer: one that keeps no polygon is warned about (not refused), saying why", "[bad_input][layer][no_features]") {

@@ -196,11 +196,13 @@ TEST_CASE("points, lines and the non-polygon parts of collections are left out, 
     Diagnostics diag;
     const VectorLayerData data = read_vector_layer(layer_config(file), rd_wkt(), diag);
     CHECK(data.shapes.size() == 2);  // the square and the collection's polygon
-    CHECK(data.not_polygons_text() == "1 Line String, 1 Multi Point, 1 Point");
+    // The collection is kept, its point left out: counted as a feature with non-polygon parts.
+    CHECK(data.not_polygons_text() == "1 Geometry Collection with non-polygon parts, 1 Line String, 1 Multi Point, 1 Point");
     const auto warnings = diag.all();
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].code == "feature-not-polygon");
-    CHECK_THAT(warnings[0].message, Contains("3 feature(s) are not polygons") && Contains("(FID 2, 3, 4)"));
+    CHECK_THAT(warnings[0].message,
+               Contains("4 feature(s) are not polygons or have non-polygon parts") && Contains("(FID 2, 3, 4, 5)"));
     const std::vector<float> out = burn(data, Window{0, 0, 40, 40}, 0.0);
     CHECK(out[7 * 40 + 22] == 0.0f);
     CHECK(out[7 * 40 + 23] == 0.0f);  // the collection's point

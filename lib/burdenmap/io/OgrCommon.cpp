@@ -115,7 +115,7 @@ void add_polygon(OGRGeometryH polygon, MultiPolygon& out) {
 
 }  // namespace
 
-GeometryPtr polygonal_part(OGRGeometryH geometry) {
+GeometryPtr polygonal_part(OGRGeometryH geometry, bool* dropped_parts) {
     if (!geometry) return nullptr;
     GeometryPtr linear;
     if (OGR_G_HasCurveGeometry(geometry, FALSE)) {
@@ -125,10 +125,13 @@ GeometryPtr polygonal_part(OGRGeometryH geometry) {
     }
     const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
     if (type == wkbPolygon || type == wkbMultiPolygon) return GeometryPtr(OGR_G_Clone(geometry));
-    if (type != wkbGeometryCollection) return nullptr;
+    if (type != wkbGeometryCollection) {
+        if (dropped_parts) *dropped_parts = true;
+        return nullptr;
+    }
     GeometryPtr out(OGR_G_CreateGeometry(wkbMultiPolygon));
     for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
-        const GeometryPtr part = polygonal_part(OGR_G_GetGeometryRef(geometry, i));
+        const GeometryPtr part = polygonal_part(OGR_G_GetGeometryRef(geometry, i), dropped_parts);
         if (!part) continue;
         const auto p = static_cast<OGRGeometryH>(part.get());
         if (wkbFlatten(OGR_G_GetGeometryType(p)) == wkbPolygon) {

@@ -52,8 +52,9 @@ std::string first_ids(const std::vector<std::string>& ids, const std::string& qu
 std::string field_list(OGRLayerH layer);
 
 // The polygons of a geometry as a new geometry (curves made linear; of a collection, its polygon
-// members), or nullptr when it has none: points and lines have no area.
-GeometryPtr polygonal_part(OGRGeometryH geometry);
+// members), or nullptr when it has none: points and lines have no area. `dropped_parts`, if
+// given, is set to true when a point or line was left out (never reset to false).
+GeometryPtr polygonal_part(OGRGeometryH geometry, bool* dropped_parts = nullptr);
 
 // An OGR (multi)polygon as core polygons; other geometry types give an empty result.
 MultiPolygon to_multipolygon(OGRGeometryH geometry);

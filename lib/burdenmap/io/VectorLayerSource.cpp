@@ -41,7 +41,8 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
             no_geometry.push_back(fid);
             return;
         }
-        GeometryPtr geom = polygonal_part(g);
+        bool dropped_parts = false;
+        GeometryPtr geom = polygonal_part(g, &dropped_parts);
         if (!geom) {
             not_polygon.push_back(fid);
             ++data.not_polygons[OGRGeometryTypeToName(wkbFlatten(OGR_G_GetGeometryType(g)))];
@@ -69,6 +70,12 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
             }
             repaired.push_back(fid);
         }
+        // A collection's points and lines are left out beside its polygons: counted once the
+        // feature is kept, so a layer that keeps no shape has only wholly non-polygon ones here.
+        if (dropped_parts) {
+            not_polygon.push_back(fid);
+            ++data.not_polygons["Geometry Collection with non-polygon parts"];
+        }
         VectorLayerData::Shape shape;
         OGREnvelope env;
         OGR_G_GetEnvelope(static_cast<OGRGeometryH>(geom.get()), &env);
@@ -90,7 +97,8 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
     // beside polygons, the points and lines are left out and counted.
     if (!data.shapes.empty())
         report("feature-not-polygon", not_polygon,
-               "are not polygons (" + data.not_polygons_text() + "); left out, only polygons are burned");
+               "are not polygons or have non-polygon parts (" + data.not_polygons_text() +
+                   "); those are left out, only polygons are burned");
     // Stable: equal values keep file order, so the result never depends on sorting details.
     std::stable_sort(data.shapes.begin(), data.shapes.end(),
                      [](const VectorLayerData::Shape& a, const VectorLayerData::Shape& b) { return a.value < b.value; });

@@ -27,8 +27,9 @@ struct VectorLayerData {
     };
     std::vector<Shape> shapes;  // sorted by value, ascending: later (higher) burns win
     // Features left out because they have no area (points, lines), by OGR type name ("Point",
-    // "Line String"). A layer of these only is refused by the plan: burning a point's cell gives a
-    // zone mean of mostly background, silently wrong.
+    // "Line String"), and kept collections whose points or lines were left out ("Geometry
+    // Collection with non-polygon parts"). A layer of the former only is refused by the plan:
+    // burning a point's cell gives a zone mean of mostly background, silently wrong.
     std::map<std::string, std::size_t> not_polygons;
     std::string not_polygons_text() const;  // "8 Point, 1 Line String"
     // The features read and those skipped for having no geometry, no value, or no polygon area
