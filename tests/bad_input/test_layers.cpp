@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <functional>
 
 #include "BadInputSupport.h"
 
@@ -40,23 +41,39 @@ void add_risk_layer(Job& job, const std::vector<ZoneFeature>& features) {
 // average, 2.5 or 3.25, is no class at all.
 int block_class(int col10, int row10) { return 1 + (col10 + row10) % 2; }
 
-void write_land_cover(const Job& job, bool colour_table) {
+void add_colour_table(GDALRasterBandH band) {
+    GDALColorTableH table = GDALCreateColorTable(GPI_RGB);
+    for (int code = 0; code < 8; ++code) {
+        const GDALColorEntry colour{static_cast<short>(30 * code), 120, static_cast<short>(255 - 30 * code), 255};
+        GDALSetColorEntry(table, code, &colour);
+    }
+    REQUIRE(GDALSetRasterColorTable(band, table) == CE_None);
+    GDALDestroyColorTable(table);
+}
+
+// A Byte raster at 5 m under the 10 m grid, with `value` per 5 m cell.
+RasterSpec fine_byte_raster(std::function<double(int, int)> value) {
     RasterSpec spec;
     spec.cols = spec.rows = 40;
     spec.gt[1] = 5;
     spec.gt[5] = -5;
     spec.type = GDT_Byte;
-    spec.value = [](int c, int r) { return c % 2 == 1 && r % 2 == 1 ? 7.0 : block_class(c / 2, r / 2); };
-    if (colour_table)
-        spec.band_setup = [](GDALRasterBandH band) {
-            GDALColorTableH table = GDALCreateColorTable(GPI_RGB);
-            for (int code = 0; code < 8; ++code) {
-                const GDALColorEntry colour{static_cast<short>(30 * code), 120, static_cast<short>(255 - 30 * code), 255};
-                GDALSetColorEntry(table, code, &colour);
-            }
-            REQUIRE(GDALSetRasterColorTable(band, table) == CE_None);
-            GDALDestroyColorTable(table);
-        };
+    spec.value = std::move(value);
+    return spec;
+}
+
+// Road noise in whole dB at 5 m (55 and 65 in columns), its band set up by `band_setup` (a
+// palette, a value table), as the standard job's layer scored by the GES class table.
+void use_fine_noise(Job& job, std::function<void(GDALRasterBandH)> band_setup) {
+    RasterSpec noise = fine_byte_raster([](int c, int) { return c % 2 == 0 ? 55.0 : 65.0; });
+    noise.band_setup = std::move(band_setup);
+    write_raster(job / "noise.tif", noise);
+    job.replace("method = \"who2018.road_lden\"", "method = \"ges.road_noise\"");
+}
+
+void write_land_cover(const Job& job, bool colour_table) {
+    RasterSpec spec = fine_byte_raster([](int c, int r) { return c % 2 == 1 && r % 2 == 1 ? 7.0 : block_class(c / 2, r / 2); });
+    if (colour_table) spec.band_setup = add_colour_table;
     write_raster(job / "landcover.tif", spec);
 }
 
@@ -263,6 +280,62 @@ TEST_CASE("categorical raster: kind = continuous overrides the colour table (ave
     CHECK(raw[1][0] == 2.5f);  // (1 + 1 + 1 + 7) / 4
     const CommandResult v = job.validate();
     CHECK(contains(v.out, "resampling average; continuous (set in the config)"));
+}
+
+TEST_CASE("categorical raster: detected from a colour table or a value table, it is warned about with the fix",
+          "[bad_input][layer][categorical]") {
+    Job job("layer-categorical-detected");
+    // Road noise with a palette or an ArcGIS-style value table is taken by mode instead of averaged.
+    std::string signal;
+    SECTION("a colour table") {
+        use_fine_noise(job, add_colour_table);
+        signal = "a colour table";
+    }
+    SECTION("a raster attribute table without a table type (GDAL takes it as thematic)") {
+        use_fine_noise(job, [](GDALRasterBandH band) {
+            GDALRasterAttributeTableH rat = GDALCreateRasterAttributeTable();
+            GDALRATCreateColumn(rat, "Value", GFT_Integer, GFU_MinMax);
+            GDALRATCreateColumn(rat, "Count", GFT_Integer, GFU_PixelCount);
+            GDALRATSetRowCount(rat, 2);
+            for (int row = 0; row < 2; ++row) {
+                GDALRATSetValueAsInt(rat, row, 0, 55 + 10 * row);
+                GDALRATSetValueAsInt(rat, row, 1, 800);
+            }
+            REQUIRE(GDALSetDefaultRAT(band, rat) == CE_None);
+            GDALDestroyRasterAttributeTable(rat);
+        });
+        signal = "a raster attribute table";
+    }
+    const std::string expected = "layer 'noise' is categorical (class codes, detected from " + signal + "): ";
+    const CommandResult r = job.run({}, {});
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains(r.err, "warning: " + expected));
+    CHECK(contains(r.err, "noise.tif is resampled with mode (never averaged)"));
+    CHECK(contains(r.err, "set kind = \"continuous\" if its cells are measurements"));
+    CHECK(contains(manifest(job), "\"layer-categorical\""));
+    const CommandResult v = job.validate();
+    REQUIRE(v.exit_code == 0);
+    CHECK(contains(v.out, expected));
+
+    // Set in the config, either way, it is no longer a guess: no warning.
+    job.replace("method = \"ges.road_noise\"", "method = \"ges.road_noise\"\nkind = \"continuous\"");
+    const CommandResult set = job.validate();
+    REQUIRE(set.exit_code == 0);
+    CHECK(contains(set.out, "resampling average; continuous (set in the config)"));
+    CHECK_FALSE(contains(set.out, "is categorical"));
+}
+
+TEST_CASE("categorical raster: LAYER_TYPE=athematic overrides a colour table (continuous, averaged, no warning)",
+          "[bad_input][layer][categorical]") {
+    Job job("layer-athematic");
+    use_fine_noise(job, [](GDALRasterBandH band) {
+        add_colour_table(band);
+        REQUIRE(GDALSetMetadataItem(band, "LAYER_TYPE", "athematic", nullptr) == CE_None);
+    });
+    const CommandResult v = job.validate();
+    REQUIRE(v.exit_code == 0);
+    CHECK(contains(v.out, "resampling average; continuous"));
+    CHECK_FALSE(contains(v.out, "is categorical"));
 }
 
 TEST_CASE("raster off the grid's lattice: warned with the offset in cells and the fix", "[bad_input][layer][off_lattice]") {

@@ -253,6 +253,7 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
         if (lp.vector) continue;
         lp.resampling = lp.config.resampling.empty() ? default_resampling(lp.raster, plan.grid, lp.categorical()) : lp.config.resampling;
         warn_off_lattice(lp, plan.grid, plan.diagnostics);
+        warn_detected_categorical(lp, plan.diagnostics);
     }
 
     if (!config.population.raster.empty()) {

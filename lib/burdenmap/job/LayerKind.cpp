@@ -55,6 +55,15 @@ void settle_layer_kind(LayerPlan& layer, std::size_t i) {
                                                     "so remove the key" + kOrContinuous);
 }
 
+void warn_detected_categorical(const LayerPlan& layer, Diagnostics& diagnostics) {
+    if (!layer.categorical() || !layer.config.kind.empty()) return;
+    diagnostics.warn("layer-categorical",
+                     categorical_text(layer) + ": " + layer.raster.path.string() + " is resampled with " +
+                         layer.resampling + " (never averaged) and scored by class tables only. A palette or value table "
+                         "also comes with measurements (an ArcGIS value table on an integer dB raster): set kind = "
+                         "\"continuous\" if its cells are measurements, or kind = \"categorical\" to confirm");
+}
+
 void refuse_curves_on_categorical(const std::vector<CumulationConfig>& cumulations, const std::vector<LayerPlan>& layers) {
     for (std::size_t c = 0; c < cumulations.size(); ++c)
         for (std::size_t k = 0; k < cumulations[c].outcomes.size(); ++k)

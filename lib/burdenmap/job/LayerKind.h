@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "burdenmap/core/Diagnostics.h"
 #include "burdenmap/job/JobPlan.h"
 
 namespace burdenmap {
@@ -16,6 +17,12 @@ namespace burdenmap {
 // categorical layer is given an averaging resampling or a method that is not a class table, and
 // layer[i].standard (limit, future_limit, guidelines[g]) when it is given a check-sites threshold.
 void settle_layer_kind(LayerPlan& layer, std::size_t i);
+
+// A raster detected as categorical (not set in the config): warns layer-categorical naming the
+// layer, the signal and the resampling used. A colour table or any default raster attribute table
+// (GDAL takes one without a table type as thematic) also comes with measurements, which would then
+// silently be taken by mode instead of averaged. Call once layer.resampling is settled.
+void warn_detected_categorical(const LayerPlan& layer, Diagnostics& diagnostics);
 
 // Throws ConfigError naming cumulation[c].outcome[k].layer when a health outcome would put a
 // categorical layer's codes on an exposure–response curve.
