@@ -159,13 +159,14 @@ TEST_CASE("count_at_least with missing layers: skip counts the rest, nodata leav
     CHECK(std::isnan(nodata[3]));
     CHECK(nodata[4] == 0.0f);
 
-    // Completeness is the same in both modes: 1 where every counted layer has a score.
-    std::vector<float> complete(5, -1.0f);
-    r.complete(l.score_ptrs(), complete.data(), 5);
+    // Completeness, from the same fold, is the same in both modes: 1 where every counted layer
+    // has a score.
+    std::vector<float> complete(5, -1.0f), out(5);
+    r.apply(l.raw_ptrs(), l.score_ptrs(), out.data(), 5, complete.data());
     CHECK(complete == std::vector<float>{1, 0, 0, 0, 1});
     r.incomplete_is_nodata = false;
     std::vector<float> again(5, -1.0f);
-    r.complete(l.score_ptrs(), again.data(), 5);
+    r.apply(l.raw_ptrs(), l.score_ptrs(), out.data(), 5, again.data());
     CHECK(again == complete);
 }
 

@@ -37,6 +37,9 @@ struct BandSet {
     std::size_t raw_band(std::size_t layer) const { return 2 * layer; }
     std::size_t score_band(std::size_t layer) const { return 2 * layer + 1; }
     std::size_t cumulation_band(std::size_t c) const { return 2 * layer_count + c; }
+    // The bands with population statistics: all but the completeness bands, which come last (of
+    // those only the area mean is written, as <cumulation>_complete_share).
+    std::size_t population_band_count() const { return zonal.size() - counts.size(); }
 };
 
 BandSet make_band_set(const JobPlan& plan);

@@ -26,7 +26,7 @@ ZoneStats make_zone_stats(const BandSet& bands, bool with_population, bool class
     s.area.reserve(bands.zonal.size());
     for (const ZonalBand& b : bands.zonal) s.area.emplace_back(b.thresholds, class_weights ? b.population_classes : 0);
     if (with_population)
-        for (const ZonalBand& b : bands.zonal) s.population.emplace_back(b.population_classes);
+        for (std::size_t b = 0; b < bands.population_band_count(); ++b) s.population.emplace_back(bands.zonal[b].population_classes);
     return s;
 }
 
@@ -111,6 +111,7 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
     for (const auto& c : r.cumulations) band_values.push_back(c.data());
     for (const auto& c : r.completeness) band_values.push_back(c.data());
     const std::size_t band_count = band_values.size();
+    const std::size_t population_bands = bands_.population_band_count();
 
     // Residents per cell from a raster are accumulated cell by cell; a zone's population spread
     // evenly over its area is applied to its area statistics afterwards (Σ(ρw)·v = ρ·Σw·v: the
@@ -145,7 +146,7 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
                         for (std::size_t b = 0; b < band_count; ++b) in.stats.area[b].add(band_values[b][cell], w);
                         if (!per_cell_population) continue;
                         const double residents = w * r.population[cell];
-                        for (std::size_t b = 0; b < band_count; ++b) in.stats.population[b].add(band_values[b][cell], residents);
+                        for (std::size_t b = 0; b < population_bands; ++b) in.stats.population[b].add(band_values[b][cell], residents);
                     }
                 }
             }
@@ -153,7 +154,7 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
         for (ZoneInWindow& in : zones) {
             if (!in.touched) continue;
             if (in.zone_density)
-                for (std::size_t b = 0; b < in.stats.area.size(); ++b)
+                for (std::size_t b = 0; b < population_bands; ++b)
                     in.stats.population.push_back(
                         PopulationAccumulator::uniform_density(in.stats.area[b], in.density, bands_.zonal[b].population_classes));
             r.zones.emplace_back(in.zone, std::move(in.stats));
@@ -199,13 +200,13 @@ WindowResult BlockProcessor::process(std::size_t index, const Window& window) {
         raw.push_back(r.raw[i].data());
         scores.push_back(r.scores[i].data());
     }
+    // A count's completeness (BandSet::counts, in cumulation order) comes from its own fold.
+    r.completeness.assign(bands_.counts.size(), std::vector<float>(window.size()));
+    std::size_t count = 0;
     for (const CumulationRule& rule : plan_.cumulations) {
         r.cumulations.emplace_back(window.size());
-        rule.apply(raw, scores, r.cumulations.back().data(), window.size());
-    }
-    for (std::size_t c : bands_.counts) {
-        r.completeness.emplace_back(window.size());
-        plan_.cumulations[c].complete(scores, r.completeness.back().data(), window.size());
+        float* complete = rule.is_count() ? r.completeness[count++].data() : nullptr;
+        rule.apply(raw, scores, r.cumulations.back().data(), window.size(), complete);
     }
     seconds_.cumulate += since(t);
     t = Clock::now();

@@ -18,7 +18,7 @@ namespace burdenmap {
 // One zone's statistics over one window (or, merged, over the whole grid).
 struct ZoneStats {
     std::vector<ZonalAccumulator> area;             // per zonal band, weighted by covered area
-    std::vector<PopulationAccumulator> population;  // per zonal band, weighted by residents (if any)
+    std::vector<PopulationAccumulator> population;  // per zonal band but the completeness bands, weighted by residents (if any)
     void merge(const ZoneStats& other);
 };
 

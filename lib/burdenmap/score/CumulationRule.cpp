@@ -48,10 +48,11 @@ namespace {
 // One cell loop per rule, the rule's step inlined: the rule is chosen once per window, not once
 // per cell and layer (on a national grid this loop runs 10^9 times). `step(acc, k, v)` folds layer
 // k's value v into acc; `finish(acc)` makes the cell's value; a cell where no layer has data (or,
-// when `need_all`, where one lacks data) is NaN.
+// when `need_all`, where one lacks data) is NaN. `complete`, if given, gets 1 where every layer
+// has data, else 0: the fold knows it already, so no second pass over the cells is needed.
 template <class Step, class Finish>
 void fold_cells(const std::vector<std::size_t>& layers, const std::vector<const float*>& values, float* out, std::size_t n,
-                bool need_all, Step step, Finish finish) {
+                bool need_all, Step step, Finish finish, float* complete = nullptr) {
     const float nan = std::numeric_limits<float>::quiet_NaN();
     for (std::size_t i = 0; i < n; ++i) {
         bool any = false, all = true;
@@ -66,6 +67,7 @@ void fold_cells(const std::vector<std::size_t>& layers, const std::vector<const 
             any = true;
         }
         out[i] = (!any || (need_all && !all)) ? nan : static_cast<float>(finish(acc));
+        if (complete) complete[i] = all ? 1.0f : 0.0f;
     }
 }
 
@@ -76,7 +78,7 @@ constexpr double kLn10Over10 = 0.23025850929940456840;
 }  // namespace
 
 void CumulationRule::apply(const std::vector<const float*>& raw, const std::vector<const float*>& scores, float* out,
-                           std::size_t n) const {
+                           std::size_t n, float* complete) const {
     if (!outcomes.empty()) {
         apply_health(raw, out, n);
         return;
@@ -85,7 +87,8 @@ void CumulationRule::apply(const std::vector<const float*>& raw, const std::vect
     switch (kind) {
         case CumulationKind::count_at_least:
             fold_cells(layers, scores, out, n, incomplete_is_nodata,
-                       [this](double acc, std::size_t k, float v, bool) { return acc + (v >= at_least[k] ? 1.0 : 0.0); }, same);
+                       [this](double acc, std::size_t k, float v, bool) { return acc + (v >= at_least[k] ? 1.0 : 0.0); }, same,
+                       complete);
             break;
         case CumulationKind::energetic_sum:
             fold_cells(layers, raw, out, n, false,
@@ -104,14 +107,6 @@ void CumulationRule::apply(const std::vector<const float*>& raw, const std::vect
         default:  // health rules carry outcomes (apply_health); without any, no cell has a value
             std::fill(out, out + n, std::numeric_limits<float>::quiet_NaN());
             break;
-    }
-}
-
-void CumulationRule::complete(const std::vector<const float*>& scores, float* out, std::size_t n) const {
-    for (std::size_t i = 0; i < n; ++i) {
-        bool all = true;
-        for (std::size_t layer : layers) all = all && !std::isnan(scores[layer][i]);
-        out[i] = all ? 1.0f : 0.0f;
     }
 }
 

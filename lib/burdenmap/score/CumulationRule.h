@@ -30,19 +30,18 @@ struct CumulationRule {
     std::vector<HealthOutcome> outcomes;  // health_*: the outcomes (one for cases/daly)
     // count_at_least, `missing = "nodata"`: a cell where a counted layer lacks data is NaN, so
     // zone statistics cover complete cells only. Otherwise ("skip") such a layer is not counted,
-    // which counts the cell as not burdened by it (see complete()).
+    // which counts the cell as not burdened by it (see apply()'s `complete`).
     bool incomplete_is_nodata = false;
 
     // Nodata rule: count_at_least (by default), energetic_sum and max use the layers that have
     // data in a cell (NaN only where none has), weighted_sum is NaN where any layer is nodata (an
     // unknown term cannot be weighted). `raw` and `scores` are indexed by job layer; each points
     // to n values.
+    // count_at_least, `complete` given: also per cell 1 where every layer of the rule has a score,
+    // else 0 (never NaN), in the same pass; summarised per zone, its mean is the share of the
+    // covered area where the count is complete. Other rules leave `complete` alone.
     void apply(const std::vector<const float*>& raw, const std::vector<const float*>& scores, float* out,
-               std::size_t n) const;
-
-    // Per cell 1 where every layer of the rule has a score, else 0 (never NaN): summarised per
-    // zone, its mean is the share of the covered area where a count is complete.
-    void complete(const std::vector<const float*>& scores, float* out, std::size_t n) const;
+               std::size_t n, float* complete = nullptr) const;
 
     // health_*: the sum over outcomes of their cases or DALYs per 1000 residents.
     void apply_health(const std::vector<const float*>& raw, float* out, std::size_t n) const;
