@@ -190,3 +190,11 @@ TEST_CASE("config: missing on a rule other than count_at_least exits 2 naming th
     job.replace("rule = \"count_at_least\"", "rule = \"max\"\nmissing = \"nodata\"");
     require_config_error(job, job.run(), "cumulation[0].missing", "applies to rule = \"count_at_least\" only");
 }
+
+TEST_CASE("config: a misspelt rule with missing names the rule, not 'remove missing'", "[bad_input][config][count-incomplete]") {
+    Job job("count-missing-misspelt-rule");
+    job.replace("rule = \"count_at_least\"", "rule = \"count_atleast\"\nmissing = \"nodata\"");
+    const CommandResult r = job.run();
+    require_config_error(job, r, "cumulation[0].rule", "unknown cumulation rule 'count_atleast' (known: count_at_least,");
+    CHECK_FALSE(contains(r.err, "remove it"));
+}

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "burdenmap/config/TomlReader.h"
+#include "burdenmap/score/CumulationRule.h"
 
 namespace burdenmap {
 namespace {
@@ -139,6 +141,15 @@ HealthOutcomeConfig parse_outcome(TomlReader r) {
     return o;
 }
 
+bool known_rule(const std::string& rule) {
+    try {
+        cumulation_kind_from_string(rule);
+        return true;
+    } catch (const std::invalid_argument&) {
+        return false;
+    }
+}
+
 CumulationConfig parse_cumulation(TomlReader r) {
     CumulationConfig c;
     c.name = r.required_string("name");
@@ -159,7 +170,9 @@ CumulationConfig parse_cumulation(TomlReader r) {
     }
     if (r.has("missing")) {
         c.missing = r.required_string("missing");
-        if (c.rule != "count_at_least")
+        // Only for a known other rule: a misspelt count_at_least is refused by plan_job
+        // (cumulation[i].rule, listing the rules), and "remove missing" would be the wrong fix.
+        if (c.rule != "count_at_least" && known_rule(c.rule))
             r.fail("missing", "applies to rule = \"count_at_least\" only (this cumulation's rule is '" + c.rule + "'); remove it");
         if (c.missing != "skip" && c.missing != "nodata")
             r.fail("missing", "'" + c.missing + "' is not one of skip (count the layers with data), nodata (no count where a "
