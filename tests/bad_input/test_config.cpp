@@ -198,3 +198,18 @@ TEST_CASE("config: a misspelt rule with missing names the rule, not 'remove miss
     require_config_error(job, r, "cumulation[0].rule", "unknown cumulation rule 'count_atleast' (known: count_at_least,");
     CHECK_FALSE(contains(r.err, "remove it"));
 }
+
+TEST_CASE("config: energetic_sum takes any spelling of dB and refuses a layer in another unit", "[bad_input][config][units]") {
+    Job job("energetic-sum-units");
+    job.replace("[output]", "[[cumulation]]\nname = \"noise_sum\"\nrule = \"energetic_sum\"\n\n[output]");
+    SECTION("DB(A) is a sound level") {
+        job.replace("unit = \"dB Lden\"", "unit = \"DB(A)\"");
+        CHECK(job.run().exit_code == 0);
+        require_complete_outputs(job.out());
+    }
+    SECTION("ug/m3 is not") {
+        job.replace("unit = \"dB Lden\"", "unit = \"ug/m3\"");
+        require_config_error(job, job.run(), "cumulation[1].layers",
+                             "energetic_sum adds sound levels in dB, but layer 'noise' has unit 'ug/m3'");
+    }
+}

@@ -10,6 +10,7 @@
 #include "burdenmap/job/LayerChecks.h"
 #include "burdenmap/job/LayerKind.h"
 #include "burdenmap/score/ExposureResponse.h"
+#include "burdenmap/score/UnitDimension.h"
 
 namespace burdenmap {
 namespace {
@@ -66,7 +67,8 @@ CumulationRule build_rule(const CumulationConfig& c, std::size_t ci, const std::
         if (rule.kind == CumulationKind::weighted_sum && w == c.weights.end())
             throw ConfigError(key + ".weights", "weighted_sum needs a weight for layer '" + l.config.name + "'");
         rule.weights.push_back(w != c.weights.end() ? w->second : 1.0);
-        if (rule.kind == CumulationKind::energetic_sum && l.config.unit.find("dB") == std::string::npos)
+        // Read as everywhere else (UnitDimension): "dB Lden", "db", "DB(A)", "dBA" are sound levels.
+        if (rule.kind == CumulationKind::energetic_sum && unit_dimension(l.config.unit) != UnitDimension::sound_level)
             throw ConfigError(key + ".layers", "energetic_sum adds sound levels in dB, but layer '" + l.config.name +
                                                    "' has unit '" + l.config.unit + "' (set unit = \"dB ...\" if it is a level)");
     }
