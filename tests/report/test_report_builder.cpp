@@ -152,6 +152,19 @@ TEST_CASE("next to the ranking: how many zones lack data for some layers of the 
     CHECK_FALSE(contains(build_report_model(in, {0, 1}).zones_intro, "lack data"));
 }
 
+TEST_CASE("next to the ranking: zones without a count are not said to rank too low", "[report][builder][count-incomplete]") {
+    ReportInputs in = inputs();
+    in.zones.columns.push_back("stapeling_complete_share");
+    const double complete[] = {1.0, 1.0, 0.5};  // Z3 not shown, incomplete, with a count
+    for (std::size_t r = 0; r < in.zones.rows.size(); ++r) in.zones.rows[r].push_back(complete[r]);
+    // Z4: no layer has data anywhere in it, so no count (NULL) and a complete share of 0.
+    in.zones.rows.push_back({std::string("Z4"), std::string("Braak"), 25.0, 10.0, Cell{}, Cell{}, Cell{}, Cell{}, Cell{}, Cell{}, 0.0});
+    const ReportModel m = build_report_model(in, {0, 1});
+    INFO(m.zones_intro);
+    CHECK(contains(m.zones_intro, " 1 neighbourhood(s) lack data for some layers and may rank too low to be shown."));
+    CHECK_FALSE(contains(m.zones_intro, "of the neighbourhoods shown"));
+}
+
 TEST_CASE("without income groups the chart is left out and the report says why", "[report][builder]") {
     const ReportModel m = build_report_model(inputs(), {0});
     CHECK(m.chart_svg.empty());

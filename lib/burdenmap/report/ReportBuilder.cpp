@@ -125,7 +125,8 @@ std::string incomplete_note(const Table& zones, const Headline& h, const std::ve
     if (!is_count(h) || !zones.has(column)) return "";
     std::size_t shown = 0, others = 0;
     for (std::size_t r = 0; r < zones.rows.size(); ++r) {
-        if (zones.number(r, column).value_or(1.0) >= 1) continue;
+        // A zone without a count (nowhere any data) cannot rank at all: it is not "too low".
+        if (zones.number(r, column).value_or(1.0) >= 1 || !zones.number(r, h.column.name)) continue;
         const bool is_shown = std::find(numbered.begin(), numbered.end(), r) != numbered.end();
         ++(is_shown ? shown : others);
     }
