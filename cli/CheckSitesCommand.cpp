@@ -15,6 +15,7 @@
 #include "burdenmap/io/OutputInputClash.h"
 #include "burdenmap/job/CheckSites.h"
 #include "burdenmap/job/JobPlan.h"
+#include "burdenmap/job/OutputNames.h"
 
 namespace burdenmap::cli {
 namespace {
@@ -157,6 +158,7 @@ Action add_check_sites_command(CLI::App& app, const GlobalOptions& global) {
         std::vector<NamedInput> inputs = config_inputs(config, method_dirs_for(config, plan_options.method_dirs));
         inputs.push_back({"the sites (--sites)", sites_file});
         refuse_outputs_that_are_inputs(site_check_output_paths(config, args->output_dir), inputs);
+        refuse_misplaced_outputs(config, args->output_dir, plan_options.method_dirs);
         const JobPlan plan = plan_job(config, plan_options);
         if (!global.quiet)
             for (const Diagnostic& d : plan.diagnostics.all()) std::fprintf(stderr, "warning: %s\n", d.message.c_str());

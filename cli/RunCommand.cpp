@@ -8,6 +8,7 @@
 #include "Progress.h"
 #include "burdenmap/config/ConfigParser.h"
 #include "burdenmap/job/JobPlan.h"
+#include "burdenmap/job/OutputNames.h"
 #include "burdenmap/job/RunJob.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/OutputInputClash.h"
@@ -72,6 +73,8 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
         const ReportPaths planned_report = report_paths(args->output_dir.empty() ? config.output.dir : std::filesystem::path(args->output_dir));
         if (args->report) outputs.insert(outputs.end(), {planned_report.report, planned_report.map});
         refuse_outputs_that_are_inputs(outputs, config_inputs(config, method_dirs_for(config, plan_options.method_dirs)));
+        // After the check above: an output that is an input is the more specific error (exit 1).
+        refuse_misplaced_outputs(config, args->output_dir, plan_options.method_dirs);
         const JobPlan plan = plan_job(config, plan_options);
         for (const Diagnostic& d : plan.diagnostics.all())
             if (!global.quiet) std::fprintf(stderr, "warning: %s\n", d.message.c_str());

@@ -9,6 +9,7 @@
 #include "Commands.h"
 #include "burdenmap/config/ConfigParser.h"
 #include "burdenmap/job/JobPlan.h"
+#include "burdenmap/job/OutputNames.h"
 #include "burdenmap/job/SiteStandards.h"
 
 namespace burdenmap::cli {
@@ -21,6 +22,7 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--block-size", *block_size, "Window size in cells (default 512)")->check(CLI::Range(8, 8192));
     return [config_path, block_size, &global]() -> int {
         const Config config = parse_config(*config_path);
+        refuse_misplaced_outputs(config, {}, {});  // as run and check-sites do, with the config's folders
         PlanOptions options;
         options.block_size = *block_size;
         const JobPlan plan = plan_job(config, options);

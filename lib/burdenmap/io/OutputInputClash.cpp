@@ -8,7 +8,6 @@
 namespace fs = std::filesystem;
 
 namespace burdenmap {
-namespace {
 
 // One file, however it is named: equivalent() compares device and inode after following
 // symlinks, which covers hard links and symlinks on either side; the canonical form catches the
@@ -21,6 +20,8 @@ bool same_file(const fs::path& a, const fs::path& b) {
     const fs::path cb = fs::weakly_canonical(fs::absolute(b, ec), ec);
     return !ec && ca == cb;
 }
+
+namespace {
 
 void add_method_folder(std::vector<NamedInput>& inputs, const fs::path& dir) {
     inputs.push_back({"the method-table folder", dir});

@@ -16,6 +16,10 @@ struct NamedInput {
     std::filesystem::path path;
 };
 
+// True when `a` and `b` are one file or folder: the same path however spelled, or reached through
+// a symlink or a hard link (same device and inode). Neither needs to exist.
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
+
 // Every file a job reads: the config itself, the zones, each layer, the population raster, the
 // [fairness.table], and the method-table folders `method_dirs` with each *.toml file in them.
 std::vector<NamedInput> config_inputs(const Config& config, const std::vector<std::filesystem::path>& method_dirs);

@@ -12,6 +12,7 @@
 #include "burdenmap/job/BandSet.h"
 #include "burdenmap/job/BlockPipeline.h"
 #include "burdenmap/job/Fairness.h"
+#include "burdenmap/job/OutputNames.h"
 #include "burdenmap/report/OutputStyles.h"
 #include "burdenmap/score/ClassTable.h"
 #include "burdenmap/job/ZoneTable.h"
@@ -88,8 +89,8 @@ std::size_t headline_band(const JobPlan& plan, const BandSet& bands) {
 std::vector<std::filesystem::path> run_output_paths(const Config& config, const std::filesystem::path& output_dir) {
     const OutputConfig& oc = config.output;
     const std::filesystem::path dir = output_dir.empty() ? oc.dir : output_dir;
-    std::vector<std::filesystem::path> out{dir / oc.geotiff, raster_style_path(dir / oc.geotiff), dir / oc.geopackage, dir / oc.manifest};
-    if (!oc.raw_geotiff.empty()) out.push_back(dir / oc.raw_geotiff);
+    std::vector<std::filesystem::path> out;
+    for (const OutputName& n : run_output_names(oc)) out.push_back(dir / n.name);
     return out;
 }
 
