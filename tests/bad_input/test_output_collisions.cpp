@@ -88,6 +88,13 @@ TEST_CASE("output collisions: check-sites refuses a config whose GeoPackage is n
     require_collision(job, job.run(), "output.geopackage", "check-sites", job.out());
 }
 
+TEST_CASE("output collisions: an output name with a Windows folder separator exits 2", "[bad_input][output_collisions]") {
+    Job job("collide-backslash");
+    job.replace("dir = \"out\"", "dir = \"out\"\ngeotiff = 'sub\\burden.tif'");
+    const CommandResult r = job.run();
+    require_collision(job, r, "output.geotiff", "plain file name", job.out());
+}
+
 TEST_CASE("output collisions: an output folder that is a method-table folder exits 2 naming both",
           "[bad_input][output_collisions]") {
     Job job("collide-methods");

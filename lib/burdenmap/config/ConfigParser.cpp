@@ -209,7 +209,8 @@ OutputConfig parse_output(TomlReader r, const fs::path& base) {
         {"geotiff", &o.geotiff}, {"geopackage", &o.geopackage}, {"manifest", &o.manifest}, {"raw_geotiff", &o.raw_geotiff}};
     for (const auto& [key, name] : names) {
         const bool optional_empty = name == &o.raw_geotiff && name->empty();
-        if (!optional_empty && (name->empty() || name->find('/') != std::string::npos || *name == "." || *name == ".."))
+        // A backslash too: it separates folders on Windows, where sub\burden.tif is burden.tif in sub.
+        if (!optional_empty && (name->empty() || name->find_first_of("/\\") != std::string::npos || *name == "." || *name == ".."))
             r.fail(key, "'" + *name + "' must be a plain file name inside 'dir' (no folders)");
     }
     r.reject_unknown({"dir", "geotiff", "geopackage", "manifest", "raw_geotiff"});
