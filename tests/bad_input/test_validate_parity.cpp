@@ -106,6 +106,11 @@ const std::vector<Row>& rows() {
         {"unknown income_groups", {{kOut, kFairness + "income_groups = \"people\"\n" + kOut}}, "fairness.income_groups: must be residents"},
         {"unknown id_match", {{kOut, kFairness + kTable + "id_match = \"fuzzy\"\n" + kOut}}, "fairness.table.id_match: unknown id_match 'fuzzy'"},
         {"supplemental index no column", {{kOut, kFairness + "index = \"ejscreen\"\ndemographic_index = \"mean_income\"\nsupplemental_index = \"supp\"\n" + kNoise + kOut}}, "fairness.supplemental_index: no zones column 'supp'"},
+        // OutputNames: outputs that would overwrite each other or land in a method folder
+        {"two outputs of one name", {{"dir = \"out\"", "dir = \"out\"\ngeopackage = \"burden.tif\""}}, "output.geopackage: 'burden.tif' is also the name of"},
+        {"output named like the raster style", {{"dir = \"out\"", "dir = \"out\"\nmanifest = \"burden.qml\""}}, "output.manifest: 'burden.qml' is also the name of"},
+        // LayerKind: a categorical layer with a value check-sites compares (run refuses it too)
+        {"categorical layer with a limit", {{"method = \"who2018.road_lden\"", "kind = \"categorical\"\nmethod = " + kClassTable + "\nlimit = \"who2018.road_lden\""}}, "layer[0].limit: 'who2018.road_lden' would compare class codes"},
     };
     return r;
 }

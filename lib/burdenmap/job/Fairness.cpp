@@ -140,7 +140,7 @@ std::vector<std::vector<fair::ReasonPart>> apply_preset(const JobPlan& plan, con
         for (std::size_t z = 0; z < n; ++z) reasons[z] = res.zones[z].reasons;
         add(r, {p + "_pb", FieldType::real, "pollution burden (0-100): mean percentiles of exposures and effects (effects weighted " + fair::format_number(o.effects_weight) + ")", "percentile", p, src}, pb);
         add(r, {p + "_pc", FieldType::real, "population characteristics (0-100)", "percentile", p, src}, pc);
-        add(r, {p + "_pb_score", FieldType::real, "pollution burden scaled by " + fair::format_number(o.score_scale) + " / maximum over scored zones", "0-10", p, src}, pbs);
+        add(r, {p + "_pb_score", FieldType::real, "pollution burden scaled by " + fair::format_number(o.score_scale) + " / maximum over scored zones; also for unscored zones, as OEHHA publishes it (above " + fair::format_number(o.score_scale) + " where an unscored zone's pollution burden exceeds every scored zone's)", "score", p, src}, pbs);
         add(r, {p + "_pc_score", FieldType::real, "population characteristics scaled by the maximum", "0-10", p, src}, pcs);
         add(r, {p + "_score", FieldType::real, preset.title + " score = pollution burden score x population characteristics score", "0-100", p, src}, score);
         add(r, {p + "_pct", FieldType::real, "percentile of the score among scored zones (CES rule)", "percentile", p, src}, pct);
