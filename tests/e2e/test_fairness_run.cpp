@@ -1,5 +1,5 @@
 // Fairness end to end: on the demo town (built so the lowest incomes carry the most), and on the
-// real Dutch wijken of CBS 2022 (../shared/data/nl-cbs-2022, skipped with a message if absent).
+// real Dutch wijken of CBS 2022 (data/nl-cbs-2022, in the repository).
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -81,11 +81,9 @@ TEST_CASE("on the demo, the lowest-income quintile carries more of the cumulated
 }
 
 TEST_CASE("real Dutch wijken (CBS 2022): join, NULL income and income groups", "[e2e][fairness][real-data]") {
-    const std::string wijken = source_dir() + "/../shared/data/nl-cbs-2022/wijken.gpkg";
-    if (!std::filesystem::exists(wijken)) {
-        WARN("skipped: " << wijken << " is not present (it lives in the project's shared folder, not in the repository)");
-        return;
-    }
+    // Real data shipped in the repository (data/nl-cbs-2022, CC BY 4.0, see its NOTICE.md).
+    const std::string wijken = source_dir() + "/data/nl-cbs-2022/wijken.gpkg";
+    REQUIRE(std::filesystem::exists(wijken));
     TempDir dir("fairness-wijken");
     // A synthetic 1 km raster over the Netherlands: higher towards the Randstad (west).
     GDALAllRegister();

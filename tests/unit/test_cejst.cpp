@@ -1,6 +1,6 @@
 // CEJST-style designation (lib/burdenmap/fair/Cejst.h): thresholds exactly at 0.90 and 0.65,
 // per-category flags, counts, the category gate, reasons, and the donut-hole option.
-// Rules: shared/methods/screening-indices.md §3.2–§3.4 [V-code] (usds/justice40-tool
+// Rules: the method notes screening-indices.md §3.2–§3.4 [V-code] (usds/justice40-tool
 // score_narwhal.py: ENVIRONMENTAL_BURDEN_THRESHOLD 0.90, LOW_INCOME_THRESHOLD 0.65, all `>=`).
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // CalEnviroScreen-style scores (lib/burdenmap/fair/Ces.h) on small hand-computed tables.
-// Formulas: shared/methods/screening-indices.md §1.3 (ces4 component means [V-data]; ces3draft
+// Formulas: the method notes screening-indices.md §1.3 (ces4 component means [V-data]; ces3draft
 // indicator-weighted [V-data]) and §1.4 (unscored when fewer than 5 PC indicators [V-data]).
 // The percentiles are given (rule `given`), as the published CES percentiles were when the
 // formulas were verified, so each number below is plain arithmetic.

@@ -1,5 +1,5 @@
 // The CEJST adjacency ("donut hole") rule (lib/burdenmap/fair/DonutHole.h) on a hand-drawn 3x3
-// grid of square zones. Rule: shared/methods/screening-indices.md §3.4 [V-code]: mean of the
+// grid of square zones. Rule: the method notes screening-indices.md §3.4 [V-code]: mean of the
 // neighbours' pre-donut flags >= 1.0 AND low-income percentile >= 0.50; one pass; queen contiguity.
 #include <catch2/catch.hpp>
 

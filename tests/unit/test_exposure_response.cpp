@@ -1,5 +1,5 @@
 // Exposure–response curves against values computed by hand from the published coefficients
-// (shared/methods/nl-who-eu.md §3.2 and §3.3), never by calling the same formula in the test.
+// (the method notes nl-who-eu.md §3.2 and §3.3), never by calling the same formula in the test.
 #include <catch2/catch.hpp>
 
 #include <cmath>

@@ -122,7 +122,7 @@ TEST_CASE("shipped methods are monotone: a higher value never scores lower", "[m
 }
 
 TEST_CASE("ges.road_noise follows Handboek GES 2012", "[methods]") {
-    // Source: /work/shared/methods/nl-who-eu.md §1.2 "GES class boundaries": road traffic noise
+    // Source: the method notes nl-who-eu.md §1.2 "GES class boundaries": road traffic noise
     // Lden, per source; 55-60 → 4, 60-65 → 5, 65-70 → 6, 70-75 → 7, >= 75 → 8 are [V]; the rows
     // below 55 dB (45 → 1, 50 → 2) are [R] (placeholders); no score 3; lower <= L < upper.
     const auto m = method("ges.road_noise");

@@ -1,6 +1,6 @@
 // Percentile engines (lib/burdenmap/fair/Percentile.h) on hand-made vectors with ties, zeros,
 // NULLs and reversed direction. Each expected value is written as the arithmetic of the source's
-// rule; the section of shared/methods/screening-indices.md it comes from is named per test.
+// rule; the section of the method notes screening-indices.md it comes from is named per test.
 #include <catch2/catch.hpp>
 
 #include <cmath>

@@ -6,7 +6,7 @@
 namespace burdenmap {
 namespace {
 
-// From shared/methods/nl-who-eu.md §5.1 (codes: [V]/[V2]) and §5.2 (income fields: long name,
+// From the method notes nl-who-eu.md §5.1 (codes: [V]/[V2]) and §5.2 (income fields: long name,
 // short Kerncijfers code, and the ≤2012 upper-case names where the document gives them: [V2]).
 const std::vector<std::vector<std::string>> kGroups = {
     {"buurtcode", "BU_CODE"},
