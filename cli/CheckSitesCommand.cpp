@@ -172,6 +172,7 @@ Action add_check_sites_command(CLI::App& app, const GlobalOptions& global) {
         options.bilinear = args->bilinear;
         options.progress = make_progress(choose_progress_style(global.quiet, global.json_progress));
         const SiteCheckResult result = check_sites(plan, options);
+        outputs_done();
 
         const sites::FailLevel level = fail_level(args->fail_on);
         int failing = 0;

@@ -83,7 +83,19 @@ void install_stop_handlers() {
     struct sigaction sa {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) sigaction(sig, &sa, nullptr);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+        // A signal the parent ignores stays ignored, as shells do: `nohup burdenmap run ...` must
+        // survive the terminal closing (SIGHUP), and a background job of a script Ctrl-C (SIGINT).
+        struct sigaction old {};
+        if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+        sigaction(sig, &sa, nullptr);
+    }
+}
+
+void outputs_done() {
+    // The outputs are in place: a reader of the summary that went away (`| head`) is no reason
+    // to cancel what follows or to exit 130; writes to the closed pipe just fail.
+    std::signal(SIGPIPE, SIG_IGN);
 }
 
 bool stop_requested() { return g_stop != 0; }

@@ -15,6 +15,8 @@ ProgressStyle choose_progress_style(bool quiet, bool json);
 ProgressFn make_progress(ProgressStyle style);
 
 void install_stop_handlers();
+// After a command's outputs are committed: a closed stdout/stderr pipe no longer cancels (SIGPIPE ignored).
+void outputs_done();
 bool stop_requested();
 
 }  // namespace burdenmap::cli

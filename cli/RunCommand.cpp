@@ -90,6 +90,7 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
             AtomicOutput::check_writable(planned_report.map, args->overwrite);
         }
         const RunResult result = run_job(plan, options);
+        outputs_done();
         // Warnings found while running (after the plan's, which were printed above).
         for (std::size_t i = plan.diagnostics.all().size(); i < result.warnings.size() && !global.quiet; ++i)
             std::fprintf(stderr, "warning: %s\n", result.warnings[i].message.c_str());

@@ -53,7 +53,8 @@ TEST_CASE("stale temporaries: a new run removes those of ended runs, says so, an
     const std::vector<std::string> kept{".burden.tif.tmp-" + live,           // a run writing here now
                                         ".burden.tif.tmp-" + dead + "x",     // not the pattern
                                         ".notes.txt.tmp-" + dead,            // not an output of this tool
-                                        "burden.tif.tmp-" + dead};           // not hidden
+                                        "burden.tif.tmp-" + dead,            // not hidden
+                                        ".burden.tif.tmp-0" + dead};         // a PID is never written with a leading zero
     for (const auto& f : stale) plant(job.out() / f);
     for (const auto& f : kept) plant(job.out() / f);
     const CommandResult r = job.run({"--overwrite"}, {});
@@ -96,4 +97,21 @@ TEST_CASE("stale temporaries: check-sites and report remove those of their own o
     CHECK(report.exit_code == 0);
     CHECK(contains(report.err, ".report.html.tmp-" + dead));
     CHECK(temp_files(job.out()).empty());
+}
+
+TEST_CASE("signals: a stop signal the parent ignores (nohup) stays ignored", "[bad_input][stale_temporaries]") {
+    Job job("nohup");
+    job.write_config();
+    // The run's stderr is a pipe already full, so its first progress line holds it, alive, in the
+    // middle of the run; its signal dispositions are then read from /proc. SIGHUP (bit 0), ignored
+    // by the parent as nohup does, must still be ignored, not caught by the stop handler.
+    const std::string dir = shell_quote(job.dir().string());
+    const std::string command =
+        "cd " + dir + " && mkfifo pipe && exec 3<>pipe && head -c 65536 /dev/zero >&3 && trap '' HUP && { " +
+        shell_quote(burdenmap_binary()) + " --json-progress run job.toml --output-dir out 2>&3 & pid=$!; } && trap - HUP && sleep 2 && " +
+        "ign=$(awk '/^SigIgn/ {print $2}' /proc/$pid/status) && if [ $((0x$ign & 1)) = 1 ]; then echo ignored; else echo caught; fi; " +
+        "kill -KILL $pid; wait $pid; true";
+    const CommandResult r = run_shell(command);
+    INFO("stdout: " << r.out);
+    CHECK(contains(r.out, "ignored"));
 }

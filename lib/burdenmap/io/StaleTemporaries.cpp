@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <map>
 #include <set>
@@ -27,7 +28,8 @@ long temporary_pid(const std::string& file, const std::string& name) {
         if (rest.compare(0, tag.size() + 1, tag + "-") != 0) continue;
         std::size_t end = tag.size() + 1, digits = 0;
         while (end < rest.size() && digits < 10 && rest[end] >= '0' && rest[end] <= '9') ++end, ++digits;
-        if (digits == 0 || !kCompanions.count(rest.substr(end))) return 0;
+        // A PID is written without leading zeros: anything else is not a name we made.
+        if (digits == 0 || rest[tag.size() + 1] == '0' || !kCompanions.count(rest.substr(end))) return 0;
         return std::stol(rest.substr(tag.size() + 1, digits));
     }
     return 0;
@@ -65,6 +67,7 @@ std::vector<Diagnostic> remove_stale_temporaries(const std::vector<fs::path>& ou
         }
     }
     if (removed.empty()) return {};
+    std::sort(removed.begin(), removed.end());  // directory order is the file system's: name them in a fixed order
     std::string list;
     for (std::size_t i = 0; i < removed.size() && i < 10; ++i) list += (i ? ", " : "") + removed[i];
     if (removed.size() > 10) list += ", ...";
