@@ -10,7 +10,10 @@
 #include "burdenmap/config/ConfigParser.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/job/OutputNames.h"
+#include "burdenmap/job/RunJob.h"
 #include "burdenmap/job/SiteStandards.h"
+#include "burdenmap/io/OutputInputClash.h"
+#include "burdenmap/report/ReportWriter.h"
 
 namespace burdenmap::cli {
 
@@ -22,7 +25,14 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--block-size", *block_size, "Window size in cells (default 512)")->check(CLI::Range(8, 8192));
     return [config_path, block_size, &global]() -> int {
         const Config config = parse_config(*config_path);
-        refuse_misplaced_outputs(config, {}, {});  // as run and check-sites do, with the config's folders
+        // As run and check-sites do, with the config's output folder: an output that is an input
+        // (report.html and map.png included: `run --report` or `report` write them there), then
+        // outputs that collide with each other or land in a method folder.
+        std::vector<std::filesystem::path> outputs = run_output_paths(config, {});
+        const ReportPaths report = report_paths(config.output.dir);
+        outputs.insert(outputs.end(), {report.report, report.map});
+        refuse_outputs_that_are_inputs(outputs, config_inputs(config, method_dirs_for(config, {})));
+        refuse_misplaced_outputs(config, {}, {});
         PlanOptions options;
         options.block_size = *block_size;
         const JobPlan plan = plan_job(config, options);

@@ -43,6 +43,9 @@ TEST_CASE("outputs as inputs: a raster named like an output in the output folder
     const CommandResult r = job.run({"--overwrite"});
     require_refused(r, job.out() / "burden.tif", "the input of layer 'noise'", job.out() / "burden.tif", before, job.out(),
                     {"burden.tif"});
+    // validate refuses it too, with the config's output folder (out), before any run.
+    require_refused(job.validate(), job.out() / "burden.tif", "the input of layer 'noise'", job.out() / "burden.tif", before,
+                    job.out(), {"burden.tif"});
 }
 
 TEST_CASE("outputs as inputs: an output that is a hard link to the zones is refused", "[bad_input][outputs_as_inputs]") {
