@@ -37,6 +37,13 @@ TEST_CASE("join_ids: two ids that become one key are refused, naming both", "[un
     CHECK_THROWS_WITH(join_ids({"BU01", "WK01"}, {"1"}, IdMatch::digits), Catch::Contains("zone ids 'BU01' and 'WK01'"));
 }
 
+TEST_CASE("join_ids: under digits, table ids without digits (totals rows) match nothing and do not collide", "[unit][join]") {
+    const IdJoin j = join_ids({"BU03630000"}, {"Nederland", "Totaal", "3630000"}, IdMatch::digits);
+    CHECK(j.report.matched == 1);
+    CHECK(j.row_of_zone[0] == std::optional<std::size_t>(2));
+    CHECK(j.report.unmatched_table_ids == std::vector<std::string>{"Nederland", "Totaal"});
+}
+
 TEST_CASE("join_mismatch_hint: leading zeros, letter case, surrounding spaces; nothing otherwise", "[unit][join]") {
     CHECK(join_mismatch_hint({"6019001100"}, {"06019001100"}) ==
           "the ids differ only by leading zeros (zone '6019001100', table '06019001100'): set id_match = \"digits\" to compare the ids as numbers");

@@ -66,7 +66,11 @@ std::string JoinReport::summary() const {
 IdJoin join_ids(const std::vector<std::string>& zone_ids, const std::vector<std::string>& table_ids, IdMatch mode) {
     std::map<std::string, std::size_t> row_of_key;
     for (std::size_t r = 0; r < table_ids.size(); ++r) {
-        const auto [it, added] = row_of_key.emplace(match_key(table_ids[r], mode), r);
+        const std::string key = match_key(table_ids[r], mode);
+        // An id without digits ("Nederland", "Totaal" rows) has no key under "digits": it matches
+        // nothing and is listed as unmatched, rather than colliding with every other such row.
+        if (key.empty()) continue;
+        const auto [it, added] = row_of_key.emplace(key, r);
         if (!added)
             throw std::invalid_argument("table ids '" + table_ids[it->second] + "' and '" + table_ids[r] + "' are the same under id_match = \"" +
                                         to_string(mode) + "\"");
