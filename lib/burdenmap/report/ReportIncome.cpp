@@ -108,8 +108,8 @@ std::string add_income_chart(ReportModel& m, const Table& zones, const Table& co
     m.chart_caption = (of_zones(grouping) ? "Neighbourhoods are split into " : "Residents are split into ") + std::to_string(rows.size()) +
                       " groups of equal size (" + (of_zones(grouping) ? fifth_word(grouping) + "s of neighbourhoods" : grouping + "s") +
                       "), from the lowest income (1) to the highest (" + std::to_string(rows.size()) + "), by " + display_name(indicator) +
-                      (of_zones(grouping) ? ". Each bar is the average burden of a group's neighbourhoods, each counting once: the job has "
-                                            "no population, so residents are not counted. Each burden has its own scale."
+                      (of_zones(grouping) ? ". Each bar is the average burden of a group's neighbourhoods, each counting once "
+                                            "(income_groups = \"zones\"): residents are not counted. Each burden has its own scale."
                                           : ". Each bar is the average burden of a group's residents (neighbourhood averages weighted by "
                                             "their residents). Each burden has its own scale.");
     if (burdens.size() > max_chart_panels)
