@@ -327,6 +327,11 @@ TEST_CASE("wrong types name the key and the type found", "[config][errors]") {
         CHECK(e.key_path() == "layer");
         CHECK_THAT(std::string(e.what()), Contains("[[layer]]"));
     }
+    SECTION("a number in quotes with spaces around it is still a number in quotes, not a text token") {
+        const ConfigError e = error_of("[zones]\npath = \"z.gpkg\"\nid = \"id\"\nnodata_values = [\" -99999999 \"]\n" + kLayer);
+        CHECK(e.key_path() == "zones.nodata_values[0]");
+        CHECK_THAT(std::string(e.what()), Contains("write it without quotes"));
+    }
     SECTION("a boolean in nodata_values (numbers and text tokens are allowed)") {
         const ConfigError e = error_of("[zones]\npath = \"z.gpkg\"\nid = \"id\"\nnodata_values = [-1, true]\n" + kLayer);
         CHECK(e.key_path() == "zones.nodata_values[1]");

@@ -96,7 +96,8 @@ void TomlReader::missing_values(const std::string& key, std::vector<double>& num
         } else if (e.is_string()) {
             const std::string& text = e.as_string()->get();
             char* end = nullptr;
-            const double v = std::strtod(text.c_str(), &end);
+            const double v = std::strtod(text.c_str(), &end);  // skips leading spaces; trailing ones too, below
+            while (end && (*end == ' ' || *end == '\t')) ++end;
             if (end != text.c_str() && *end == '\0' && std::isfinite(v))
                 fail(at, "must be a number, not a string holding one (\"" + text + "\"): write it without quotes; text tokens such as \"NA\" are for text fields");
             texts.push_back(text);
