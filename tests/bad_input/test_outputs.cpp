@@ -43,7 +43,18 @@ public:
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
         posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        REQUIRE(posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) == 0);
+        // Default dispositions for the stop signals, as a command typed at a terminal has: the
+        // binary keeps a signal its parent ignores (nohup), and this test's own parent (a CI
+        // harness) may ignore SIGHUP or SIGINT.
+        posix_spawnattr_t attr;
+        posix_spawnattr_init(&attr);
+        sigset_t defaults;
+        sigemptyset(&defaults);
+        for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) sigaddset(&defaults, sig);
+        posix_spawnattr_setsigdefault(&attr, &defaults);
+        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+        REQUIRE(posix_spawn(&pid_, argv[0], &actions, &attr, argv.data(), environ) == 0);
+        posix_spawnattr_destroy(&attr);
         posix_spawn_file_actions_destroy(&actions);
     }
     ~Background() {
