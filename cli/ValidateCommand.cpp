@@ -20,10 +20,15 @@ namespace burdenmap::cli {
 Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
     auto config_path = std::make_shared<std::string>();
     auto block_size = std::make_shared<int>(512);
+    auto methods_dir = std::make_shared<std::string>();
     CLI::App* cmd = app.add_subcommand("validate", "Check a config and print the plan (reads no pixels)");
     cmd->add_option("config", *config_path, "The job's config file (TOML)")->required()->check(CLI::ExistingFile);
     cmd->add_option("--block-size", *block_size, "Window size in cells (default 512)")->check(CLI::Range(8, 8192));
-    return [config_path, block_size, &global]() -> int {
+    // As run and check-sites take it: a method-table error that only --methods-dir brings shows here too.
+    cmd->add_option("--methods-dir", *methods_dir, "Folder of method tables (default: the shipped data/methods)");
+    return [config_path, block_size, methods_dir, &global]() -> int {
+        std::vector<std::filesystem::path> method_dirs;
+        if (!methods_dir->empty()) method_dirs.push_back(*methods_dir);
         const Config config = parse_config(*config_path);
         // As run and check-sites do, with the config's output folder: an output that is an input
         // (report.html and map.png included: `run --report` or `report` write them there), then
@@ -31,10 +36,11 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
         std::vector<std::filesystem::path> outputs = run_output_paths(config, {});
         const ReportPaths report = report_paths(config.output.dir);
         outputs.insert(outputs.end(), {report.report, report.map});
-        refuse_outputs_that_are_inputs(outputs, config_inputs(config, method_dirs_for(config, {})));
-        refuse_misplaced_outputs(config, {}, {});
+        refuse_outputs_that_are_inputs(outputs, config_inputs(config, method_dirs_for(config, method_dirs)));
+        refuse_misplaced_outputs(config, {}, method_dirs);
         PlanOptions options;
         options.block_size = *block_size;
+        options.method_dirs = method_dirs;
         const JobPlan plan = plan_job(config, options);
         // The standard, limit and guideline ids are checked here too (ConfigError naming the key),
         // so a typo shows before check-sites rather than in it.

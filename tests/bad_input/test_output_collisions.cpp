@@ -127,6 +127,15 @@ TEST_CASE("output collisions: an output folder that is a method-table folder exi
             CHECK(contains(r.err, "(--methods-dir)"));
         }
     }
+    SECTION("validate takes --methods-dir as run does") {
+        job.replace("[methods]\ndirs = [\"methods\"]\n\n", "");
+        job.write_config();
+        const CommandResult r = e2e::run_burdenmap({"validate", job.config_path().string(), "--methods-dir", methods.string()});
+        UNSCOPED_INFO("stderr: " << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(contains(r.err, "error: output.dir: "));
+        CHECK(contains(r.err, "(--methods-dir)"));
+    }
     CHECK(final_outputs(methods) == std::vector<std::string>{"who2018-noise.toml"});
     CHECK(temp_files(methods).empty());
 }
