@@ -117,7 +117,7 @@ id = "id"
 
 [[layer]]
 name = "no2"
-path = "../shared/no2.tif"
+path = "../common/no2.tif"
 method = "who2021.no2_annual"
 
 [[layer]]
@@ -137,7 +137,7 @@ dirs = ["my_methods", "/opt/methods"]
     auto check = [&](const Config& cfg) {
         CHECK(cfg.file == file);
         CHECK(cfg.zones.path == folder / "data/zones/buurten.gpkg");
-        CHECK(cfg.layers[0].path == dir.path() / "shared/no2.tif");  // sub/../shared, normalised
+        CHECK(cfg.layers[0].path == dir.path() / "common/no2.tif");  // sub/../common, normalised
         CHECK(cfg.layers[1].path == fs::path("/somewhere/absolute/pm25.tif"));
         CHECK(cfg.output.dir == folder / "results/run1");
         REQUIRE(cfg.method_dirs.size() == 2);
