@@ -12,6 +12,7 @@
 #include "burdenmap/job/RunJob.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/OutputInputClash.h"
+#include "burdenmap/report/MapFont.h"
 #include "burdenmap/report/ReportWriter.h"
 
 namespace burdenmap::cli {
@@ -88,6 +89,7 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
         if (args->report) {  // refuse up front, not after the run, when the report may not be written
             AtomicOutput::check_writable(planned_report.report, args->overwrite);
             AtomicOutput::check_writable(planned_report.map, args->overwrite);
+            report::require_map_font();
         }
         const RunResult result = run_job(plan, options);
         outputs_done();

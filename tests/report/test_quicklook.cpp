@@ -1,9 +1,8 @@
-// The quicklook map drawn in pure code: classes in their colours, outlines, numbered labels,
-// legend; and the bitmap font.
+// The quicklook map: classes in their colours, outlines, numbered labels, legend; and its text,
+// drawn by cairo in DejaVu Sans (any UTF-8, nothing upper-cased).
 #include <catch2/catch.hpp>
 
 #include "burdenmap/report/Base64.h"
-#include "burdenmap/report/BitmapFont.h"
 #include "burdenmap/report/Quicklook.h"
 
 using namespace burdenmap;
@@ -27,29 +26,49 @@ QuicklookInput sample() {
 
 constexpr int margin = 12;  // the map's offset in the image (Quicklook.cpp)
 
-}  // namespace
-
-TEST_CASE("text width counts characters, not bytes", "[report][map]") {
-    CHECK(text_width("12") == 11);  // 2 glyphs: 2 · 6 − 1
-    CHECK(text_width("12", 2) == 22);
-    CHECK(text_width("µg") == 11);  // µ is two bytes, one glyph
-    CHECK(text_width("") == 0);
+// The pixels of `text` drawn alone, 14 px high, on a white 160 × 24 image.
+std::vector<std::uint8_t> drawn(const std::string& text) {
+    Image image(160, 24, Rgb{255, 255, 255});
+    image.text(2, 2, text, Rgb{0, 0, 0}, 14);
+    std::vector<std::uint8_t> pixels = image.rgb();
+    return pixels;
 }
 
-TEST_CASE("the font draws ink inside the glyph box only", "[report][map]") {
-    Image image(20, 10, Rgb{255, 255, 255});
-    draw_text(image, 1, 1, "1", Rgb{0, 0, 0});
-    int ink = 0;
-    for (int y = 0; y < 10; ++y)
-        for (int x = 0; x < 20; ++x)
-            if (image.get(x, y) == Rgb{0, 0, 0}) {
-                ++ink;
-                CHECK(x >= 1);
-                CHECK(x < 1 + glyph_width);
-                CHECK(y >= 1);
-                CHECK(y < 1 + glyph_height);
-            }
-    CHECK(ink == 10);  // "1": ..#.. .##.. ..#.. ..#.. ..#.. ..#.. .###. → 1+2+1+1+1+1+3
+// How many pixels differ from white.
+std::size_t inked(const std::vector<std::uint8_t>& rgb) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < rgb.size(); i += 3) n += rgb[i] != 255 || rgb[i + 1] != 255 || rgb[i + 2] != 255;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("map text: units, lower case and accents are drawn as written", "[report][map][text]") {
+    const auto micrograms = drawn("µg/m³");
+    CHECK(inked(micrograms) > 20);
+    CHECK(micrograms != drawn("?G/M?"));  // the bitmap font drew µ and ³ as '?' and lower case as capitals
+    CHECK(drawn("Zuidoost-Beemster") != drawn("ZUIDOOST-BEEMSTER"));
+    CHECK(drawn("Südwest") != drawn("Sudwest"));
+    CHECK(drawn("µg/m³") == micrograms);  // deterministic: the same text, the same pixels
+}
+
+TEST_CASE("map text: antialiased, measured, and bytes that are not UTF-8 do not stop it", "[report][map][text]") {
+    Image image(120, 24, Rgb{255, 255, 255});
+    image.text(2, 2, "Zuidoost", Rgb{0, 0, 0}, 14);
+    std::size_t grey = 0;  // edge pixels between ink and paper
+    for (int y = 0; y < 24; ++y)
+        for (int x = 0; x < 120; ++x) {
+            const Rgb c = image.get(x, y);
+            grey += c.r > 0 && c.r < 255;
+        }
+    CHECK(grey > 10);
+    CHECK(image.text_width("Zuidoost", 14) > image.text_width("Zuid", 14));
+    CHECK(image.text_width("", 14) == 0);
+    CHECK(image.text_height(14) > 14);  // ascent + descent of a 14 px em
+    CHECK(valid_utf8("a\xFF b") == "a\xEF\xBF\xBD b");
+    CHECK(valid_utf8("µg/m³") == "µg/m³");
+    CHECK(valid_utf8("\xC3") == "\xEF\xBF\xBD");  // a sequence cut short
+    CHECK(inked(drawn("a\xFF b")) > inked(drawn("a")));  // drawn, with a replacement character
 }
 
 TEST_CASE("the map shows each class in its colour and nodata in grey", "[report][map]") {
@@ -70,15 +89,18 @@ TEST_CASE("outlines and numbered labels are drawn where the zones are", "[report
     in.emphasised = {{square}};
     in.labels = {{Point{1200, 1900}, "1"}};
     const Image image = render_quicklook(in);
-    CHECK(image.get(margin + 7, margin + 3) == Rgb{25, 25, 25});  // the emphasised top edge, in ink
-    CHECK(image.get(margin + 7, margin + 4) == Rgb{25, 25, 25});  // 2 pixels wide
-    // The label box is white with ink inside, centred on pixel (20, 10).
-    CHECK(image.get(margin + 20 - 8, margin + 10) == Rgb{255, 255, 255});
+    // The emphasised top edge (y = 3), 2 pixels wide and on pixel edges: rows 2 and 3 fully in ink.
+    CHECK(image.get(margin + 7, margin + 2) == Rgb{25, 25, 25});
+    CHECK(image.get(margin + 7, margin + 3) == Rgb{25, 25, 25});
+    CHECK_FALSE(image.get(margin + 7, margin + 4) == Rgb{25, 25, 25});
+    // The label box is white with the number in it, centred on pixel (20, 10).
+    CHECK(image.get(margin + 20 - 6, margin + 10) == Rgb{255, 255, 255});
     int ink = 0;
     for (int y = margin + 2; y < margin + 18; ++y)
         for (int x = margin + 14; x < margin + 27; ++x)
-            if (image.get(x, y) == Rgb{25, 25, 25}) ++ink;
-    CHECK(ink >= 40);  // the "1" at scale 2 (10 · 4 pixels) and the box's border
+            if (image.get(x, y).r < 128) ++ink;
+    CHECK(ink >= 12);  // the "1", 13 pixels high
+    CHECK(ink < 40);
     CHECK(to_pixel(in.values.grid(), Point{1200, 1900}).x == Approx(20));
     CHECK(to_pixel(in.values.grid(), Point{1200, 1900}).y == Approx(10));
 }

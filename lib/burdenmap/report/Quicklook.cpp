@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "burdenmap/report/BitmapFont.h"
 #include "burdenmap/report/NumberFormat.h"
 
 namespace burdenmap::report {
@@ -16,6 +15,7 @@ const Rgb white{255, 255, 255};
 const Rgb ink{25, 25, 25};
 const Rgb nodata{236, 236, 236};   // cells without data: light grey, distinct from every class
 const Rgb outline{90, 90, 90};
+constexpr double label_size = 13, legend_size = 11;  // text heights (em) in pixels
 
 struct Box2 {
     int x, y, w, h;
@@ -24,12 +24,14 @@ struct Box2 {
 
 void draw_rings(Image& image, const Grid& grid, const MultiPolygon& zone, Rgb colour, double width) {
     const auto draw_ring = [&](const Ring& ring) {
-        // Every edge, the closing one included (a repeated closing vertex adds an empty edge).
-        for (std::size_t i = 0; i < ring.size(); ++i) {
-            const Point a = to_pixel(grid, ring[i]);
-            const Point b = to_pixel(grid, ring[(i + 1) % ring.size()]);
-            image.line(a.x + margin, a.y + margin, b.x + margin, b.y + margin, colour, width);
+        // Closed: a repeated closing vertex only adds an empty edge.
+        std::vector<Point> pixels;
+        pixels.reserve(ring.size());
+        for (const Point& p : ring) {
+            const Point q = to_pixel(grid, p);
+            pixels.push_back(Point{q.x + margin, q.y + margin});
         }
+        image.polyline(pixels, true, colour, width);
     };
     for (const Polygon& p : zone) {
         draw_ring(p.outer);
@@ -40,11 +42,12 @@ void draw_rings(Image& image, const Grid& grid, const MultiPolygon& zone, Rgb co
 // Numbers in white boxes; a box that would hide an earlier one is moved to the nearest free spot
 // around its zone's point (neighbouring top zones are common: burden clusters).
 void draw_labels(Image& image, const Grid& grid, const std::vector<MapLabel>& labels) {
-    constexpr int scale = 2, pad = 3;
+    constexpr int pad = 3;
+    const int h = static_cast<int>(std::ceil(image.text_height(label_size))) + 2 * pad;
     std::vector<Box2> placed;
     for (const MapLabel& l : labels) {
         const Point p = to_pixel(grid, l.at);
-        const int w = text_width(l.text, scale) + 2 * pad + 2, h = glyph_height * scale + 2 * pad + 2;
+        const int w = static_cast<int>(std::ceil(image.text_width(l.text, label_size))) + 2 * pad + 2;
         Box2 best{static_cast<int>(p.x) + margin - w / 2, static_cast<int>(p.y) + margin - h / 2, w, h};
         static const int offsets[][2] = {{0, 0}, {0, 1}, {0, -1}, {1, 0}, {-1, 0}, {1, 1}, {-1, -1}, {1, -1}, {-1, 1},
                                          {0, 2}, {0, -2}, {2, 0}, {-2, 0}};
@@ -58,20 +61,20 @@ void draw_labels(Image& image, const Grid& grid, const std::vector<MapLabel>& la
         placed.push_back(best);
         image.fill_rect(best.x, best.y, best.w, best.h, white);
         image.outline_rect(best.x, best.y, best.w, best.h, ink, 1);
-        image.text(best.x + pad + 1, best.y + pad + 1, l.text, ink, scale);
+        image.text(best.x + pad + 1, best.y + pad, l.text, ink, label_size);
     }
 }
 
 void draw_legend(Image& image, const RasterStyle& style, const std::string& title, int top) {
     int x = margin;
-    image.text(x, top, title, ink, 1);
-    const int y = top + 14;
+    image.text(x, top, title, ink, legend_size);
+    const int y = top + 16;
     if (style.discrete) {
         const int w = 30, h = 14;
         for (const RasterStop& s : style.stops) {
             image.fill_rect(x, y, w, h, s.colour);
             image.outline_rect(x, y, w, h, outline, 1);
-            image.text(x + (w - text_width(s.label)) / 2, y + h + 5, s.label, ink, 1);
+            image.text(x + (w - image.text_width(s.label, legend_size)) / 2, y + h + 3, s.label, ink, legend_size);
             x += w + 6;
         }
         x += 10;
@@ -83,13 +86,13 @@ void draw_legend(Image& image, const RasterStyle& style, const std::string& titl
         }
         image.outline_rect(x, y, w, h, outline, 1);
         const std::string lo = format_number(style.min()), hi = format_number(style.max());
-        image.text(x, y + h + 5, lo, ink, 1);
-        image.text(x + w - text_width(hi), y + h + 5, hi, ink, 1);
+        image.text(x, y + h + 3, lo, ink, legend_size);
+        image.text(x + w - image.text_width(hi, legend_size), y + h + 3, hi, ink, legend_size);
         x += w + 16;
     }
     image.fill_rect(x, y, 30, 14, nodata);
     image.outline_rect(x, y, 30, 14, outline, 1);
-    image.text(x + 36, y + 4, "NO DATA", ink, 1);
+    image.text(x + 36, y + (14 - image.text_height(legend_size)) / 2, "no data", ink, legend_size);
 }
 
 }  // namespace

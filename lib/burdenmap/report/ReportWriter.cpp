@@ -10,6 +10,7 @@
 #include "burdenmap/io/OutputReader.h"
 #include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/report/Base64.h"
+#include "burdenmap/report/MapFont.h"
 #include "burdenmap/report/OutputStyles.h"
 #include "burdenmap/report/Quicklook.h"
 #include "burdenmap/report/ReportBuilder.h"
@@ -96,6 +97,7 @@ ReportPaths write_report(const fs::path& output_dir, const ReportOptions& option
     refuse_outputs_that_are_inputs(outputs, {{"the run manifest (--manifest)", manifest_path}});
     AtomicOutput::check_writable(paths.report, options.overwrite);
     AtomicOutput::check_writable(paths.map, options.overwrite);
+    report::require_map_font();  // the map is drawn last: a missing font is said before any work
     paths.warnings = remove_stale_temporaries(outputs);
 
     report::ReportInputs in;
