@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
     CLI::App app{"burdenmap: maps cumulative environmental burden (noise, air, external safety) per neighbourhood\n"
                  "and whether low-income residents carry more of it."};
     app.require_subcommand(1);
+    // Global flags anywhere: `burdenmap run cfg.toml --quiet` as well as `burdenmap --quiet run
+    // cfg.toml`. Subcommands made after this pass options they do not know up to the app.
+    app.fallthrough();
     GlobalOptions global;
     app.add_flag("-q,--quiet", global.quiet, "No progress or summary output");
     app.add_flag("--json-progress", global.json_progress, "Progress as JSON lines on stderr");

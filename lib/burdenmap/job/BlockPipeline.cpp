@@ -5,6 +5,7 @@
 #include <chrono>
 #include <memory>
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
@@ -28,6 +29,12 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
     tbb::enumerable_thread_specific<std::unique_ptr<BlockProcessor>> processors;
     std::atomic<bool> cancelled{false};
     std::size_t next = 0, done = 0;
+    // More threads than cores (--threads 8 on 2 cores) are what was asked for: TBB's worker limit
+    // (cores - 1) is raised to match for this run, so the arena gets them instead of TBB printing
+    // "the number of workers is currently limited" on stderr (even under --quiet).
+    const tbb::global_control workers(tbb::global_control::max_allowed_parallelism,
+                                      std::max<std::size_t>(static_cast<std::size_t>(result.threads),
+                                                            tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism)));
     tbb::task_arena arena(result.threads);
     arena.execute([&] {
         tbb::parallel_pipeline(
