@@ -22,18 +22,21 @@ namespace {
 
 // The font file fontconfig gives for DejaVu Sans (regular), or an error when it gives another family.
 std::string find_font_file() {
-    if (!FcInit()) missing("cannot be looked up (fontconfig does not start)");
-    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("DejaVu Sans"));
-    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    // A configuration of our own, destroyed after the look-up: FcInit's global one is never freed.
+    FcConfig* config = FcInitLoadConfigAndFonts();
+    if (!config) missing("cannot be looked up (fontconfig does not start)");
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(map_font_family));
+    FcConfigSubstitute(config, pattern, FcMatchPattern);
     FcDefaultSubstitute(pattern);
     FcResult result = FcResultNoMatch;
-    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+    FcPattern* match = FcFontMatch(config, pattern, &result);
     FcPatternDestroy(pattern);
     std::string family, file;
     FcChar8* s = nullptr;
     if (match && FcPatternGetString(match, FC_FAMILY, 0, &s) == FcResultMatch) family = reinterpret_cast<const char*>(s);
     if (match && FcPatternGetString(match, FC_FILE, 0, &s) == FcResultMatch) file = reinterpret_cast<const char*>(s);
     if (match) FcPatternDestroy(match);
+    FcConfigDestroy(config);
     if (family != map_font_family)
         missing(family.empty() ? "is not installed (fontconfig finds no fonts)"
                                : "is not installed (fontconfig offers '" + family + "' instead)");
