@@ -80,7 +80,8 @@ std::vector<ReasonPart> top_indicators(const std::vector<RankedIndicator>& indic
         const auto pct = ind.percent(zone);
         if (pct && *pct >= o.reason_at_least_percent)
             parts.push_back(ReasonPart::at_percentile(ind.indicator.display_label(), usable(ind.indicator.values[zone]),
-                                                      *pct, o.reason_at_least_percent));
+                                                      *pct, comparison_for(ind.indicator.direction),
+                                                      o.reason_at_least_percent));
     }
     std::stable_sort(parts.begin(), parts.end(),
                      [](const ReasonPart& a, const ReasonPart& b) { return *a.percent > *b.percent; });
