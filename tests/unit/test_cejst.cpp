@@ -1,6 +1,6 @@
 // CEJST-style designation (lib/burdenmap/fair/Cejst.h): thresholds exactly at 0.90 and 0.65,
 // per-category flags, counts, the category gate, reasons, and the donut-hole option.
-// Rules: the method notes screening-indices.md §3.2–§3.4 [V-code] (usds/justice40-tool
+// Rules: [V-code] usds/justice40-tool @ 980ace3 (
 // score_narwhal.py: ENVIRONMENTAL_BURDEN_THRESHOLD 0.90, LOW_INCOME_THRESHOLD 0.65, all `>=`).
 #include <catch2/catch.hpp>
 
@@ -29,7 +29,7 @@ RankedIndicator low_income_given(ZoneValues pct) {
 }  // namespace
 
 TEST_CASE("CEJST thresholds are inclusive at exactly 0.90 and 0.65 (pandas percentiles)") {
-    // 20 zones. PM2.5 raw value of zone i is i+1 → percentile (i+1)/20 (§3.1, no ties).
+    // 20 zones. PM2.5 raw value of zone i is i+1 → percentile (i+1)/20 (justice40-tool etl_score.py, no ties).
     // Low-income raw values are ranks chosen so that zone 17 sits at 13/20 = 0.65 exactly.
     ZoneValues pm25, income;
     const int income_rank[20] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16, 17, 18, 20, 13, 12, 19};
@@ -106,7 +106,7 @@ TEST_CASE("CEJST per-category flags, category and threshold counts, reasons") {
 }
 
 TEST_CASE("CEJST category gate replaces the low-income test (Workforce: education)") {
-    // §3.3: Workforce = indicator >= 0.90 AND >= 10 % adults without a high-school diploma, instead
+    // score_narwhal.py, burden categories: Workforce = indicator >= 0.90 AND >= 10 % adults without a high-school diploma, instead
     // of low income.
     const std::vector<RankedIndicator> burdens = {given("unemployment", "workforce", {95.0, 95.0})};
     const auto low = low_income_given({90.0, 10.0});

@@ -1,6 +1,6 @@
 // EJScreen-style indexes (lib/burdenmap/fair/EjScreen.h) on a 5-zone table.
-// Rules: the method notes screening-indices.md §2.1 (EJ index = P_E × DEMOGIDX_2, supplemental
-// with DEMOGIDX_5, EXCEED_COUNT_80 = #{P_D2 >= 80}) and §2.2 (lookup percentiles), [V-code]
+// Rules: EPA EJScreen 2.2 (EJ index = P_E × DEMOGIDX_2, supplemental
+// with DEMOGIDX_5, EXCEED_COUNT_80 = #{P_D2 >= 80}) and its lookup percentiles, [V-code]
 // USEPA/ejscreen-dataset-creator-2.2 EJScreenTool.py.
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Plain-language reasons that travel with every flag and score (DESIGN.md §4 "Explanations travel
-// with results"; screening-indices.md §3.5 themes 1–2: list the thresholds a zone exceeds, and say
-// "at the 90th percentile" rather than "above"). A reason is kept as parts (for columns: which
+// with results"; what CEJST's users asked for in the usds/justice40-tool issue threads: say why a
+// zone qualifies, which thresholds it exceeds and how far). A reason is kept as parts (for columns: which
 // indicator, its value, its percentile, the threshold crossed) and rendered as one text that
 // states the quantity and which way it points, so it cannot be read upside down:
 //     "NO2: higher than 94 % of areas; low income: poorer than 81 % of areas"
