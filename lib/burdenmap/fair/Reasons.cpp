@@ -9,30 +9,27 @@ namespace burdenmap::fair {
 
 namespace {
 
-const char* comparative(Comparison c) {
-    switch (c) {
-        case Comparison::higher: return "higher";
-        case Comparison::lower: return "lower";
-        case Comparison::poorer: return "poorer";
-    }
-    return "";
-}
+struct ComparisonWords {
+    const char* comparative;  // "higher" (than N % of areas)
+    const char* superlative;  // (among the) "highest"
+};
 
-const char* superlative(Comparison c) {
+ComparisonWords words(Comparison c) {
     switch (c) {
-        case Comparison::higher: return "highest";
-        case Comparison::lower: return "lowest";
-        case Comparison::poorer: return "poorest";
+        case Comparison::higher: return {"higher", "highest"};
+        case Comparison::lower: return {"lower", "lowest"};
+        case Comparison::poorer: return {"poorer", "poorest"};
     }
-    return "";
+    return {"", ""};
 }
 
 // "NO2: higher than 94 % of areas". The percentile counts the zone itself (and its ties), so at
 // 100 "higher than 100 %" would be false: the zone is then among the highest.
 std::string percentile_text(const ReasonPart& part) {
     const int pct = whole_percentile(part.percent.value_or(0));
-    if (pct >= 100) return part.label + ": among the " + superlative(part.comparison) + " of all areas";
-    return part.label + ": " + comparative(part.comparison) + " than " + std::to_string(pct) + " % of areas";
+    const ComparisonWords w = words(part.comparison);
+    if (pct >= 100) return part.label + ": among the " + w.superlative + " of all areas";
+    return part.label + ": " + w.comparative + " than " + std::to_string(pct) + " % of areas";
 }
 
 }  // namespace
