@@ -33,7 +33,7 @@ void print_summary(const RunResult& r) {
     if (!r.raw_geotiff.empty()) std::printf("  %s\n", r.raw_geotiff.c_str());
     std::printf("Zones processed: %zu (%zu with data) in %.1f s\n", r.zones, r.zones_with_data, r.seconds);
     if (!r.most_burdened.empty()) {
-        std::printf("Most burdened zones by %s:\n", r.headline.c_str());
+        std::printf("Most burdened zones by %s; %s:\n", r.headline.c_str(), r.tie_break.c_str());
         for (const ZoneSummary& z : r.most_burdened) {
             std::printf("  %-14s %-28s %8.3f", z.id.c_str(), z.name.c_str(), z.value);
             if (z.income) std::printf("   %s %.1f", r.income_label.c_str(), *z.income);

@@ -30,6 +30,29 @@ TEST_CASE("equal breaks of a skewed variable merge; constant and empty inputs", 
     CHECK(quantile_breaks({std::nan("")}, 5).empty());
 }
 
+TEST_CASE("quantile breaks of tied values collapse their duplicate edges", "[report][breaks]") {
+    // A 0/1/2 count, mostly 1: positions 9·i/4 = 0, 2.25, 4.5, 6.75, 9 give 0, 1, 1, 1, 2; the
+    // equal inner edges collapse into one, so two classes come back, not four.
+    CHECK(quantile_breaks({0, 0, 1, 1, 1, 1, 1, 1, 2, 2}, 4) == std::vector<double>{0, 1, 2});
+    // Ties at the top (many zones sharing the highest value) collapse the same way.
+    CHECK(quantile_breaks({1, 2, 3, 9, 9, 9, 9, 9, 9}, 4) == std::vector<double>{1, 3, 9});
+}
+
+TEST_CASE("few distinct values: one per level, ties, all equal, NULLs", "[report][breaks]") {
+    const double nul = std::nan("");
+    // A 0/1/2 count with ties and NULLs: the three levels, ascending.
+    CHECK(few_distinct_values({2, 0, 1, 1, nul, 0, 2, 1}, 5) == std::vector<double>{0, 1, 2});
+    // Exactly as many levels as allowed, then one more.
+    CHECK(few_distinct_values({5, 4, 3, 2, 1}, 5) == std::vector<double>{1, 2, 3, 4, 5});
+    CHECK(few_distinct_values({6, 5, 4, 3, 2, 1}, 5).empty());
+    // All equal: one level.
+    CHECK(few_distinct_values({3, 3, 3}, 5) == std::vector<double>{3});
+    // Nothing but NULLs (and infinities, which are not values): none.
+    CHECK(few_distinct_values({nul, nul}, 5).empty());
+    CHECK(few_distinct_values({}, 5).empty());
+    CHECK(few_distinct_values({INFINITY, 1}, 5) == std::vector<double>{1});
+}
+
 TEST_CASE("equal-interval breaks divide the range", "[report][breaks]") {
     CHECK(equal_interval_breaks({0, 1, 10}, 5) == std::vector<double>{0, 2, 4, 6, 8, 10});
     CHECK(equal_interval_breaks({2, 2}, 3) == std::vector<double>{2, 2});

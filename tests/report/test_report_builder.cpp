@@ -112,6 +112,47 @@ TEST_CASE("the answer names the most burdened zone and compares income groups", 
     CHECK(m.map_list[0] == std::pair<std::string, std::string>{"1", "Oud <Centrum> — 1.8"});
 }
 
+TEST_CASE("many zones tie at the top: the headline says how many, the list says how ties are broken",
+          "[report][builder][ties]") {
+    // 12 zones share the highest count (2 of 2 layers everywhere), more than the 10 listed; they
+    // differ only in stapeling_share_ge2 (all 1) and their ids, given out of order.
+    ReportInputs in = inputs();
+    in.zones.columns.push_back("stapeling_share_ge2");
+    in.zones.rows.clear();
+    for (int i = 12; i >= 1; --i) {
+        const std::string id = (i < 10 ? "T0" : "T") + std::to_string(i);
+        in.zones.rows.push_back({id, std::string("Tied ") + id, 20.0, 100.0, 66.0, 1.0, 100.0, 1.0, 2.0, 100.0, 1.0});
+    }
+    in.zones.rows.push_back({std::string("L1"), std::string("Lower"), 30.0, 100.0, 50.0, 0.5, 50.0, 0.6, 1.4, 50.0, 0.4});
+    const auto columns = zone_column_info(in.zones, in.codebook);
+    const std::vector<std::size_t> numbered = most_burdened(in.zones, columns, 10);
+    REQUIRE(numbered.size() == 10);
+    // Ties broken by the stated keys, the last being the zone id: T01, T02, … not the row order.
+    CHECK(in.zones.text(numbered[0], "zone_id") == "T01");
+    CHECK(in.zones.text(numbered[9], "zone_id") == "T10");
+    const ReportModel m = build_report_model(in, numbered);
+    INFO(m.answer);
+    CHECK(contains(m.answer, "12 neighbourhoods share the highest value, 2 of 2 layers"));
+    CHECK_FALSE(contains(m.answer, "pile up most in"));
+    INFO(m.zones_intro);
+    CHECK(contains(m.zones_intro, "ties broken by stapeling_share_ge2, then the zone id"));
+
+    // As many tied as listed, or fewer: the headline names the first zone as before.
+    const ReportModel listed = build_report_model(in, most_burdened(in.zones, columns, 12));
+    CHECK(contains(listed.answer, "Burdens pile up most in Tied T01"));
+}
+
+TEST_CASE("ties on the headline are broken by the share at the highest level before the id", "[report][builder][ties]") {
+    ReportInputs in = inputs();
+    in.zones.columns.push_back("stapeling_share_ge2");
+    // Z1 and Z2 tie at 1.8; Z2 has more of its area where both layers reach their level.
+    in.zones.rows[1] = {std::string("Z2"), std::string("Nieuwbouw"), 30.0, 3000.0, 48.0, 0.0, 0.0, 0.5, 1.8, 0.0};
+    for (auto& row : in.zones.rows) row.push_back(0.4);
+    in.zones.rows[1].back() = 0.9;
+    const auto columns = zone_column_info(in.zones, in.codebook);
+    CHECK(most_burdened(in.zones, columns, 10) == std::vector<std::size_t>{1, 0, 2});
+}
+
 TEST_CASE("the top zones table lists incomes, residents and why", "[report][builder]") {
     const ReportModel m = build_report_model(inputs(), {0, 1});
     REQUIRE(m.top_zones.rows.size() == 2);

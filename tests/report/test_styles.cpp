@@ -192,19 +192,45 @@ TEST_CASE("sites are styled by verdict only when the column exists", "[report][s
 }
 
 TEST_CASE("zones sharing the minimum get a class of their own", "[report][style]") {
-    // 6 zones at 0 (over 20 %), 4 above: 0 alone, then quartiles of 0.1, 0.5, 1, 2.
+    // 6 zones at 0 (over 20 %), 5 above: 0 alone, then quartiles of 0.1, 0.5, 1, 2, 4 (six distinct
+    // values: more than five, so not one class per value).
     const std::vector<ColumnInfo> columns{{"stapeling_mean", "count_at_least", "mean count", "layers"}};
-    const ColumnValues values{{"stapeling_mean", {0, 0, 0, 0, 0, 0, 0.1, 0.5, 1, 2, std::nan("")}}};
+    const ColumnValues values{{"stapeling_mean", {0, 0, 0, 0, 0, 0, 0.1, 0.5, 1, 2, 4, std::nan("")}}};
     const auto styles = zone_styles(columns, values);
     REQUIRE(styles.size() == 1);
     const std::string& qml = styles[0].qml;
     INFO(qml);
     CHECK(xmlcheck::count_elements(qml, "range") == 5);
     CHECK(contains(qml, "lower=\"0\" upper=\"0\" label=\"0 layers\""));
-    CHECK(contains(qml, "lower=\"0\" upper=\"0.4\" label=\"&gt; 0 – 0.4 layers\""));  // 0.1 + 0.3·(0.5 − 0.1)
-    CHECK(contains(qml, "upper=\"2\" label=\"1.25 – 2 layers\""));
+    CHECK(contains(qml, "lower=\"0\" upper=\"0.5\" label=\"&gt; 0 – 0.5 layers\""));  // quartile positions 0..4
+    CHECK(contains(qml, "upper=\"4\" label=\"2 – 4 layers\""));
     CHECK(contains(qml, "value=\"128,0,38,255\""));  // the darkest class
     // Without such a tie: plain quantiles.
     const ColumnValues spread{{"stapeling_mean", {0, 1, 2, 3, 4, 5}}};
     CHECK(xmlcheck::count_elements(zone_styles(columns, spread)[0].qml, "range") == 5);
+}
+
+TEST_CASE("few distinct values get one class per value: a 0/1/2 count reads 0, 1, 2", "[report][style][breaks]") {
+    // Zone-level counts (a count of zone-table layers, or zones covered by one cell) with ties and
+    // a NULL: three classes, not "0 – 1" and "1 – 2" (where the 1s would fall into the first).
+    const std::vector<ColumnInfo> columns{{"stapeling_mean", "count_at_least", "mean count", "layers"}};
+    const ColumnValues values{{"stapeling_mean", {0, 1, 2, 1, 1, 0, 2, 2, 2, std::nan("")}}};
+    const auto styles = zone_styles(columns, values);
+    REQUIRE(styles.size() == 1);
+    const std::string& qml = styles[0].qml;
+    INFO(qml);
+    CHECK(xmlcheck::count_elements(qml, "range") == 3);
+    CHECK(contains(qml, "lower=\"0\" upper=\"0\" label=\"0 layers\""));
+    CHECK(contains(qml, "lower=\"1\" upper=\"1\" label=\"1 layers\""));
+    CHECK(contains(qml, "lower=\"2\" upper=\"2\" label=\"2 layers\""));
+    CHECK_FALSE(contains(qml, "label=\"0 – 1"));
+    CHECK(contains(styles[0].description, "3 classes, one per value"));
+    // The SLD includes each value's own lower end (no class would match "> 1 and <= 1").
+    const std::string& sld = styles[0].sld;
+    CHECK(xmlcheck::problems(sld) == "");
+    CHECK(xmlcheck::count_elements(sld, "ogc:PropertyIsGreaterThanOrEqualTo") == 3);
+    CHECK(xmlcheck::count_elements(sld, "ogc:PropertyIsGreaterThan") == 0);
+    // All zones equal: one class.
+    const ColumnValues equal{{"stapeling_mean", {2, 2, 2, std::nan("")}}};
+    CHECK(xmlcheck::count_elements(zone_styles(columns, equal)[0].qml, "range") == 1);
 }

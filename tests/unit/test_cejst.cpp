@@ -1,6 +1,6 @@
 // CEJST-style designation (lib/burdenmap/fair/Cejst.h): thresholds exactly at 0.90 and 0.65,
 // per-category flags, counts, the category gate, reasons, and the donut-hole option.
-// Rules: the method notes screening-indices.md §3.2–§3.4 [V-code] (usds/justice40-tool
+// Rules: [V-code] usds/justice40-tool @ 980ace3 (
 // score_narwhal.py: ENVIRONMENTAL_BURDEN_THRESHOLD 0.90, LOW_INCOME_THRESHOLD 0.65, all `>=`).
 #include <catch2/catch.hpp>
 
@@ -29,7 +29,7 @@ RankedIndicator low_income_given(ZoneValues pct) {
 }  // namespace
 
 TEST_CASE("CEJST thresholds are inclusive at exactly 0.90 and 0.65 (pandas percentiles)") {
-    // 20 zones. PM2.5 raw value of zone i is i+1 → percentile (i+1)/20 (§3.1, no ties).
+    // 20 zones. PM2.5 raw value of zone i is i+1 → percentile (i+1)/20 (justice40-tool etl_score.py, no ties).
     // Low-income raw values are ranks chosen so that zone 17 sits at 13/20 = 0.65 exactly.
     ZoneValues pm25, income;
     const int income_rank[20] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16, 17, 18, 20, 13, 12, 19};
@@ -45,7 +45,7 @@ TEST_CASE("CEJST thresholds are inclusive at exactly 0.90 and 0.65 (pandas perce
     const auto r = compute_cejst({burden}, low);
     // Zone 17: 0.90 and 0.65 → disadvantaged (both tests are >=).
     CHECK(r.zones[17].disadvantaged);
-    CHECK(reasons_text(r.zones[17].reasons) == "PM2.5 at the 90th percentile; low income at the 65th percentile");
+    CHECK(reasons_text(r.zones[17].reasons) == "PM2.5: higher than 90 % of areas; low income: poorer than 65 % of areas");
     // Zone 18: burden 19/20 = 0.95 but low income 12/20 = 0.60 → not; its burden is still exceeded.
     CHECK_FALSE(r.zones[18].disadvantaged);
     CHECK(r.zones[18].burden_exceeded[0]);
@@ -80,8 +80,8 @@ TEST_CASE("CEJST per-category flags, category and threshold counts, reasons") {
     CHECK(z0.disadvantaged);
     CHECK(z0.final_disadvantaged);
     CHECK(reasons_text(z0.reasons) ==
-          "NO2 at the 95th percentile; traffic at the 90th percentile; PM2.5 at the 92nd percentile; "
-          "low income at the 70th percentile");
+          "NO2: higher than 95 % of areas; traffic: higher than 90 % of areas; PM2.5: higher than 92 % of areas; "
+          "low income: poorer than 70 % of areas");
     REQUIRE(z0.reasons.front().threshold.has_value());
     CHECK(*z0.reasons.front().threshold == Approx(90.0));
 
@@ -106,7 +106,7 @@ TEST_CASE("CEJST per-category flags, category and threshold counts, reasons") {
 }
 
 TEST_CASE("CEJST category gate replaces the low-income test (Workforce: education)") {
-    // §3.3: Workforce = indicator >= 0.90 AND >= 10 % adults without a high-school diploma, instead
+    // score_narwhal.py, burden categories: Workforce = indicator >= 0.90 AND >= 10 % adults without a high-school diploma, instead
     // of low income.
     const std::vector<RankedIndicator> burdens = {given("unemployment", "workforce", {95.0, 95.0})};
     const auto low = low_income_given({90.0, 10.0});
@@ -116,7 +116,7 @@ TEST_CASE("CEJST category gate replaces the low-income test (Workforce: educatio
     CHECK_FALSE(r.zones[0].disadvantaged);  // low income, but the gate fails
     CHECK(r.zones[1].disadvantaged);        // not low income, the gate passes
     CHECK(reasons_text(r.zones[1].reasons) ==
-          "unemployment at the 95th percentile; at least 10 % of adults without a high-school diploma");
+          "unemployment: higher than 95 % of areas; at least 10 % of adults without a high-school diploma");
     REQUIRE_THROWS_WITH(compute_cejst(burdens, low, {}, {{"housing", "x", {true, true}}}),
                         Contains("unknown category 'housing'"));
 }
@@ -141,7 +141,7 @@ TEST_CASE("CEJST donut-hole option on a 3x3 grid") {
     CHECK(*centre.neighbour_share == 1.0);
     CHECK(centre.donut_hole);
     CHECK(centre.final_disadvantaged);
-    CHECK(reasons_text(centre.reasons) == "all 8 neighbouring zones disadvantaged; low income at the 55th percentile");
+    CHECK(reasons_text(centre.reasons) == "all 8 neighbouring zones disadvantaged; low income: poorer than 55 % of areas");
     // Corner 0: neighbours 1, 3, 4 → 2 of 3 disadvantaged; it is disadvantaged itself anyway.
     CHECK(*r.zones[0].neighbour_share == Approx(2.0 / 3));
     CHECK_FALSE(r.zones[0].donut_hole);

@@ -1,6 +1,7 @@
 // CalEnviroScreen-style scores (lib/burdenmap/fair/Ces.h) on small hand-computed tables.
-// Formulas: the method notes screening-indices.md §1.3 (ces4 component means [V-data]; ces3draft
-// indicator-weighted [V-data]) and §1.4 (unscored when fewer than 5 PC indicators [V-data]).
+// Formulas: OEHHA CalEnviroScreen 4.0 (ces4 component means [V-data]; ces3draft indicator-weighted
+// [V-data], both recomputed from OEHHA's published results; unscored when fewer than 5 PC
+// indicators [V-data]).
 // The percentiles are given (rule `given`), as the published CES percentiles were when the
 // formulas were verified, so each number below is plain arithmetic.
 #include <catch2/catch.hpp>
@@ -87,9 +88,9 @@ TEST_CASE("ces4: component means, effects weighted 1/2, scaled by the maxima, sc
     CHECK(r.n_scored == 3);
 
     // Reasons: indicators at or above the 80th percentile, highest first.
-    CHECK(reasons_text(A.reasons) == "asthma at the 90th percentile; ozone at the 80th percentile");
-    CHECK(reasons_text(B.reasons) == "cleanup sites at the 100th percentile");
-    CHECK(reasons_text(C.reasons) == "unemployment at the 90th percentile");
+    CHECK(reasons_text(A.reasons) == "asthma: higher than 90 % of areas; ozone: higher than 80 % of areas");
+    CHECK(reasons_text(B.reasons) == "cleanup sites: among the highest of all areas");
+    CHECK(reasons_text(C.reasons) == "unemployment: higher than 90 % of areas");
 }
 
 TEST_CASE("ces3draft: indicator-weighted means on the same table give different scores") {
@@ -110,12 +111,12 @@ TEST_CASE("ces3draft: indicator-weighted means on the same table give different 
     CHECK(*A.score == Approx(10.0 * (10 * 70.0 / 75)));                       // 93.333
     CHECK(*B.score == Approx((10 * (70 / 1.5) / 64) * (10 * (70 / 3.0) / 75)));  // 22.685
     CHECK(*C.score == Approx((10 * 54.0 / 64) * 10.0));                       // 84.375
-    // Against ces4 (100, 25.926, 94.444): the aggregation changes the numbers, as §1.3 warns.
+    // Against ces4 (100, 25.926, 94.444): the aggregation changes the numbers, as the change from the CES 3.0 draft to CES 4.0 shows.
     CHECK(*A.score != Approx(100.0));
 }
 
 TEST_CASE("unscored rule: fewer than 5 population-characteristics indicators present") {
-    // §1.4: scored = #non-missing PC indicators >= 5 (of 8). One exposure, 3 + 5 PC indicators.
+    // CES unscored rule: scored = #non-missing PC indicators >= 5 (of 8). One exposure, 3 + 5 PC indicators.
     // Z1 has all 8, Z2 has 5, Z3 has 4 (and the highest PB, which must not set the maximum).
     std::vector<RankedIndicator> t = {given("X", "exposures", {50.0, 80.0, 100.0}),
                                       given("S1", "sensitive_populations", {40.0, 80.0, 100.0}),
@@ -211,7 +212,7 @@ TEST_CASE("unscored when no pollution-burden indicator has data") {
 }
 
 TEST_CASE("nl_default: the ces4 arithmetic from raw values through the CES percentile rule") {
-    // NO2 raw 0, 2, 4, 4 → CES rule (§1.2): 0 → 0; positives 2, 4, 4 (n = 3): 2 → 100/3, 4 → 100.
+    // NO2 raw 0, 2, 4, 4 → CES percentile rule: 0 → 0; positives 2, 4, 4 (n = 3): 2 → 100/3, 4 → 100.
     // Low-income share 10, 30, 20, NULL → 10 → 100/3, 30 → 100, 20 → 200/3, NULL.
     const std::vector<RankedIndicator> t = {
         rank_indicator({"no2", "NO2", "exposures", Direction::higher_is_worse, {0.0, 2.0, 4.0, 4.0}}, PercentileRule::ces),

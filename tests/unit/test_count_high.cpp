@@ -1,5 +1,5 @@
 // Count of indicators in the "high" class (lib/burdenmap/fair/CountHigh.h), Berlin
-// Umweltgerechtigkeit style (the method notes screening-indices.md §4, the counting is [R]).
+// Umweltgerechtigkeit style (Berlin Umweltatlas "Umweltgerechtigkeit"; the counting is [R]).
 #include <catch2/catch.hpp>
 
 #include <stdexcept>

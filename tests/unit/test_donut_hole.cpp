@@ -1,5 +1,5 @@
 // The CEJST adjacency ("donut hole") rule (lib/burdenmap/fair/DonutHole.h) on a hand-drawn 3x3
-// grid of square zones. Rule: the method notes screening-indices.md §3.4 [V-code]: mean of the
+// grid of square zones. Rule: [V-code] usds/justice40-tool score/utils.py: mean of the
 // neighbours' pre-donut flags >= 1.0 AND low-income percentile >= 0.50; one pass; queen contiguity.
 #include <catch2/catch.hpp>
 
@@ -71,7 +71,7 @@ TEST_CASE("donut hole: a diagonal (vertex-only) neighbour counts, as queen conti
 TEST_CASE("donut hole: one pass on the pre-donut flags") {
     // With a looser share threshold of 0.8 the centre (7/8 = 0.875) becomes a donut. Corner 0
     // (2/3, because the centre was not flagged before the pass) does not, although a second pass
-    // would make it 3/3: §3.4 "single pass, with no iteration".
+    // would make it 3/3: `_mark_donut_hole_tracts` makes a single pass, with no iteration.
     DonutHoleOptions loose;
     loose.neighbour_share_at_least = 0.8;
     ZoneValues income(9, 0.9);

@@ -1,6 +1,6 @@
 // EJScreen-style indexes (lib/burdenmap/fair/EjScreen.h) on a 5-zone table.
-// Rules: the method notes screening-indices.md §2.1 (EJ index = P_E × DEMOGIDX_2, supplemental
-// with DEMOGIDX_5, EXCEED_COUNT_80 = #{P_D2 >= 80}) and §2.2 (lookup percentiles), [V-code]
+// Rules: EPA EJScreen 2.2 (EJ index = P_E × DEMOGIDX_2, supplemental
+// with DEMOGIDX_5, EXCEED_COUNT_80 = #{P_D2 >= 80}) and its lookup percentiles, [V-code]
 // USEPA/ejscreen-dataset-creator-2.2 EJScreenTool.py.
 #include <catch2/catch.hpp>
 
@@ -45,7 +45,7 @@ TEST_CASE("EJScreen: EJ index = percentile x demographic index, its lookup perce
     CHECK(r.zones[2].exceed_count == 1);
     CHECK(r.zones[3].exceed_count == 0);
     CHECK(r.zones[4].exceed_count == 0);
-    CHECK(reasons_text(r.zones[2].reasons) == "EJ index NO2 at the 100th percentile");
+    CHECK(reasons_text(r.zones[2].reasons) == "EJ index NO2: among the highest of all areas");
 
     // Supplemental: D5 = P × 0.5 keeps the order of P: percentiles 0, 25, 50, 75, 100 and reversed.
     CHECK(no2.supplemental_percentile == ZoneValues{0.0, 25.0, 50.0, 75.0, 100.0});

@@ -1,5 +1,6 @@
 // Exposure–response curves against values computed by hand from the published coefficients
-// (the method notes nl-who-eu.md §3.2 and §3.3), never by calling the same formula in the test.
+// (Directive (EU) 2020/367 Annex III for noise; WHO AQG 2021 with Chen & Hoek 2020 and Huangfu &
+// Atkinson 2020 for air), never by calling the same formula in the test.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -18,7 +19,7 @@ MethodInfo info(const std::string& id) {
     return i;
 }
 
-// WHO 2018 %HA road: 78.9270 − 3.1162 L + 0.0342 L² (§3.2, [V2]), valid 40–80 dB.
+// WHO 2018 %HA road: 78.9270 − 3.1162 L + 0.0342 L² (EU 2020/367 Annex III, Guski et al. 2017; secondary), valid 40–80 dB.
 ExposureResponse road_ha() {
     CurveParameters p;
     p.form = CurveParameters::Form::quadratic;
@@ -31,7 +32,7 @@ ExposureResponse road_ha() {
     return ExposureResponse(info("t.road_ha"), p);
 }
 
-// IHD: RR 1.08 per 10 dB above 53 dB Lden (§3.2, [R]).
+// IHD: RR 1.08 per 10 dB above 53 dB Lden (WHO 2018; recalled: placeholder).
 ExposureResponse ihd() {
     CurveParameters p;
     p.form = CurveParameters::Form::log_linear_rr;

@@ -1,4 +1,4 @@
-// Method tables: the shipped data/methods/*.toml load and say what the method document says;
+// Method tables: the shipped data/methods/*.toml load and say what their publications say;
 // hand-written bad files are rejected with the file and key path named.
 #include <catch2/catch.hpp>
 
@@ -121,10 +121,35 @@ TEST_CASE("shipped methods are monotone: a higher value never scores lower", "[m
     }
 }
 
+TEST_CASE("method tables cite publications, not development notes", "[methods][citations]") {
+    // A clone has only the repository: a source, note or comment that points at a notes file kept
+    // beside it (a Markdown file other than the repository's own READMEs, or a phrase naming such a file)
+    // cannot be followed. Every citation names the publication itself.
+    const std::string unfollowable_phrase = std::string("method ") + "doc";  // split: this file is searched too
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(kMethodsDir)) {
+        if (entry.path().extension() != ".toml") continue;
+        ++files;
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        const std::string s = text.str();
+        INFO(entry.path().filename().string());
+        CHECK(s.find(unfollowable_phrase) == std::string::npos);
+        for (std::size_t at = s.find(".md"); at != std::string::npos; at = s.find(".md", at + 1)) {
+            const std::size_t start = s.find_last_of(" (`'\"\n", at) + 1;
+            INFO("cites " << s.substr(start, at + 3 - start));
+            CHECK(s.compare(start, at + 3 - start, "data/methods/README.md") == 0);
+        }
+    }
+    CHECK(files >= 10);
+}
+
 TEST_CASE("ges.road_noise follows Handboek GES 2012", "[methods]") {
-    // Source: the method notes nl-who-eu.md §1.2 "GES class boundaries": road traffic noise
-    // Lden, per source; 55-60 → 4, 60-65 → 5, 65-70 → 6, 70-75 → 7, >= 75 → 8 are [V]; the rows
-    // below 55 dB (45 → 1, 50 → 2) are [R] (placeholders); no score 3; lower <= L < upper.
+    // Source: Handboek GES 2012 as applied in Provincie Noord-Brabant's 'Gezondheidskaart GES
+    // Geluid provinciale wegen Lden 2013': road traffic noise Lden, per source; 55-60 → 4,
+    // 60-65 → 5, 65-70 → 6, 70-75 → 7, >= 75 → 8 are verified; the rows below 55 dB (45 → 1,
+    // 50 → 2) are recalled (placeholders); no score 3; lower <= L < upper.
     const auto m = method("ges.road_noise");
     CHECK(m->info().family == "class_table");
     CHECK(m->info().unit == "dB");
@@ -153,7 +178,7 @@ TEST_CASE("ges.road_noise follows Handboek GES 2012", "[methods]") {
 }
 
 TEST_CASE("who2021.no2_annual is a threshold at 10 µg/m³", "[methods]") {
-    // Source: nl-who-eu.md §3.3, WHO AQG 2021, NO2 annual: 10 µg/m³ [V].
+    // Source: WHO global air quality guidelines 2021, NO2 annual AQG level: 10 µg/m³ (verified).
     const auto m = method("who2021.no2_annual");
     CHECK(m->info().family == "threshold");
     REQUIRE(m->rows().size() == 2);
@@ -166,7 +191,7 @@ TEST_CASE("who2021.no2_annual is a threshold at 10 µg/m³", "[methods]") {
 }
 
 TEST_CASE("es.pr_class and air.no2_ladder", "[methods]") {
-    // es.pr_class: nl-who-eu.md §4.2 design encoding {<1e-8, 1e-8-1e-7, 1e-7-1e-6, 1e-6-1e-5, >=1e-5}.
+    // es.pr_class: burdenmap's design encoding, one class per decade {<1e-8, 1e-8-1e-7, 1e-7-1e-6, 1e-6-1e-5, >=1e-5}.
     const auto pr = method("es.pr_class");
     CHECK(score_of(*pr, 1e-6) == 3);
     CHECK(score_of(*pr, 1e-5) == 4);

@@ -1,6 +1,6 @@
 // Percentile engines (lib/burdenmap/fair/Percentile.h) on hand-made vectors with ties, zeros,
 // NULLs and reversed direction. Each expected value is written as the arithmetic of the source's
-// rule; the section of the method notes screening-indices.md it comes from is named per test.
+// rule; the tool whose rule it is (CES, CEJST, EJScreen) is named per test.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -31,7 +31,7 @@ void require_exact(const ZoneValues& got, const ZoneValues& expected) {
 }  // namespace
 
 TEST_CASE("CES rule: ties take the higher rank, zeros get 0 and leave the ranking, NULL stays NULL") {
-    // §1.2: pct = 100·#{0 < x_j <= x} / #{x_j > 0}. Non-zero values: 5, 5, 10, 20 (n = 4).
+    // CES percentile rule: pct = 100·#{0 < x_j <= x} / #{x_j > 0}. Non-zero values: 5, 5, 10, 20 (n = 4).
     const ZoneValues x = {0.0, 5.0, 5.0, 10.0, NUL, 0.0, 20.0};
     require_exact(percentiles(x, PercentileRule::ces),
                   {0.0, 100.0 * 2 / 4, 100.0 * 2 / 4, 100.0 * 3 / 4, NUL, 0.0, 100.0 * 4 / 4});
@@ -45,12 +45,12 @@ TEST_CASE("CES rule: NaN counts as NULL, infinity is rejected") {
 }
 
 TEST_CASE("CES rule: a negative raw value of a higher-is-worse indicator gets 0, as the formula's numerator says") {
-    // §1.2 taken literally: x = -1 has no positive x_j <= -1 → 0, and is not in the denominator.
+    // CES percentile rule taken literally: x = -1 has no positive x_j <= -1 → 0, and is not in the denominator.
     require_exact(percentiles({-1.0, 0.0, 2.0, 4.0}, PercentileRule::ces), {0.0, 0.0, 100.0 * 1 / 2, 100.0 * 2 / 2});
 }
 
 TEST_CASE("CES rule: higher-is-better indicators are negated and every valid value is ranked") {
-    // §1.2 "negated first". Incomes 30, 10, 20, 20 → y = -30, -10, -20, -20; n = 4.
+    // CES percentile rule "negated first". Incomes 30, 10, 20, 20 → y = -30, -10, -20, -20; n = 4.
     // y = -30: #{y_j <= -30} = 1; y = -20: 3 (ties max); y = -10: 4.
     require_exact(percentiles({30.0, 10.0, 20.0, 20.0, NUL}, PercentileRule::ces, Direction::higher_is_better),
                   {100.0 * 1 / 4, 100.0 * 4 / 4, 100.0 * 3 / 4, 100.0 * 3 / 4, NUL});
@@ -78,7 +78,7 @@ TEST_CASE("CES rule with population weights: weight shares instead of counts") {
 }
 
 TEST_CASE("CEJST rule: pandas rank(pct=True), average rank of ties / n, zeros ranked") {
-    // §3.1: valid values sorted 0, 0, 5, 5, 10, 20 have ranks 1..6; ties share (1+2)/2 = 1.5 and
+    // justice40-tool etl_score.py: valid values sorted 0, 0, 5, 5, 10, 20 have ranks 1..6; ties share (1+2)/2 = 1.5 and
     // (3+4)/2 = 3.5; n = 6 valid values.
     const ZoneValues x = {0.0, 5.0, 5.0, 10.0, NUL, 0.0, 20.0};
     require_exact(percentiles(x, PercentileRule::cejst),
@@ -89,7 +89,7 @@ TEST_CASE("CEJST rule: pandas rank(pct=True), average rank of ties / n, zeros ra
 }
 
 TEST_CASE("EJScreen rule: 101-step lookup, one step back unless exact, lowest tied percentile") {
-    // §2.2. Values 1, 2, 3, 4 (n = 4): lookup[p] = nanpercentile at virtual index 3·p/100.
+    // EJScreenTool.py percentileCal. Values 1, 2, 3, 4 (n = 4): lookup[p] = nanpercentile at virtual index 3·p/100.
     // x = 1: lookup[0] = 1, exact → 0.
     // x = 2: first p with lookup >= 2 is 34 (index 1.02 → 2.02), not exact → 33.
     // x = 3: first is 67 (index 2.01 → 3.01), not exact → 66.
@@ -138,11 +138,11 @@ TEST_CASE("EJScreen rule with weights: equal weights reproduce numpy, unequal we
 TEST_CASE("The three published rules differ on the same vector") {
     // Zeros, ties and a NULL: 0, 0, 5, 5, 10, 20, NULL.
     const ZoneValues x = {0.0, 0.0, 5.0, 5.0, 10.0, 20.0, NUL};
-    // CES (§1.2): zeros → 0 and out of n; non-zero 5, 5, 10, 20: ties max → 2/4, 2/4, 3/4, 4/4.
+    // CES (CES percentile rule): zeros → 0 and out of n; non-zero 5, 5, 10, 20: ties max → 2/4, 2/4, 3/4, 4/4.
     require_exact(percentiles(x, PercentileRule::ces), {0.0, 0.0, 50.0, 50.0, 75.0, 100.0, NUL});
-    // CEJST (§3.1): zeros ranked; average ranks 1.5, 1.5, 3.5, 3.5, 5, 6 over n = 6; 0–1 scale.
+    // CEJST (justice40-tool etl_score.py): zeros ranked; average ranks 1.5, 1.5, 3.5, 3.5, 5, 6 over n = 6; 0–1 scale.
     require_exact(percentiles(x, PercentileRule::cejst), {1.5 / 6, 1.5 / 6, 3.5 / 6, 3.5 / 6, 5.0 / 6, 1.0, NUL});
-    // EJScreen (§2.2): integer lookup percentiles (see the lookup test above).
+    // EJScreen (EJScreenTool.py percentileCal): integer lookup percentiles (see the lookup test above).
     require_exact(percentiles(x, PercentileRule::ejscreen), {0.0, 0.0, 40.0, 40.0, 80.0, 100.0, NUL});
     // On one scale the tie at 5 sits at 50 (CES), 58.3 (CEJST) and 40 (EJScreen); the zeros at
     // 0, 25 and 0.
@@ -179,7 +179,7 @@ TEST_CASE("weights: only where the rule defines them, one finite non-negative we
 }
 
 TEST_CASE("percent_at_or_below: the CES overall-score percentile, ties max, no zero rule") {
-    // §1.2: CES pct = 100·rank_max(score)/N over the scored tracts. 0 is ranked like any score.
+    // CES percentile rule: CES pct = 100·rank_max(score)/N over the scored tracts. 0 is ranked like any score.
     require_exact(percent_at_or_below({3.0, 1.0, 3.0, NUL, 0.0}),
                   {100.0 * 4 / 4, 100.0 * 2 / 4, 100.0 * 4 / 4, NUL, 100.0 * 1 / 4});
 }

@@ -1,6 +1,7 @@
 #pragma once
-// 3 × 3 bivariate class: burden tertile × low-income tertile (issue #7 §5; screening-indices.md
-// §4 EEA 22/2018: a bivariate overlay of exposure and social classes, no composite index).
+// 3 × 3 bivariate class: burden tertile × low-income tertile (issue #7 §5; EEA Report
+// 22/2018 "Unequal exposure and unequal impacts": a bivariate overlay of exposure and social
+// classes, no composite index).
 //
 // Tertiles are of ZONES (equal numbers of zones per class, as map legends do), unweighted:
 //     tertile(z) = 1 + floor(3 · #{j : v_j < v_z} / n)      (n = zones with a value)

@@ -44,7 +44,7 @@ std::vector<const CejstCategoryGate*> gates_by_category(const std::vector<CejstC
 
 ReasonPart low_income_part(const RankedIndicator& low_income, std::size_t z, double threshold_fraction) {
     return ReasonPart::at_percentile(low_income.indicator.display_label(), usable(low_income.indicator.values[z]),
-                                     *low_income.percent(z), threshold_fraction * 100.0);
+                                     *low_income.percent(z), Comparison::poorer, threshold_fraction * 100.0);
 }
 
 }  // namespace
@@ -80,7 +80,9 @@ CejstResult compute_cejst(const std::vector<RankedIndicator>& burdens, const Ran
             gate_used[c] = gate_of[c] != nullptr;
             burden_parts.push_back(ReasonPart::at_percentile(burdens[i].indicator.display_label(),
                                                              usable(burdens[i].indicator.values[z]),
-                                                             *burdens[i].percent(z), options.burden_at_least * 100.0));
+                                                             *burdens[i].percent(z),
+                                                             comparison_for(burdens[i].indicator.direction),
+                                                             options.burden_at_least * 100.0));
         }
         zone.category_count = static_cast<std::size_t>(std::count(zone.category_flag.begin(), zone.category_flag.end(), true));
         zone.disadvantaged = zone.category_count > 0;

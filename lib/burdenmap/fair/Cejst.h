@@ -1,6 +1,6 @@
 #pragma once
-// CEJST-style boolean designation: preset `cejst` (screening-indices.md §3.2–§3.4, [V-code]
-// usds/justice40-tool @ 980ace3 score_narwhal.py).
+// CEJST-style boolean designation: preset `cejst` ([V-code] usds/justice40-tool @ 980ace3:
+// data_pipeline/score/score_narwhal.py, score/utils.py; census_acs/etl.py for low income).
 //
 // Each burden indicator's `group` is its category (e.g. "transportation", "energy"). Percentiles
 // are compared on 0–1 (RankedIndicator::fraction), as pandas' own doubles, with inclusive tests:
@@ -9,15 +9,15 @@
 //     category_flag[c]     = any(indicator exceeded in c) AND low_income
 //                            (a category with a gate uses the gate instead of low_income: CEJST's
 //                            Workforce category uses "≥ 10 % of adults without a high-school
-//                            diploma", §3.3)
+//                            diploma", score_narwhal.py, burden categories)
 //     disadvantaged        = any(category_flag)                (SCORE_N_COMMUNITIES)
 //     category_count       = Σ category_flag                   (CATEGORY_COUNT)
 //     threshold_count      = Σ (indicator exceeded AND its category's test)   (THRESHOLD_COUNT)
 //     option donut_hole    → DonutHole.h on `disadvantaged`, final = disadvantaged OR donut
 // A NULL percentile never exceeds (pandas: NaN >= 0.9 is False); a NULL low-income percentile is
-// not low income. CEJST imputes a missing low-income value from touching tracts (§3.2); that is
+// not low income. CEJST imputes a missing low-income value from touching tracts (census_acs/etl_imputations.py); that is
 // not done here: impute before ranking if wanted.
-// Not implemented (US data specific, §3.3): the lead-paint/median-home-value pair, boolean
+// Not implemented (US data specific, score_narwhal.py, burden categories): the lead-paint/median-home-value pair, boolean
 // indicators (redlining, mines, FUDS), tribal lands, territory and PR exceptions.
 #include <optional>
 #include <string>
@@ -30,9 +30,9 @@
 namespace burdenmap::fair {
 
 struct CejstOptions {
-    double burden_at_least = 0.90;      // §3.3 [V-code]
-    double low_income_at_least = 0.65;  // §3.2 [V-code]
-    bool donut_hole = false;            // §3.4, an option here
+    double burden_at_least = 0.90;      // score_narwhal.py, burden categories [V-code]
+    double low_income_at_least = 0.65;  // score_narwhal.py, low income [V-code]
+    bool donut_hole = false;            // score/utils.py, adjacency, an option here
     DonutHoleOptions donut;             // 0.50 low income, neighbour share 1.0
 };
 

@@ -31,7 +31,7 @@ std::optional<double> weighted_mean(std::initializer_list<std::pair<std::optiona
     return num / den;
 }
 
-// §1.3: PB and PC of one zone, by the chosen aggregation.
+// CES 4.0 scoring: PB and PC of one zone, by the chosen aggregation.
 void aggregate(const ComponentSums& s, const CesOptions& o, CesZone& z) {
     for (std::size_t c = 0; c < kCesComponentCount; ++c)
         if (s.n[c] > 0) z.component_mean[c] = s.sum[c] / static_cast<double>(s.n[c]);
@@ -48,7 +48,7 @@ void aggregate(const ComponentSums& s, const CesOptions& o, CesZone& z) {
     }
 }
 
-// §1.4: scored when enough PC indicators are present (and PB/PC exist at all).
+// CES unscored rule: scored when enough PC indicators are present (and PB/PC exist at all).
 void decide_scored(const CesOptions& o, std::size_t n_pc_indicators, CesZone& z) {
     const std::size_t pc_present = z.n_present[kSens] + z.n_present[kSes];
     if (pc_present < o.min_population_indicators) {
@@ -80,7 +80,8 @@ std::vector<ReasonPart> top_indicators(const std::vector<RankedIndicator>& indic
         const auto pct = ind.percent(zone);
         if (pct && *pct >= o.reason_at_least_percent)
             parts.push_back(ReasonPart::at_percentile(ind.indicator.display_label(), usable(ind.indicator.values[zone]),
-                                                      *pct, o.reason_at_least_percent));
+                                                      *pct, comparison_for(ind.indicator.direction),
+                                                      o.reason_at_least_percent));
     }
     std::stable_sort(parts.begin(), parts.end(),
                      [](const ReasonPart& a, const ReasonPart& b) { return *a.percent > *b.percent; });

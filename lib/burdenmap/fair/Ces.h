@@ -1,24 +1,25 @@
 #pragma once
 // CalEnviroScreen-style composite score: presets `ces4`, `ces3draft` and `nl_default`
-// (screening-indices.md §1.3, §1.4).
+// (OEHHA CalEnviroScreen 4.0 report, Oct 2021, and the scoring model page; the formulas below were
+// recomputed from OEHHA's published results).
 //
 // Each indicator's `group` names its component: "exposures", "environmental_effects" (Pollution
 // Burden, PB) or "sensitive_populations", "socioeconomic_factors" (Population Characteristics, PC).
 // Percentiles are used on 0–100 whatever rule produced them (RankedIndicator::percent). Per zone,
-// only indicators with a percentile count (§1.4 [V-data]: a missing indicator is left out of its
+// only indicators with a percentile count (CES unscored rule [V-data]: a missing indicator is left out of its
 // component, no imputation):
 //
-// ces4 — component means (§1.3, [V-data] on the 2,284 SB 535 tracts, max |Δ| 0.0076):
+// ces4 — component means (CES 4.0 scoring, [V-data] on the 2,284 SB 535 tracts, max |Δ| 0.0076):
 //     Exp, Eff, Sens, SES = mean percentile of the component's present indicators
 //     PB = (Exp + ½·Eff) / 1.5          PC = (Sens + SES) / 2
-// ces3draft — indicator-weighted (§1.3, [V-data] on 8,035 tracts of the CES 3.0 draft):
+// ces3draft — indicator-weighted (CES 3.0 draft scoring, [V-data] on 8,035 tracts of the CES 3.0 draft):
 //     PB = (ΣExp + ½·ΣEff) / (n_exp + ½·n_eff)       PC = mean of all present PC percentiles
 // both:
 //     PB_score = 10·PB / max over scored zones of PB    (likewise PC_score)
-//     score    = PB_score × PC_score, from the unrounded scaled scores (§1.3: rounding first is
+//     score    = PB_score × PC_score, from the unrounded scaled scores (CES 4.0 scoring: rounding first is
 //                off by up to 0.079)
-//     score percentile = 100·rank_max(score) / N over the N scored zones (§1.2, [V-data])
-//     scored   = at least 5 PC indicators present (§1.4, [V-data] on CES 3.0 draft: all 106
+//     score percentile = 100·rank_max(score) / N over the N scored zones (CES percentile rule, [V-data])
+//     scored   = at least 5 PC indicators present (CES unscored rule, [V-data] on CES 3.0 draft: all 106
 //                unscored tracts miss ≥ 4 of 8, every scored tract misses ≤ 3)
 //
 // Our readings where the sources are silent (CES always has data in every component):
@@ -27,7 +28,7 @@
 //    configurations without effects layers); with no PB (or PC) indicator at all the zone is
 //    unscored;
 //  - PB and PC (0–100) are reported for unscored zones too (SB 535 uses PB of unscored tracts,
-//    §1.4 [R]), and so is PB_score, as OEHHA's results list it for every tract: 10·PB / the same
+//    CES unscored rule [R]), and so is PB_score, as OEHHA's results list it for every tract: 10·PB / the same
 //    maximum over scored zones (an unscored zone above that maximum gets a PB_score above 10);
 //    PC_score, score and its percentile only for scored zones;
 //  - if the maximum over scored zones is 0 the scaled scores are 0.
@@ -59,9 +60,9 @@ enum class CesAggregation {
 
 struct CesOptions {
     CesAggregation aggregation = CesAggregation::component_means;
-    double effects_weight = 0.5;                // §1.3 Environmental Effects weighted ½ [V-data]
-    std::size_t min_population_indicators = 5;  // §1.4 unscored rule [V-data, CES 3.0 draft]
-    double score_scale = 10.0;                  // §1.3 PB_score = 10·PB/max [V-data]
+    double effects_weight = 0.5;                // CES 4.0 scoring Environmental Effects weighted ½ [V-data]
+    std::size_t min_population_indicators = 5;  // CES unscored rule [V-data, CES 3.0 draft]
+    double score_scale = 10.0;                  // CES 4.0 scoring PB_score = 10·PB/max [V-data]
     // Presentation, not part of CES: list up to max_reasons indicators at or above this percentile.
     double reason_at_least_percent = 80.0;
     std::size_t max_reasons = 3;

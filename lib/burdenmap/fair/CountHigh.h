@@ -1,7 +1,8 @@
 #pragma once
 // Count of indicators in the "high" class: preset `count_high`, Berlin "Umweltgerechtigkeit"
-// style (screening-indices.md §4: each core indicator is classed high / medium / low, air, noise
-// and thermal load by health-risk class; counting the "high" classes is [R]). Also the Dutch GES
+// style (Berlin Umweltatlas "Umweltgerechtigkeit", SenMVKU, method 2024: each core indicator is
+// classed high / medium / low, air, noise and thermal load by health-risk class; counting the
+// "high" classes is recalled, [R]). Also the Dutch GES
 // practice of counting factors at or above a class (DESIGN.md §1 "overlay and count").
 //
 //     high(i, z)  = value ≥ high_at[i]   (higher_is_worse)

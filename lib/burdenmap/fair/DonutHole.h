@@ -1,5 +1,5 @@
 #pragma once
-// CEJST's adjacency ("donut hole") rule (screening-indices.md §3.4, [V-code] usds/justice40-tool
+// CEJST's adjacency ("donut hole") rule ([V-code] usds/justice40-tool @ 980ace3
 // score_narwhal.py `_mark_donut_hole_tracts`, score/utils.py `calculate_tract_adjacency_scores`):
 //
 //     neighbours(t)  = zones whose geometry touches t (shared edge OR vertex: queen contiguity,
@@ -8,7 +8,7 @@
 //     donut(t)       = share(t) ≥ 1.0  AND  low-income percentile(t) ≥ 0.50
 //     final(t)       = flag(t) OR donut(t)
 //
-// One pass on the pre-donut flags, no iteration (§3.4 note). A zone already flagged can also be a
+// One pass on the pre-donut flags, no iteration (as `_mark_donut_hole_tracts` does). A zone already flagged can also be a
 // donut (CEJST computes the boolean for every tract). A zone without neighbours has no share
 // (pandas NaN after the left merge) and is never a donut; a NULL low-income percentile never
 // passes (NaN >= 0.5 is False).

@@ -62,7 +62,7 @@ EjScreenResult compute_ejscreen(const std::vector<RankedIndicator>& environmenta
             if (p && *p >= options.exceed_at_least)
                 zone.reasons.push_back(ReasonPart::at_percentile(
                     "EJ index " + environmental[i].indicator.display_label(), result.indexes[i].ej_index[z], *p,
-                    options.exceed_at_least));
+                    Comparison::higher, options.exceed_at_least));
         }
     }
     return result;

@@ -1,6 +1,7 @@
 #pragma once
-// EJScreen-style indexes: preset `ejscreen` (screening-indices.md §2.1, §2.2, [V-code]
-// USEPA/ejscreen-dataset-creator-2.2 EJScreenTool.py calIndexes, percentileCal, getBin):
+// EJScreen-style indexes: preset `ejscreen` ([V-code] USEPA/ejscreen-dataset-creator-2.2
+// @ c388666 EJScreenTool.py calIndexes, percentileCal, getBin; [V-doc] EPA "EJ and supplemental
+// indexes in EJScreen"):
 //
 //     D2_<E>   = P_<E> × DEMOGIDX_2          "EJ index"
 //     D5_<E>   = P_<E> × DEMOGIDX_5          "supplemental index" (when a second index is given)
@@ -12,7 +13,7 @@
 // itself uses its integer lookup percentiles, rule ejscreen). The demographic indexes are inputs
 // (as in the 2.2 tool): DEMOGIDX_2 = (% people of colour + % low income)/2 in the US [V-doc]; for
 // Dutch data the lead chooses what stands for it (e.g. the low-income share as a fraction) and
-// documents it. EJScreen never sums across environmental indicators (§2.1 [V-doc]).
+// documents it. EJScreen never sums across environmental indicators (EPA "EJ and supplemental indexes in EJScreen" [V-doc]).
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 #pragma once
 // The composite-index presets of issue #7 by name, with the percentile rule each uses by default
-// (screening-indices.md §0 summary table). The presets themselves live in Ces.h, Cejst.h,
+// (their sources: data/methods/screening-indices.toml). The presets themselves live in Ces.h, Cejst.h,
 // EjScreen.h and CountHigh.h; the indicator groups of each are set in the config.
 #include <optional>
 #include <string>

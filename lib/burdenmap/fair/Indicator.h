@@ -20,7 +20,8 @@ using ZoneValues = std::vector<std::optional<double>>;
 
 // Whether a high raw value means more burden (NO2, noise, low-income share) or less (green space,
 // mean income). Percentile rules turn higher_is_better indicators round by negating the values
-// first (screening-indices.md §1.2 "negated first"; §3.1 CEJST `ascending=False`).
+// first (the CES percentile rule on negated values; CEJST `rank(ascending=False)` in
+// usds/justice40-tool etl_score.py).
 enum class Direction { higher_is_worse, higher_is_better };
 const char* to_string(Direction d);              // "higher_is_worse" / "higher_is_better"
 Direction direction_from_string(const std::string& s);  // throws std::invalid_argument

@@ -48,7 +48,7 @@ void for_each_tie_block(const std::vector<Entry>& e, F f) {
     }
 }
 
-// §1.2: ties max; for higher_is_worse, values <= 0 get 0 and are left out of the ranking.
+// CES percentile rule: ties max; for higher_is_worse, values <= 0 get 0 and are left out of the ranking.
 ZoneValues ces_percentiles(const ZoneValues& values, Direction direction, const std::vector<double>* weights) {
     ZoneValues out(values.size());
     auto entries = sorted_entries(values, direction, weights);
@@ -73,7 +73,7 @@ ZoneValues ces_percentiles(const ZoneValues& values, Direction direction, const 
     return out;
 }
 
-// §3.1: pandas rank(method="average", pct=True): sum of 1-based ranks in the tie block / its
+// justice40-tool etl_score.py: pandas rank(method="average", pct=True): sum of 1-based ranks in the tie block / its
 // size, divided by the number of valid values (as pandas' rank_1d does).
 ZoneValues cejst_percentiles(const ZoneValues& values, Direction direction) {
     ZoneValues out(values.size());

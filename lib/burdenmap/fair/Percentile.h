@@ -1,5 +1,6 @@
 #pragma once
-// Percentile engines (DESIGN.md §4; screening-indices.md §1.2, §2.2, §3.1, §6.1). Each published
+// Percentile engines (DESIGN.md §4; the rules of OEHHA CalEnviroScreen, EPA EJScreen 2.2 and CEJST,
+// each cited below). Each published
 // rule is implemented on its own, exactly as the source computes it, and is named in outputs.
 //
 // Scale: each rule keeps the scale of its source, so thresholds compare exactly as the source
@@ -14,7 +15,7 @@
 // The rules, on the values y after the direction transform (y = x, or y = −x for
 // higher_is_better indicators), over zones with a value (NULL zones get NULL and are not counted):
 //
-// ces (§1.2, [V-data] on CES 3.0 draft: 18 of 20 indicators exact; same rule fits the CES 4.0
+// ces (CES percentile rule, [V-data] on CES 3.0 draft: 18 of 20 indicators exact; same rule fits the CES 4.0
 //      overall percentile):
 //      higher_is_worse:  x ≤ 0 → 0;  else 100·#{j : 0 < x_j ≤ x} / #{j : x_j > 0}
 //      Ties take the highest rank (share at or below); zeros are left out of the ranking and get 0.
@@ -29,20 +30,20 @@
 //      100·W{0 < x_j ≤ x} / W{x_j > 0} — "the share of the population in zones with a burden,
 //      living in zones at or below this one". Equal weights give the unweighted rule exactly.
 //
-// cejst (§3.1, [V-code] usds/justice40-tool etl_score.py): pandas `rank(pct=True)`:
+// cejst ([V-code] usds/justice40-tool etl_score.py): pandas `rank(pct=True)`:
 //      average rank (1-based, ties share the mean of their ranks) / #{valid}, in (0, 1].
 //      higher_is_better = pandas ascending=False. Zeros are ranked like any value.
 //      Weighted: not defined by CEJST (its Narwhal score is unweighted; the population-weighted
-//      cut-offs of early scores, §3.4 historic notes, were not a percentile rule) → weights are
+//      cut-offs of early scores were not a percentile rule) → weights are
 //      rejected with std::invalid_argument.
 //
-// ejscreen (§2.2, [V-code] USEPA/ejscreen-dataset-creator-2.2 EJScreenTool.py percentileCal,
+// ejscreen ([V-code] USEPA/ejscreen-dataset-creator-2.2 EJScreenTool.py percentileCal,
 //      getPctile): build lookup[p] = numpy.nanpercentile(y, p), p = 0..100 (numpy's default
 //      'linear' method, reproduced with numpy's own arithmetic: virtual index (n−1)·(p/100),
 //      numpy's _lerp that computes from the upper end when the fraction is ≥ 0.5); then
 //      idx = first p with lookup[p] ≥ y; if idx > 0 and lookup[idx] ≠ y: idx −= 1;
 //      pct = the lowest p whose lookup value equals lookup[idx]. Integer result 0..100.
-//      Weighted (our extension for `--percentile-weight=population`, §2.2 [R]: older EJScreen text
+//      Weighted (our extension for `--percentile-weight=population`, [R]: older EJScreen text
 //      may describe population-based percentiles): the lookup is a weighted 'linear' quantile.
 //      Sorted values y_1..y_m with weights w_k, cumulative S_k = w_1+…+w_k, W = S_m. Each value
 //      sits at the middle of its weight block, rescaled so the first and last sit at 0 and 1:
@@ -89,7 +90,7 @@ int ejscreen_percentile(const std::array<double, 101>& lookup, double value);
 
 // 100·#{j : v_j ≤ v} / #{valid}: ties take the highest rank, every valid value counts (no zero
 // rule). This is the CES overall-score percentile, `100·rank_max(score)/N` over the N scored
-// tracts (§1.2 [V-data]: all 1,984 published "Top 25%" percentiles reproduced).
+// tracts (CES percentile rule [V-data]: all 1,984 published "Top 25%" percentiles reproduced).
 ZoneValues percent_at_or_below(const ZoneValues& values);
 
 // An indicator with its percentiles, the input of every composite index.

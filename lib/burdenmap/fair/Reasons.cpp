@@ -7,13 +7,43 @@
 
 namespace burdenmap::fair {
 
+namespace {
+
+struct ComparisonWords {
+    const char* comparative;  // "higher" (than N % of areas)
+    const char* superlative;  // (among the) "highest"
+};
+
+ComparisonWords words(Comparison c) {
+    switch (c) {
+        case Comparison::higher: return {"higher", "highest"};
+        case Comparison::lower: return {"lower", "lowest"};
+        case Comparison::poorer: return {"poorer", "poorest"};
+    }
+    return {"", ""};
+}
+
+// "NO2: higher than 94 % of areas". The percentile counts the zone itself (and its ties), so at
+// 100 "higher than 100 %" would be false: the zone is then among the highest.
+std::string percentile_text(const ReasonPart& part) {
+    const int pct = whole_percentile(part.percent.value_or(0));
+    const ComparisonWords w = words(part.comparison);
+    if (pct >= 100) return part.label + ": among the " + w.superlative + " of all areas";
+    return part.label + ": " + w.comparative + " than " + std::to_string(pct) + " % of areas";
+}
+
+}  // namespace
+
+Comparison comparison_for(Direction d) { return d == Direction::higher_is_better ? Comparison::lower : Comparison::higher; }
+
 ReasonPart ReasonPart::at_percentile(std::string label, std::optional<double> value, double percent,
-                                     std::optional<double> threshold_percent) {
+                                     Comparison comparison, std::optional<double> threshold_percent) {
     ReasonPart p;
     p.kind = Kind::percentile;
     p.label = std::move(label);
     p.value = value;
     p.percent = percent;
+    p.comparison = comparison;
     p.threshold = threshold_percent;
     return p;
 }
@@ -67,8 +97,7 @@ std::string format_number(double v) {
 
 std::string reason_text(const ReasonPart& part) {
     switch (part.kind) {
-        case ReasonPart::Kind::percentile:
-            return part.label + " at the " + ordinal(whole_percentile(part.percent.value_or(0))) + " percentile";
+        case ReasonPart::Kind::percentile: return percentile_text(part);
         case ReasonPart::Kind::value: {
             std::string s = part.label + " " + format_number(part.value.value_or(0));
             if (!part.unit.empty()) s += " " + part.unit;

@@ -1,18 +1,30 @@
 #pragma once
 // Plain-language reasons that travel with every flag and score (DESIGN.md §4 "Explanations travel
-// with results"; screening-indices.md §3.5 themes 1–2: list the thresholds a zone exceeds, and say
-// "at the 90th percentile" rather than "above"). A reason is kept as parts (for columns: which
-// indicator, its value, its percentile, the threshold crossed) and rendered as one text:
-//     "NO2 at the 94th percentile; low income at the 81st percentile"
+// with results"; what CEJST's users asked for in the usds/justice40-tool issue threads: say why a
+// zone qualifies, which thresholds it exceeds and how far). A reason is kept as parts (for columns: which
+// indicator, its value, its percentile, the threshold crossed) and rendered as one text that
+// states the quantity and which way it points, so it cannot be read upside down:
+//     "NO2: higher than 94 % of areas; low income: poorer than 81 % of areas"
+// (a bare "income at the 94th percentile" was written for one of the poorest areas, because the
+// percentile runs in the burden direction while readers take it in the income's own direction).
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "burdenmap/fair/Indicator.h"
+
 namespace burdenmap::fair {
+
+// How a percentile part compares the zone with the others. Percentiles run in the burden
+// direction, so the word says what a high percentile means for the quantity itself: a
+// higher_is_worse indicator is "higher" than N % of areas, a higher_is_better one "lower" (its
+// percentile ranks the negated values), an income indicator "poorer" whichever its order.
+enum class Comparison { higher, lower, poorer };
+Comparison comparison_for(Direction d);
 
 struct ReasonPart {
     enum class Kind {
-        percentile,  // "<label> at the <N>th percentile"
+        percentile,  // "<label>: <higher|lower|poorer> than <N> % of areas"
         value,       // "<label> <value>[ <unit>], at or above <threshold>" (or "at or below")
         note         // free text, e.g. "all 8 neighbouring zones disadvantaged"
     };
@@ -20,6 +32,7 @@ struct ReasonPart {
     std::string label;                 // "NO2", "low income"
     std::optional<double> value;       // the raw value, where known
     std::optional<double> percent;     // the percentile on 0–100 (Kind::percentile)
+    Comparison comparison = Comparison::higher;  // Kind::percentile: the direction in words
     std::optional<double> threshold;   // the threshold crossed: percent points for percentile
                                        // parts, raw units for value parts
     bool at_or_below = false;          // value parts: the threshold is crossed from above
@@ -27,7 +40,7 @@ struct ReasonPart {
     std::string text;                  // note parts
 
     static ReasonPart at_percentile(std::string label, std::optional<double> value, double percent,
-                                    std::optional<double> threshold_percent = std::nullopt);
+                                    Comparison comparison, std::optional<double> threshold_percent = std::nullopt);
     static ReasonPart at_value(std::string label, double value, double threshold, bool at_or_below = false,
                                std::string unit = "");
     static ReasonPart note(std::string text);

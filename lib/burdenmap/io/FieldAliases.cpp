@@ -6,8 +6,10 @@
 namespace burdenmap {
 namespace {
 
-// From the method notes nl-who-eu.md §5.1 (codes: [V]/[V2]) and §5.2 (income fields: long name,
-// short Kerncijfers code, and the ≤2012 upper-case names where the document gives them: [V2]).
+// From CBS, Toelichting Wijk- en Buurtkaart 2021 §1 and §5 (codes and the ≤2021 shapefile names;
+// the 2022+ GeoPackage/PDOK long names as public code reads them) and the Kerncijfers wijken en
+// buurten tables 84983NED, 85163NED, 85618NED (income fields: long name, short code, and the
+// ≤2012 upper-case names, as public code reads them: secondary).
 const std::vector<std::vector<std::string>> kGroups = {
     {"buurtcode", "BU_CODE"},
     {"buurtnaam", "BU_NAAM"},

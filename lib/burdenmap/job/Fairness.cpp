@@ -348,8 +348,8 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
                                                    order == fair::IncomeOrder::higher_is_poorer ? fair::Direction::higher_is_worse
                                                                                                 : fair::Direction::higher_is_better);
         for (std::size_t z = 0; z < n; ++z) {
-            if (b_pct[z]) reasons[z].push_back(fair::ReasonPart::at_percentile(r.headline_burden, headline[z], *b_pct[z]));
-            if (i_pct[z]) reasons[z].push_back(fair::ReasonPart::at_percentile("low income", income[z], *i_pct[z]));
+            if (b_pct[z]) reasons[z].push_back(fair::ReasonPart::at_percentile(r.headline_burden, headline[z], *b_pct[z], fair::Comparison::higher));
+            if (i_pct[z]) reasons[z].push_back(fair::ReasonPart::at_percentile("low income", income[z], *i_pct[z], fair::Comparison::poorer));
         }
     }
     std::vector<FieldValue> text;

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <variant>
 
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/ZoneRanking.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/GeoTiffWriter.h"
 #include "burdenmap/io/GpkgWriter.h"
@@ -247,17 +250,27 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     std::optional<std::size_t> complete_band;
     for (std::size_t c : bands.counts)
         if (bands.cumulation_band(c) == hb && !plan.cumulations[c].incomplete_is_nodata) complete_band = bands.zonal[hb].completeness_band;
-    std::vector<ZoneSummary> ranked;
-    for (std::size_t z = 0; z < plan.zones.size(); ++z) {
-        if (!table[z] || !table[z]->area[hb].has_data()) continue;
+    // Ranked as the report ranks them (core/ZoneRanking.h), the tie-break keys read from the zones' columns.
+    std::vector<std::string> columns;
+    for (const FieldSpec& f : fields) columns.push_back(f.name);
+    const TieBreakColumns keys = tie_break_columns(columns, bands.zonal[hb].prefix + "_mean");
+    const auto key = [&](std::size_t z, const std::string& column) -> std::optional<double> {
+        const auto c = std::find(columns.begin(), columns.end(), column);
+        if (c == columns.end()) return std::nullopt;
+        const double* v = std::get_if<double>(&features[z].values[static_cast<std::size_t>(c - columns.begin())]);
+        return v && std::isfinite(*v) ? std::optional<double>(*v) : std::nullopt;
+    };
+    std::vector<RankedZone> candidates;
+    for (std::size_t z = 0; z < plan.zones.size(); ++z)
+        if (table[z] && table[z]->area[hb].has_data())
+            candidates.push_back({z, table[z]->area[hb].mean(), key(z, keys.share_at_top), key(z, keys.pop_mean), plan.zones[z].id});
+    for (const std::size_t z : rank_zones(std::move(candidates), 5)) {
         ZoneSummary s{plan.zones[z].id, plan.zones[z].name, table[z]->area[hb].mean(), std::nullopt, std::nullopt};
         if (!plan.zones[z].income.empty()) s.income = plan.zones[z].income.front();
         if (complete_band && table[z]->area[*complete_band].has_data()) s.complete_share = table[z]->area[*complete_band].mean();
-        ranked.push_back(s);
+        result.most_burdened.push_back(s);
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const ZoneSummary& a, const ZoneSummary& b) { return a.value > b.value; });
-    if (ranked.size() > 5) ranked.resize(5);
-    result.most_burdened = ranked;
+    result.tie_break = tie_break_words(keys);
     result.warnings = extras.warnings;
     result.seconds = seconds_since(start);
     return result;

@@ -38,7 +38,8 @@ struct RunResult {
     std::size_t zones_with_data = 0;
     std::string headline;                 // e.g. "stapeling_mean: mean number of burdened layers"
     std::string income_label;             // the name of ZoneSummary::income (first income field)
-    std::vector<ZoneSummary> most_burdened;  // top 5 by the headline statistic
+    std::vector<ZoneSummary> most_burdened;  // top 5 by the headline statistic, ranked as core/ZoneRanking.h
+    std::string tie_break;                // how ties in most_burdened were broken, in words
     std::vector<Diagnostic> warnings;
     std::vector<std::string> fairness;    // plain-language fairness findings (empty without [fairness])
     double seconds = 0;

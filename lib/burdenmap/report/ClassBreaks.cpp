@@ -38,6 +38,13 @@ std::vector<double> quantile_breaks(std::vector<double> values, int classes) {
     return merged(edges);
 }
 
+std::vector<double> few_distinct_values(std::vector<double> values, std::size_t at_most) {
+    std::vector<double> v = finite_sorted(std::move(values));
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    if (v.size() > at_most) v.clear();
+    return v;
+}
+
 std::vector<double> equal_interval_breaks(const std::vector<double>& values, int classes) {
     const std::vector<double> v = finite_sorted(values);
     if (v.empty() || classes < 1) return {};

@@ -1,6 +1,7 @@
 #pragma once
 // Class breaks for graduated styles and legends, computed from the values being mapped (the
 // zones' statistic).
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -16,5 +17,11 @@ namespace burdenmap::report {
 // the sorted values, interpolated between neighbours.
 std::vector<double> quantile_breaks(std::vector<double> values, int classes);
 std::vector<double> equal_interval_breaks(const std::vector<double>& values, int classes);
+
+// The distinct finite values, ascending, when there are at most `at_most` of them (NaN left
+// out); empty when there are more, or none. A statistic with few levels (a count of 0, 1 or 2
+// layers per zone) is then shown one class per value ("0", "1", "2"): quantile ranges over it
+// share their edges ("0 – 1", "1 – 2"), and a value on a shared edge falls into the class below.
+std::vector<double> few_distinct_values(std::vector<double> values, std::size_t at_most);
 
 }  // namespace burdenmap::report

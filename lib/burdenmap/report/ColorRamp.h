@@ -43,8 +43,8 @@ private:
 };
 
 // GES classes 0..8: green (0, "zeer goed") → yellow → orange → red (6, "onvoldoende") → purple
-// (8). The handbook's exact RGB values were not retrieved (the method notes nl-who-eu.md §1.1:
-// "Exact RGB values were not retrieved"), so these approximate the scheme; replace them when the
+// (8). The handbook's exact RGB values were not retrieved (neither Handboek GES 2012 nor v1.7
+// was at hand with its colour table), so these approximate the scheme; replace them when the
 // handbook's table is at hand. Classes outside 0..8 are clamped.
 Rgb ges_class_colour(int ges_class);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "burdenmap/core/ZoneRanking.h"
 #include "burdenmap/report/NumberFormat.h"
 #include "burdenmap/report/ReportIncome.h"
 #include "burdenmap/report/ReportSections.h"
@@ -76,6 +77,23 @@ std::string amount(double v, const std::optional<Headline>& h) {
     return format_number(v) + (h && !h->column.unit.empty() ? " " + h->column.unit : "");
 }
 
+// When more zones share the top value than the list shows, "burdens pile up most in <zone>" would
+// name one of them by the tie-break alone: the headline then says how many share the top value
+// ("501 neighbourhoods share the highest value, 2 of 2 layers"). nullopt when the list holds them.
+std::optional<std::string> tie_at_top(const Table& zones, const Headline& h, const std::vector<std::size_t>& numbered) {
+    const std::optional<double> top = zones.number(numbered.front(), h.column.name);
+    if (!top) return std::nullopt;
+    std::size_t tied = 0;
+    for (std::size_t r = 0; r < zones.rows.size(); ++r)
+        if (zones.number(r, h.column.name) == top) ++tied;
+    if (tied <= numbered.size()) return std::nullopt;
+    std::string out = std::to_string(tied) + " neighbourhoods share the highest value";
+    if (is_count(h))
+        return out + ", " + format_fixed(*top, 1) + " of " + std::to_string(h.rule.value("layers", json::array()).size()) +
+               " layers";
+    return out + " of " + display_name(h.cumulation.empty() ? h.column.name : h.cumulation) + ", " + amount(*top, h);
+}
+
 void add_question_and_answer(ReportModel& m, const ReportInputs& in, const json& manifest,
                              const std::optional<Headline>& h, const std::vector<std::size_t>& numbered,
                              const std::string& income_sentence) {
@@ -102,6 +120,7 @@ void add_question_and_answer(ReportModel& m, const ReportInputs& in, const json&
                 zone_label(in.zones, top) + " (" + amount(v, h) + ")";
         if (median) first += ", against " + amount(*median, h) + " in the typical neighbourhood";
     }
+    if (const auto tie = tie_at_top(in.zones, *h, numbered)) first = *tie;
     first[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(first[0])));
     m.answer = first + "." + (income_sentence.empty() ? "" : " " + income_sentence);
 
@@ -172,7 +191,9 @@ void add_top_zones(ReportModel& m, const ReportInputs& in, const json& manifest,
     }
     m.map_list_title = "Numbered on the map: " + display_name(h->label);
     m.zones_intro = "The " + std::to_string(numbered.size()) + " neighbourhoods with the highest " +
-                    display_name(h->label) + ": " + h->column.meaning + "." + incomplete_note(in.zones, *h, numbered);
+                    display_name(h->label) + ": " + h->column.meaning + "; " +
+                    tie_break_words(tie_break_columns(in.zones.columns, h->column.name)) + "." +
+                    incomplete_note(in.zones, *h, numbered);
 }
 
 }  // namespace
@@ -188,14 +209,16 @@ std::vector<ColumnInfo> zone_column_info(const Table& zones, const Table& codebo
 std::vector<std::size_t> most_burdened(const Table& zones, const std::vector<ColumnInfo>& columns, std::size_t count) {
     const auto h = headline_column(columns);
     if (!h) return {};
-    std::vector<std::size_t> rows;
+    const std::string& headline = columns[*h].name;
+    const TieBreakColumns keys = tie_break_columns(zones.columns, headline);
+    const auto key = [&](std::size_t r, const std::string& column) {
+        return column.empty() ? std::nullopt : zones.number(r, column);
+    };
+    std::vector<RankedZone> ranked;
     for (std::size_t r = 0; r < zones.rows.size(); ++r)
-        if (zones.number(r, columns[*h].name)) rows.push_back(r);
-    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
-        return *zones.number(a, columns[*h].name) > *zones.number(b, columns[*h].name);
-    });
-    if (rows.size() > count) rows.resize(count);
-    return rows;
+        if (const auto v = zones.number(r, headline))
+            ranked.push_back({r, *v, key(r, keys.share_at_top), key(r, keys.pop_mean), zones.text(r, "zone_id")});
+    return rank_zones(std::move(ranked), count);
 }
 
 ReportModel build_report_model(const ReportInputs& in, const std::vector<std::size_t>& numbered) {

@@ -34,7 +34,8 @@ struct ReportInputs {
 std::vector<ColumnInfo> zone_column_info(const Table& zones, const Table& codebook);
 
 // Rows of the `count` zones with the highest headline value (headline_column), highest first;
-// ties keep the table's order; zones without a value are left out. Empty without a headline.
+// ties broken by the stated keys of core/ZoneRanking.h (share at the highest level, population-
+// weighted mean, zone id); zones without a value are left out. Empty without a headline.
 std::vector<std::size_t> most_burdened(const Table& zones, const std::vector<ColumnInfo>& columns, std::size_t count);
 
 // `numbered`: the rows numbered on the map (1, 2, … in this order), from most_burdened().

@@ -69,7 +69,9 @@ std::string graduated_polygon_sld(const std::string& layer, const std::string& c
     std::string rules;
     for (std::size_t i = 0; i < classes.size(); ++i) {
         const GraduatedClass& c = classes[i];
-        const std::string lower_op = i == 0 ? "PropertyIsGreaterThanOrEqualTo" : "PropertyIsGreaterThan";
+        // A one-value class [v, v] (StyleClasses.h value_classes) includes its lower end too.
+        const bool inclusive = i == 0 || c.lower == c.upper;
+        const std::string lower_op = inclusive ? "PropertyIsGreaterThanOrEqualTo" : "PropertyIsGreaterThan";
         const std::string filter = "            <ogc:And>\n" + comparison(lower_op, column, xml_number(c.lower)) +
                                    comparison("PropertyIsLessThanOrEqualTo", column, xml_number(c.upper)) +
                                    "            </ogc:And>\n";

@@ -17,6 +17,16 @@ std::vector<GraduatedClass> graduated_classes(const std::vector<double>& edges, 
     return out;
 }
 
+std::vector<GraduatedClass> value_classes(const std::vector<double>& values, const ColorRamp& ramp,
+                                          const std::string& unit) {
+    std::vector<GraduatedClass> out;
+    if (values.empty()) return out;
+    const std::vector<Rgb> colours = ramp.classes(static_cast<int>(values.size()));
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out.push_back({values[i], values[i], colours[i], format_number(values[i]) + (unit.empty() ? "" : " " + unit)});
+    return out;
+}
+
 std::vector<GraduatedClass> ges_classes(const std::vector<std::string>& labels) {
     std::vector<GraduatedClass> out;
     for (int k = 0; k <= 8; ++k) {

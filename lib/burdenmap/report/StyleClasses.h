@@ -32,6 +32,11 @@ enum class SymbolKind { fill, marker };
 std::vector<GraduatedClass> graduated_classes(const std::vector<double>& edges, const ColorRamp& ramp,
                                               const std::string& unit = "");
 
+// One class [v, v] per value (from few_distinct_values, ascending), labelled "v" (with " unit"
+// appended when given), coloured from the ramp's light end to its dark end.
+std::vector<GraduatedClass> value_classes(const std::vector<double>& values, const ColorRamp& ramp,
+                                          const std::string& unit = "");
+
 // A mean GES class per zone, in the GES colours: class k covers [k − 0.5, k + 0.5] ("the mean
 // rounds to k"), for k = 0..8. `labels[k]`, when given and not empty, is appended ("GES 6
 // onvoldoende"); they come from the method table's rows.

@@ -30,7 +30,8 @@ bool is_cumulation_mean(const ColumnInfo& c) {
     return is_cumulation_rule(c.method) && ends_with(c.name, "_mean") && !ends_with(c.name, "_pop_mean");
 }
 
-// Quantile classes, except that when many zones share the minimum (typically 0: no layer at its
+// One class per value when the zones have few distinct values (a count of 0, 1 or 2 layers gets
+// "0", "1", "2"). Otherwise quantile classes, except that when many zones share the minimum (typically 0: no layer at its
 // burden level anywhere in the zone) those zones get a class of their own and the other zones are
 // cut in quantiles: otherwise the tie would swallow most classes (half the demo's zones are 0, and
 // five quantile classes collapse into three).
@@ -40,6 +41,8 @@ std::vector<GraduatedClass> zone_classes(const std::vector<double>& values, cons
     for (const double v : values)
         if (std::isfinite(v)) finite.push_back(v);
     if (finite.empty()) return {};
+    if (const std::vector<double> few = few_distinct_values(finite, graduated_class_count); !few.empty())
+        return value_classes(few, ramp, unit);
     const double min = *std::min_element(finite.begin(), finite.end());
     std::vector<double> rest;
     for (const double v : finite)
@@ -77,8 +80,11 @@ StyleDoc graduated(const std::string& table, const ColumnInfo& c, const std::vec
                                     "colours)";
     } else {
         classes = zone_classes(values, c.unit);
+        const bool one_per_value = std::all_of(classes.begin(), classes.end(),
+                                               [](const GraduatedClass& k) { return k.lower == k.upper; });
         s.description = c.meaning + "; " + std::to_string(classes.size()) +
-                        " classes by quantiles of the zones (ColorBrewer YlOrRd, colour-blind safe)";
+                        (one_per_value ? " classes, one per value" : " classes by quantiles of the zones") +
+                        " (ColorBrewer YlOrRd, colour-blind safe)";
     }
     s.qml = graduated_polygon_qml(c.name, classes, method);
     s.sld = graduated_polygon_sld(table, c.name, classes);

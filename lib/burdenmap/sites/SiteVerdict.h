@@ -1,6 +1,6 @@
 #pragma once
 // The verdict for one candidate housing site from its values and the standards that apply to them
-// (method doc nl-who-eu.md §3–4). Pure logic: no GDAL, no files; every number comes in from the
+// (Omgevingswet / Bkl art. 5.7, 5.78t–5.78z; EU limit values; data/methods cites each). Pure logic: no GDAL, no files; every number comes in from the
 // method tables through the caller.
 //
 // Dutch legal logic (Omgevingswet / Bkl), per layer and then over all layers:
