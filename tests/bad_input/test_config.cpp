@@ -156,10 +156,20 @@ TEST_CASE("config: an absurd class score is refused (exit 2), not 2e9 population
 TEST_CASE("config: a broken method table exits 2 naming its file and key path", "[bad_input][config]") {
     Job job("config-bad-method-table");
     fs::create_directories(job / "methods");
-    std::ofstream(job / "methods" / "local.toml") << "schema = 1\n[[method]]\nid = \"local.x\"\nfamily = \"threshold\"\n"
+    std::ofstream(job / "methods" / "local.toml") << "schema = 1\n[[method]]\nid = \"local.x\"\nfamily = \"threshold\"\njurisdiction = \"NL\"\n"
                                                      "standard = \"high\"\nsource = \"me\"\nconfidence = \"verified\"\n";
     job.replace("[output]", "[methods]\ndirs = [\"methods\"]\n\n[output]");
     require_config_error(job, job.run(), "local.toml", "method[0].standard");
+}
+
+TEST_CASE("config: a method table without jurisdiction exits 2 naming its file and method id", "[bad_input][config][jurisdiction]") {
+    Job job("config-method-without-jurisdiction");
+    fs::create_directories(job / "methods");
+    std::ofstream(job / "methods" / "local.toml") << "schema = 1\n[[method]]\nid = \"local.x\"\nfamily = \"threshold\"\n"
+                                                     "standard = 60\nsource = \"me\"\nconfidence = \"verified\"\n";
+    job.replace("[output]", "[methods]\ndirs = [\"methods\"]\n\n[output]");
+    require_config_error(job, job.run(), "local.toml", "method[0].jurisdiction: is required: method 'local.x'");
+    require_config_error(job, job.validate(), "local.toml", "method[0].jurisdiction");
 }
 
 TEST_CASE("config: relative paths resolve against the config's folder from any working directory", "[bad_input][config]") {
