@@ -29,7 +29,7 @@ TEST_CASE("run --report and report write report.html and map.png", "[e2e][report
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     const std::string html = read_file(dir / "report.html");
-    CHECK(contains(html, "Environmental burden in Demo town"));
+    CHECK(contains(html, "Environmental burden: Demo town"));
     CHECK(contains(html, "<img src=\"data:image/png;base64,"));
     CHECK(contains(html, "Burdens pile up most in"));
     const std::string png = read_file(dir / "map.png");

@@ -129,7 +129,7 @@ std::string render_report_html(const ReportModel& m) {
                       "style-src 'unsafe-inline'\">\n"
                       "<title>Environmental burden: " + xml_escape(m.study) + "</title>\n<style>" + css +
                       "</style>\n</head>\n<body>\n<main>\n";
-    out += "<header>\n<p class=\"kicker\">burdenmap report</p>\n<h1>Environmental burden in " + xml_escape(m.study) +
+    out += "<header>\n<p class=\"kicker\">burdenmap report</p>\n<h1>Environmental burden: " + xml_escape(m.study) +
            "</h1>\n</header>\n";
     out += question_and_answer(m);
     out += map_block(m);

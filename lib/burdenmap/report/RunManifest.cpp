@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 
 #include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/RasterSource.h"
 #include "burdenmap/job/Fairness.h"
 #include "burdenmap/score/ClassTable.h"
 
@@ -57,7 +58,8 @@ ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& h
         j["resampling"] = l.resampling;
     }
     const MethodInfo& m = l.method->info();
-    ordered_json method{{"id", m.id}, {"family", m.family}, {"jurisdiction", m.jurisdiction}, {"title", m.title}, {"defined_in", m.defined_in},
+    ordered_json method{{"id", m.id}, {"family", m.family}, {"jurisdiction", m.jurisdiction}, {"title", m.title},
+                        {"quantity", m.quantity}, {"defined_in", m.defined_in},
                         {"of_this_study", m.of_this_study}};
     method["provenance"] = provenance(m.provenance);
     // Which class rows (or curve ranges) were used, and whether any of them is a placeholder.
@@ -147,7 +149,8 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
     if (!plan.config.study.jurisdiction.empty()) j["study"]["jurisdiction"] = plan.config.study.jurisdiction;
     const Box e = plan.grid.extent();
     j["grid"] = {{"cols", plan.grid.cols()},       {"rows", plan.grid.rows()},
-                 {"cell_size", plan.grid.dx()},    {"extent", {e.xmin, e.ymin, e.xmax, e.ymax}},
+                 {"cell_size", plan.grid.dx()},    {"cell_size_unit", crs_length_unit(plan.crs_wkt)},
+                 {"extent", {e.xmin, e.ymin, e.xmax, e.ymax}},
                  {"block_size", plan.block_size},  {"crs_wkt", plan.crs_wkt}};
     j["zones"] = {{"input", input_entry(plan.config.zones.path, extras.sha256)},
                   {"layer", plan.config.zones.layer},
