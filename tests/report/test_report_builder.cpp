@@ -335,3 +335,36 @@ TEST_CASE("a study with a GES method keeps its GES wording", "[report][builder][
     CHECK(contains(m.burden_levels_intro, "the GES class at which the health risk is no longer acceptable"));
     CHECK(contains(m.cumulations.rows[0][1], "GES practice"));
 }
+
+TEST_CASE("with [fairness]: the index's top zones with reasons, the concentration index with its interval",
+          "[report][builder][fairness-section]") {
+    ReportInputs in = inputs();
+    std::string with = manifest;
+    const std::string end = "\"threads\": 2";
+    with.replace(with.find(end), end.size(),
+                 end + R"(, "fairness": {"index": "nl_default", "income": "mean_income", "headline_burden": "stapeling_mean",
+                 "measures": [{"measure": "concentration_index", "burden": "road_noise_mean", "value": 0.5, "standard_error": 0.5},
+                              {"measure": "concentration_index", "burden": "stapeling_mean", "value": -0.2, "standard_error": 0.05}]})");
+    in.manifest_json = with;
+    in.zones.columns.push_back("nl_default_score");
+    in.zones.columns.push_back("reasons");
+    const double score[] = {40.0, 75.5, 10.0};
+    const char* reasons[] = {"road noise high", "low income: poorer than 90 % of areas", ""};
+    for (std::size_t r = 0; r < in.zones.rows.size(); ++r) {
+        in.zones.rows[r].push_back(score[r]);
+        in.zones.rows[r].push_back(std::string(reasons[r]));
+    }
+    const ReportModel m = build_report_model(in, {0, 1});
+    CHECK(contains(m.fairness_intro, "nl_default"));
+    REQUIRE(m.fairness_facts.size() == 1);  // the headline burden's, not the first in the list
+    CHECK(contains(m.fairness_facts[0], "Concentration index of stapeling by income: -0.2 (95 % confidence interval -0.3 to -0.1)"));
+    REQUIRE(m.fairness_top.rows.size() == 3);
+    CHECK(m.fairness_top.headers[2] == "nl_default_score");
+    CHECK(m.fairness_top.rows[0][1] == "Nieuwbouw (Z2)");  // ranked by the index, not the burden
+    CHECK(m.fairness_top.rows[0][3] == "low income: poorer than 90 % of areas");
+    CHECK(contains(render_report_html(m), "Fairness: index and concentration"));
+    // Without [fairness] the section is left out.
+    const ReportModel plain = build_report_model(inputs(), {0});
+    CHECK(plain.fairness_intro.empty());
+    CHECK_FALSE(contains(render_report_html(plain), "Fairness: index"));
+}

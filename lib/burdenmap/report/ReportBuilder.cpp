@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "burdenmap/report/NumberFormat.h"
+#include "burdenmap/report/ReportFairness.h"
 #include "burdenmap/report/ReportIncome.h"
 #include "burdenmap/report/ReportSections.h"
 #include "burdenmap/report/ReportStudy.h"
@@ -230,6 +231,7 @@ ReportModel build_report_model(const ReportInputs& in, const std::vector<std::si
                                                 " most burdened neighbourhoods, listed on the right and in the table below.");
     }
     add_top_zones(m, in, manifest, h, numbered, titles);
+    add_fairness_section(m, manifest, in.zones, titles);
     add_layer_sections(m, manifest, in.zones);
     add_method_sections(m, manifest);
     add_provenance(m, manifest, in.output_dir);

@@ -134,6 +134,15 @@ std::string render_report_html(const ReportModel& m) {
     out += question_and_answer(m);
     out += map_block(m);
     out += chart_section(m);
+    if (!m.fairness_intro.empty()) {
+        out += "<h2 id=\"fairness\">Fairness: index and concentration</h2>\n" + paragraph(m.fairness_intro);
+        if (!m.fairness_facts.empty()) {
+            out += "<ul>\n";
+            for (const std::string& f : m.fairness_facts) out += "<li>" + xml_escape(f) + "</li>\n";
+            out += "</ul>\n";
+        }
+        out += table(m.fairness_top);
+    }
     out += "<h2 id=\"zones\">The most burdened neighbourhoods, and why</h2>\n" + paragraph(m.zones_intro) + table(m.top_zones);
     out += "<h2 id=\"layers\">Each burden on its own</h2>\n" + paragraph(m.burden_levels_intro) + table(m.burden_levels);
     for (const std::string& p : m.layer_summaries) out += paragraph(p);

@@ -41,13 +41,6 @@ std::vector<std::string> burden_columns(const Table& groups) {
     return std::vector<std::string>(groups.columns.begin() + static_cast<std::ptrdiff_t>(*at) + 1, groups.columns.end());
 }
 
-std::string without_mean(const std::string& name) {
-    const std::string suffix = "_mean";
-    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0
-               ? name.substr(0, name.size() - suffix.size())
-               : name;
-}
-
 // The zones column an income_groups burden column averages: the same name ("stapeling_mean"),
 // or the name with "_mean" appended ("stapeling_mean_mean").
 std::string zone_column_of(const std::string& burden, const Table& zones) {

@@ -31,6 +31,10 @@ struct ReportModel {
     std::string chart_caption;
     std::string chart_note;
 
+    std::string fairness_intro;  // empty: the run had no [fairness]
+    std::vector<std::string> fairness_facts;  // the concentration index with its interval
+    TextTable fairness_top;      // the zones the fairness index ranks highest, with their reasons
+
     std::string zones_intro;
     TextTable top_zones;
 

@@ -23,6 +23,13 @@ std::string display_name(const std::string& name) {
     return out;
 }
 
+std::string without_mean(const std::string& column) {
+    const std::string suffix = "_mean";
+    return column.size() > suffix.size() && column.compare(column.size() - suffix.size(), suffix.size(), suffix) == 0
+               ? column.substr(0, column.size() - suffix.size())
+               : column;
+}
+
 Titles titles_of(const json& manifest) {
     Titles out;
     for (const char* list : {"layers", "cumulations"})

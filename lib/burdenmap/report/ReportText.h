@@ -26,6 +26,9 @@ Titles titles_of(const json& manifest);
 // titled name first; any other name as display_name(name). Titles are used as written.
 std::string display_name(const std::string& name, const Titles& titles);
 
+// A zones column without its "_mean" ("stapeling_mean" → "stapeling"); other names as they are.
+std::string without_mean(const std::string& column);
+
 // What a cumulation rule does, in a phrase ("number of layers at their burden level"); GES
 // practice is named only when the study uses a GES method (`with_ges`).
 std::string rule_words(const std::string& rule, bool with_ges);
