@@ -40,6 +40,8 @@ TEST_CASE("run --report and report write report.html and map.png", "[e2e][report
     CHECK(contains(html, "cells of 10 m"));
     CHECK(contains(html, "Concentration index of stapeling by income: "));
     CHECK(contains(html, "95 % confidence interval"));
+    CHECK(contains(html, "Burden × income: each neighbourhood"));  // the bivariate map beside it
+    CHECK(contains(html.substr(html.find("id=\"fairness\"")), "<img src=\"data:image/png;base64,"));
     const std::string png = read_file(dir / "map.png");
     REQUIRE(png.size() > 1000);
     CHECK(png.substr(1, 3) == "PNG");

@@ -232,6 +232,12 @@ ReportModel build_report_model(const ReportInputs& in, const std::vector<std::si
     }
     add_top_zones(m, in, manifest, h, numbered, titles);
     add_fairness_section(m, manifest, in.zones, titles);
+    if (!m.fairness_intro.empty() && !in.bivariate_png_base64.empty()) {
+        m.bivariate_png_base64 = in.bivariate_png_base64;
+        m.bivariate_caption = "Burden × income: each neighbourhood by its tertile of the headline burden (A least, C most "
+                              "burdened) and its tertile of low-income residents (1 fewest, 3 most); C3 carries both. "
+                              "Tertiles are of neighbourhoods (bivariate_class in burden.gpkg).";
+    }
     add_layer_sections(m, manifest, in.zones);
     add_method_sections(m, manifest);
     add_provenance(m, manifest, in.output_dir);

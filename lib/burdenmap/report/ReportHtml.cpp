@@ -142,6 +142,10 @@ std::string render_report_html(const ReportModel& m) {
             out += "</ul>\n";
         }
         out += table(m.fairness_top);
+        if (!m.bivariate_png_base64.empty())
+            out += "<figure>\n<img src=\"data:image/png;base64," + m.bivariate_png_base64 +
+                   "\" alt=\"Map of the neighbourhoods by burden and income class\">\n<figcaption>" +
+                   xml_escape(m.bivariate_caption) + "</figcaption>\n</figure>\n";
     }
     out += "<h2 id=\"zones\">The most burdened neighbourhoods, and why</h2>\n" + paragraph(m.zones_intro) + table(m.top_zones);
     out += "<h2 id=\"layers\">Each burden on its own</h2>\n" + paragraph(m.burden_levels_intro) + table(m.burden_levels);
