@@ -260,8 +260,10 @@ Table air_codebook() {
     return t;
 }
 
+// The standard inputs with the air-only study's manifest, zones and codebook; `study_extra` is
+// added to the manifest's study object ("\"place\": \"Greater London\"").
 ReportInputs air_inputs(const std::string& study_extra = "") {
-    ReportInputs in;
+    ReportInputs in = inputs();
     in.manifest_json = air_manifest;
     if (!study_extra.empty()) {
         const std::string crs = "\"crs\": \"EPSG:27700\"";
@@ -269,9 +271,7 @@ ReportInputs air_inputs(const std::string& study_extra = "") {
     }
     in.zones = air_zones();
     in.codebook = air_codebook();
-    in.map_png_base64 = "iVBORw0KGgo=";
     in.map_legend = "Air layers over their level (number of layers)";
-    in.output_dir = "/out";
     return in;
 }
 
