@@ -33,6 +33,7 @@ void make_air_only(Job& job) {
     job.replace("name = \"noise\"\npath = \"noise.tif\"\nunit = \"dB Lden\"\nmethod = \"who2018.road_lden\"",
                 "name = \"nox\"\ntitle = \"NOx\"\npath = \"no2.tif\"\nunit = \"µg/m³\"\nmethod = \"eu2030.no2_annual\"\n\n"
                 "[[layer]]\nname = \"pm25\"\npath = \"pm25.tif\"\nunit = \"µg/m³\"\nmethod = \"who2021.pm25_annual\"");
+    job.replace("rule = \"count_at_least\"", "rule = \"count_at_least\"\ntitle = \"Air layers over their level\"");
 }
 
 }  // namespace
@@ -61,6 +62,8 @@ TEST_CASE("report: an air-only study abroad speaks of air pollution, with no leg
     const std::string manifest = read_file(job.out() / "run.json");
     CHECK(contains(manifest, "\"jurisdiction\": \"EU\""));
     CHECK(contains(manifest, "\"title\": \"NOx\""));
+    // The map's legend names the count by its title (burden.tif's band metadata), not its name.
+    CHECK(contains(html, "Colours: Air layers over their level (number of layers)"));
 }
 
 TEST_CASE("report: with [study] place and jurisdiction = \"EU\" the EU value is the legal limit value here",
