@@ -16,7 +16,7 @@ namespace {
 
 nlohmann::ordered_json method_json(const ScoringMethod& m, bool with_rows) {
     const MethodInfo& i = m.info();
-    nlohmann::ordered_json j{{"id", i.id},           {"family", i.family},     {"title", i.title},
+    nlohmann::ordered_json j{{"id", i.id},           {"family", i.family},     {"jurisdiction", i.jurisdiction}, {"title", i.title},
                              {"quantity", i.quantity}, {"unit", i.unit},       {"flag_at", i.flag_at},
                              {"source", i.provenance.source}, {"edition", i.provenance.edition}, {"url", i.provenance.url},
                              {"confidence", to_string(i.provenance.confidence)}, {"defined_in", i.defined_in}};
@@ -66,8 +66,8 @@ std::string bound(double v) {
 
 void print_method(const ScoringMethod& m) {
     const MethodInfo& i = m.info();
-    std::printf("%s — %s\n  family: %s   unit: %s   burdened at score >= %d\n  source: %s (%s) %s\n  confidence: %s\n",
-                i.id.c_str(), i.title.c_str(), i.family.c_str(), i.unit.c_str(), i.flag_at, i.provenance.source.c_str(),
+    std::printf("%s — %s\n  family: %s   jurisdiction: %s   unit: %s   burdened at score >= %d\n  source: %s (%s) %s\n  confidence: %s\n",
+                i.id.c_str(), i.title.c_str(), i.family.c_str(), i.jurisdiction.c_str(), i.unit.c_str(), i.flag_at, i.provenance.source.c_str(),
                 i.provenance.edition.c_str(), i.provenance.url.c_str(), to_string(i.provenance.confidence));
     if (!i.description.empty()) std::printf("  %s\n", i.description.c_str());
     if (const auto* curve = dynamic_cast<const ExposureResponse*>(&m)) {
@@ -130,10 +130,10 @@ Action add_methods_command(CLI::App& app, const GlobalOptions&) {
             std::printf("%s\n", nlohmann::ordered_json{{"methods", all}, {"indexes", indexes}}.dump(2).c_str());
             return ExitCode::ok;
         }
-        std::printf("%-50s %-18s %-9s %-12s %s\n", "id", "family", "unit", "confidence", "source");
+        std::printf("%-50s %-18s %-12s %-9s %-12s %s\n", "id", "family", "jurisdiction", "unit", "confidence", "source");
         for (const auto& m : registry.all()) {
             const MethodInfo& i = m->info();
-            std::printf("%-50s %-18s %-9s %-12s %s\n", i.id.c_str(), i.family.c_str(), i.unit.c_str(),
+            std::printf("%-50s %-18s %-12s %-9s %-12s %s\n", i.id.c_str(), i.family.c_str(), i.jurisdiction.c_str(), i.unit.c_str(),
                         to_string(i.provenance.confidence), i.provenance.source.c_str());
         }
         std::printf("\nComposite index presets ([fairness] index):\n");

@@ -18,6 +18,15 @@ void require_config_error(const Job& job, const CommandResult& r, const std::str
     require_nothing_written(job.out());
 }
 
+// A method folder methods/ with local.toml: one threshold method local.x with `keys` after its
+// family, which the job's [methods] dirs names.
+void use_local_method_table(Job& job, const std::string& keys) {
+    fs::create_directories(job / "methods");
+    std::ofstream(job / "methods" / "local.toml") << "schema = 1\n[[method]]\nid = \"local.x\"\nfamily = \"threshold\"\n" + keys +
+                                                         "source = \"me\"\nconfidence = \"verified\"\n";
+    job.replace("[output]", "[methods]\ndirs = [\"methods\"]\n\n[output]");
+}
+
 }  // namespace
 
 TEST_CASE("config: an unknown key exits 2, names the key path and lists the known keys", "[bad_input][config]") {
@@ -155,11 +164,15 @@ TEST_CASE("config: an absurd class score is refused (exit 2), not 2e9 population
 
 TEST_CASE("config: a broken method table exits 2 naming its file and key path", "[bad_input][config]") {
     Job job("config-bad-method-table");
-    fs::create_directories(job / "methods");
-    std::ofstream(job / "methods" / "local.toml") << "schema = 1\n[[method]]\nid = \"local.x\"\nfamily = \"threshold\"\n"
-                                                     "standard = \"high\"\nsource = \"me\"\nconfidence = \"verified\"\n";
-    job.replace("[output]", "[methods]\ndirs = [\"methods\"]\n\n[output]");
+    use_local_method_table(job, "jurisdiction = \"NL\"\nstandard = \"high\"\n");
     require_config_error(job, job.run(), "local.toml", "method[0].standard");
+}
+
+TEST_CASE("config: a method table without jurisdiction exits 2 naming its file and method id", "[bad_input][config][jurisdiction]") {
+    Job job("config-method-without-jurisdiction");
+    use_local_method_table(job, "standard = 60\n");
+    require_config_error(job, job.run(), "local.toml", "method[0].jurisdiction: is required: method 'local.x'");
+    require_config_error(job, job.validate(), "local.toml", "method[0].jurisdiction");
 }
 
 TEST_CASE("config: relative paths resolve against the config's folder from any working directory", "[bad_input][config]") {

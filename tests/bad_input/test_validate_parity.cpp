@@ -54,6 +54,9 @@ const std::vector<Row>& rows() {
         // parse_config (TomlReader::fail), shared by construction
         {"unknown key", {{"id = \"code\"", "id = \"code\"\nidd = 1"}}, "zones.idd: unknown key"},
         {"wrong type", {{"resolution = 10", "resolution = \"10\""}}, "study.resolution: must be a number"},
+        {"study jurisdiction not a code", {{"resolution = 10", "resolution = 10\njurisdiction = \"The Netherlands\""}}, "study.jurisdiction: 'The Netherlands' is not a jurisdiction code"},
+        {"inline method jurisdiction not a code", {{"method = \"who2018.road_lden\"", "method = { family = \"threshold\", jurisdiction = \"U.K.\", standard = 5, confidence = \"verified\", source = \"a test\" }"}}, "layer[0].method.jurisdiction: 'U.K.' is not a jurisdiction code"},
+        {"empty study place", {{"resolution = 10", "resolution = 10\nplace = \"\""}}, "study.place: must not be empty"},
         {"unknown count missing", {{"rule = \"count_at_least\"", "rule = \"count_at_least\"\nmissing = \"zero\""}}, "cumulation[0].missing: 'zero' is not one of"},
         // JobPlan: the CRS, the grid, methods, layers and cumulations
         {"unknown CRS", {{"crs = \"EPSG:28992\"", "crs = \"EPSG:999999\""}}, "study.crs: CRS 'EPSG:999999' is not understood"},

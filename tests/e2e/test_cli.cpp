@@ -124,3 +124,15 @@ TEST_CASE("methods lists the tables with sources; show prints one", "[e2e][cli]"
     CHECK(json.out.find("\"confidence\": \"verified\"") != std::string::npos);
     CHECK(run_burdenmap({"methods", "show", "no.such"}).exit_code == 2);
 }
+
+TEST_CASE("methods and methods show give each method's jurisdiction", "[e2e][cli][jurisdiction]") {
+    const CommandResult list = run_burdenmap({"methods"});
+    CHECK(list.out.find("jurisdiction") != std::string::npos);
+    CHECK(list.out.find("eu2030.no2_annual") != std::string::npos);
+    const CommandResult show = run_burdenmap({"methods", "show", "ges.road_noise"});
+    CHECK(show.out.find("jurisdiction: NL") != std::string::npos);
+    const CommandResult json = run_burdenmap({"methods", "show", "who2021.no2_annual", "--json"});
+    CHECK(json.out.find("\"jurisdiction\": \"WHO\"") != std::string::npos);
+    const CommandResult all = run_burdenmap({"methods", "--json"});
+    CHECK(all.out.find("\"jurisdiction\": \"EU\"") != std::string::npos);
+}

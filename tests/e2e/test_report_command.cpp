@@ -29,9 +29,19 @@ TEST_CASE("run --report and report write report.html and map.png", "[e2e][report
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     const std::string html = read_file(dir / "report.html");
-    CHECK(contains(html, "Environmental burden in Demo town"));
+    CHECK(contains(html, "Environmental burden: Demo town"));
     CHECK(contains(html, "<img src=\"data:image/png;base64,"));
     CHECK(contains(html, "Burdens pile up most in"));
+    // The study it ran: its place, the kinds of burden, GES wording (the demo uses a GES method),
+    // Dutch and EU legal values "here" ([study] jurisdiction = "NL"), and the fairness section.
+    CHECK(contains(html, "Where in Demo town do burdens from noise, air pollution and external-safety risk pile up"));
+    CHECK(contains(html, "GES practice"));
+    CHECK(contains(html, "legal limit value here (EU)"));
+    CHECK(contains(html, "cells of 10 m"));
+    CHECK(contains(html, "Concentration index of stapeling by income: "));
+    CHECK(contains(html, "95 % confidence interval"));
+    CHECK(contains(html, "Burden × income: each neighbourhood"));  // the bivariate map beside it
+    CHECK(contains(html.substr(html.find("id=\"fairness\"")), "<img src=\"data:image/png;base64,"));
     const std::string png = read_file(dir / "map.png");
     REQUIRE(png.size() > 1000);
     CHECK(png.substr(1, 3) == "PNG");

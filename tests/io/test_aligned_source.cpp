@@ -559,3 +559,11 @@ TEST_CASE("a coarse source on the target lattice, read with near, equals gdalwar
         check_same_cells(read_aligned(info, target, "near", 5), ours, target.cols());
     }
 }
+
+TEST_CASE("the grid's length unit, short, from the CRS", "[io][crs][study-wording]") {
+    // What the report writes after the cell size: "100 m", "50 ft", "50 US ft".
+    CHECK(crs_length_unit(crs_to_wkt("EPSG:27700", "study.crs")) == "m");
+    CHECK(crs_length_unit(crs_to_wkt("EPSG:2222", "study.crs")) == "ft");     // NAD83 / Arizona East (ft)
+    CHECK(crs_length_unit(crs_to_wkt("EPSG:2227", "study.crs")) == "US ft");  // NAD83 / California zone 3 (ftUS)
+    CHECK(crs_length_unit("not a CRS").empty());
+}

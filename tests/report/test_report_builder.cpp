@@ -4,6 +4,9 @@
 // nothing.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include "burdenmap/report/ReportBuilder.h"
 #include "burdenmap/report/ReportHtml.h"
 
@@ -218,14 +221,14 @@ TEST_CASE("methods, placeholders, warnings and provenance reach the report", "[r
     REQUIRE(m.burden_levels.rows.size() == 2);
     CHECK(m.burden_levels.rows[0][2] == "score ≥ 6: onvoldoende (from 65 dB Lden)");
     CHECK(m.burden_levels.rows[1][2] == "score ≥ 2: at or above EU 2030 limit (20 µg/m³)");  // the label says 20
-    CHECK(m.burden_levels.rows[0][3] == "1");
-    CHECK(m.burden_levels.rows[0][4] == "800");
+    CHECK(m.burden_levels.rows[0][4] == "1");
+    CHECK(m.burden_levels.rows[0][5] == "800");
     CHECK(contains(m.layer_summaries[0], "range from 44 to 66 dB Lden"));
     REQUIRE(m.placeholder_notes.size() == 1);
     CHECK(m.placeholder_notes[0] == "road noise (ges.road_noise): 7 cells were scored with placeholder rows: "
                                     "'zeer goed' (7 cells).");
     CHECK(m.warnings == std::vector<std::string>{"layer 'road_noise' has placeholder rows"});
-    CHECK(m.methods.rows[0][5] == "https://example.org/ges");
+    CHECK(m.methods.rows[0][6] == "https://example.org/ges");
     CHECK(m.inputs.rows.size() == 2);
     CHECK(m.inputs.rows[1][2] == "1.5 MB");
     CHECK(m.timings.rows.size() == 2);
@@ -251,4 +254,158 @@ TEST_CASE("a manifest that is not JSON is an error", "[report][builder]") {
     ReportInputs in = inputs();
     in.manifest_json = "{ not json";
     CHECK_THROWS_AS(build_report_model(in, {}), std::invalid_argument);
+}
+
+// An air-only study outside the Netherlands: EU limit values in EPSG:27700 (metres), titled
+// layers, no place and no jurisdiction unless a test adds them.
+namespace {
+
+const char* const air_manifest = R"json({
+  "tool": "burdenmap 0.1.0",
+  "study": {"name": "Air and income 2019", "crs": "EPSG:27700"},
+  "grid": {"cols": 40, "rows": 30, "cell_size": 100.0, "cell_size_unit": "m"},
+  "layers": [
+    {"name": "nox", "title": "NOx", "unit": "µg/m³",
+     "method": {"id": "eu2030.no2_annual", "family": "threshold", "jurisdiction": "EU", "quantity": "NO2 annual mean",
+       "title": "EU limit value (EU) 2024/2881 for 2030, NO2 annual mean",
+       "provenance": {"source": "Directive (EU) 2024/2881", "confidence": "verified"},
+       "bins": [{"label": "below 20", "confidence": "verified", "cells": 900, "score": 0, "upper": 20},
+                {"label": "at or above 20", "confidence": "verified", "cells": 300, "score": 1, "lower": 20}]}},
+    {"name": "pm25_who", "unit": "µg/m³",
+     "method": {"id": "who2021.pm25_annual", "family": "threshold", "jurisdiction": "WHO", "quantity": "PM2.5 annual mean",
+       "title": "WHO 2021 AQG, PM2.5 annual mean",
+       "provenance": {"source": "WHO global air quality guidelines 2021", "confidence": "verified"},
+       "bins": [{"label": "below 5", "confidence": "verified", "cells": 0, "score": 0, "upper": 5},
+                {"label": "at or above 5", "confidence": "verified", "cells": 1200, "score": 1, "lower": 5}]}}
+  ],
+  "cumulations": [{"name": "air_count", "title": "Air layers over their level", "rule": "count_at_least",
+                   "layers": ["nox", "pm25_who"], "at_least": [1, 1]}],
+  "warnings": []
+})json";
+
+Table air_zones() {
+    Table t;
+    t.columns = {"zone_id", "zone_name", "population", "nox_mean", "nox_score_share_ge1", "nox_pop_ge1",
+                 "pm25_who_mean", "pm25_who_score_share_ge1", "air_count_mean"};
+    t.rows = {{std::string("E01000001"), std::string("city of London 001A"), 1500.0, 41.0, 1.0, 1500.0, 12.0, 1.0, 2.0},
+              {std::string("E01000002"), std::string("Barnet 002B"), 2000.0, 18.0, 0.0, 0.0, 9.0, 1.0, 1.0}};
+    return t;
+}
+
+Table air_codebook() {
+    Table t;
+    t.columns = {"layer", "column_name", "type", "meaning", "unit", "method", "source"};
+    t.rows.push_back({std::string("zones"), std::string("air_count_mean"), std::string("real"),
+                      std::string("mean number of layers at or above their burden level (NOx (nox), pm25_who); scores counted, not summed"),
+                      std::string("number of layers"), std::string("count_at_least"), std::string()});
+    return t;
+}
+
+// The standard inputs with the air-only study's manifest, zones and codebook; `study_extra` is
+// added to the manifest's study object ("\"place\": \"Greater London\"").
+ReportInputs air_inputs(const std::string& study_extra = "") {
+    ReportInputs in = inputs();
+    in.manifest_json = air_manifest;
+    if (!study_extra.empty()) {
+        const std::string crs = "\"crs\": \"EPSG:27700\"";
+        in.manifest_json.replace(in.manifest_json.find(crs), crs.size(), crs + ", " + study_extra);
+    }
+    in.zones = air_zones();
+    in.codebook = air_codebook();
+    in.map_legend = "Air layers over their level (number of layers)";
+    return in;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("an air-only study abroad: the report speaks of air pollution only, and of no legal limit here",
+          "[report][builder][study-wording]") {
+    const ReportModel m = build_report_model(air_inputs(), {0, 1});
+    CHECK(m.question == "Where do burdens from air pollution pile up, and do the residents with the lowest incomes carry "
+                        "more of them?");
+    const std::string html = render_report_html(build_report_model(air_inputs(), {0, 1}));
+    INFO(html);
+    for (const char* word : {"noise", "external safety", "external-safety", "stapeling", "legal limit value here"})
+        CHECK_FALSE(contains(lower(html), word));
+    for (const char* word : {"GES", "Bkl"}) CHECK_FALSE(contains(html, word));
+    CHECK_FALSE(contains(html, "Environmental burden in"));  // the name is a title, not a place
+    CHECK(contains(html, "Environmental burden: Air and income 2019"));
+    // Each burden level with its standing: the EU value for reference (no [study] jurisdiction).
+    REQUIRE(m.burden_levels.rows.size() == 2);
+    CHECK(m.burden_levels.rows[0][0] == "NOx");  // the title, as written
+    CHECK(m.burden_levels.rows[0][3] == "for reference (EU)");
+    CHECK(m.burden_levels.rows[1][3] == "WHO guideline, for reference");
+    CHECK(contains(m.burden_levels_intro, "names no jurisdiction"));
+    CHECK(m.methods.rows[0][2] == "EU");
+    // The count in words of its own, titles in the ranking, the zone's name as written.
+    CHECK(m.cumulations.rows[0][0] == "Air layers over their level");
+    CHECK(m.cumulations.rows[0][1] == "number of layers at their burden level (scores are counted, never added)");
+    CHECK(m.top_zones.headers[2] == "Air layers over their level (number of layers)");
+    CHECK(m.top_zones.rows[0][1] == "city of London 001A (E01000001)");
+    CHECK(contains(m.top_zones.rows[0][4], "NOx on 100%"));
+    CHECK_FALSE(contains(html, "NOX"));
+    CHECK(contains(m.layer_summaries[0], "Layer NOx (unit: µg/m³)"));
+    // Grid size with the CRS's unit.
+    const auto grid = std::find_if(m.run_facts.begin(), m.run_facts.end(), [](const auto& f) { return f.first == "Grid"; });
+    REQUIRE(grid != m.run_facts.end());
+    CHECK(contains(grid->second, "cells of 100 m, EPSG:27700"));
+}
+
+TEST_CASE("a place and a jurisdiction: the question names the place, the study's legal values apply here",
+          "[report][builder][study-wording]") {
+    const ReportModel m = build_report_model(air_inputs("\"place\": \"Greater London\", \"jurisdiction\": \"EU\""), {0, 1});
+    CHECK(m.question == "Where in Greater London do burdens from air pollution pile up, and do the residents with the "
+                        "lowest incomes carry more of them?");
+    CHECK(m.burden_levels.rows[0][3] == "legal limit value here (EU)");
+    CHECK(m.burden_levels.rows[1][3] == "WHO guideline, for reference");  // a guideline is never "here"
+    CHECK(contains(m.burden_levels_intro, "The study's jurisdiction is EU"));
+    // An EU value applies in a member state too; another country's is for reference.
+    CHECK(build_report_model(air_inputs("\"jurisdiction\": \"NL\""), {0}).burden_levels.rows[0][3] == "legal limit value here (EU)");
+    CHECK(build_report_model(air_inputs("\"jurisdiction\": \"US-CA\""), {0}).burden_levels.rows[0][3] == "for reference (EU)");
+}
+
+TEST_CASE("a study with a GES method keeps its GES wording", "[report][builder][study-wording]") {
+    const ReportModel m = build_report_model(inputs(), {0, 1});
+    CHECK(m.question == "Where do burdens from noise and air pollution pile up, and do the residents with the lowest "
+                        "incomes carry more of them?");
+    CHECK(contains(m.burden_levels_intro, "the GES class at which the health risk is no longer acceptable"));
+    CHECK(contains(m.cumulations.rows[0][1], "GES practice"));
+}
+
+TEST_CASE("with [fairness]: the index's top zones with reasons, the concentration index with its interval",
+          "[report][builder][fairness-section]") {
+    ReportInputs in = inputs();
+    std::string with = manifest;
+    const std::string end = "\"threads\": 2";
+    with.replace(with.find(end), end.size(),
+                 end + R"(, "fairness": {"index": "nl_default", "income": "mean_income", "headline_burden": "stapeling_mean",
+                 "measures": [{"measure": "concentration_index", "burden": "road_noise_mean", "value": 0.5, "standard_error": 0.5},
+                              {"measure": "concentration_index", "burden": "stapeling_mean", "value": -0.2, "standard_error": 0.05}]})");
+    in.manifest_json = with;
+    in.zones.columns.push_back("nl_default_score");
+    in.zones.columns.push_back("reasons");
+    const double score[] = {40.0, 75.5, 10.0};
+    const char* reasons[] = {"road noise high", "low income: poorer than 90 % of areas", ""};
+    for (std::size_t r = 0; r < in.zones.rows.size(); ++r) {
+        in.zones.rows[r].push_back(score[r]);
+        in.zones.rows[r].push_back(std::string(reasons[r]));
+    }
+    const ReportModel m = build_report_model(in, {0, 1});
+    CHECK(contains(m.fairness_intro, "nl_default"));
+    REQUIRE(m.fairness_facts.size() == 1);  // the headline burden's, not the first in the list
+    CHECK(contains(m.fairness_facts[0], "Concentration index of stapeling by income: -0.2 (95 % confidence interval -0.3 to -0.1)"));
+    REQUIRE(m.fairness_top.rows.size() == 3);
+    CHECK(m.fairness_top.headers[2] == "nl_default_score");
+    CHECK(m.fairness_top.rows[0][1] == "Nieuwbouw (Z2)");  // ranked by the index, not the burden
+    CHECK(m.fairness_top.rows[0][3] == "low income: poorer than 90 % of areas");
+    CHECK(contains(render_report_html(m), "Fairness: index and concentration"));
+    // Without [fairness] the section is left out.
+    const ReportModel plain = build_report_model(inputs(), {0});
+    CHECK(plain.fairness_intro.empty());
+    CHECK_FALSE(contains(render_report_html(plain), "Fairness: index"));
 }

@@ -145,6 +145,12 @@ TEST_CASE("the raster's headline band: a count cumulation first", "[report][styl
     CHECK_FALSE(headline_raster_style({}).has_value());
 }
 
+TEST_CASE("the raster legend shows a band's title as written", "[report][style][study-wording]") {
+    // run_job writes a [[cumulation]] title into the band's metadata; the name stays the band's.
+    const std::vector<BandInfo> bands{{1, "air_count", "number of layers", {{"rule", "count_at_least"}, {"title", "NOx and PM2.5 over their level"}}, 0, 2.0}};
+    CHECK(headline_raster_style(bands)->title == "NOx and PM2.5 over their level (number of layers)");
+}
+
 TEST_CASE("the zones' styles follow the columns that exist", "[report][style]") {
     std::vector<ColumnInfo> columns{{"zone_id", "", "zone id", ""},
                                     {"road_noise_mean", "input", "mean value", "dB Lden"},

@@ -526,6 +526,7 @@ class = [ { upper = 60.0, score = 0, label = "quiet", confidence = "verified" },
     CHECK(c.layers[0].method == "inline.noise");
     CHECK(c.layers[0].inline_method->uses_placeholders());
     CHECK(c.layers[0].inline_method->max_score() == 1);
+    CHECK(c.layers[0].inline_method->info().jurisdiction == "study");  // optional inline: the study's own rule
     // The same strictness as a method table: a row key typo names its path.
     const std::string bad = kZones + R"(
 [[layer]]
@@ -539,6 +540,23 @@ method = { family = "threshold", standard = 5, confidence = "verified", source =
     } catch (const ConfigError& e) {
         CHECK(e.key_path() == "layer[0].method.colour");
     }
+}
+
+TEST_CASE("[study] place and jurisdiction, and titles of layers and cumulations", "[config][study-wording]") {
+    TempDir dir("config");
+    const Config plain = parse_config(dir.write("plain.toml", kZones + kLayer));
+    CHECK(plain.study.place.empty());
+    CHECK(plain.study.jurisdiction.empty());  // default: none, so no legal value is "here"
+    CHECK(plain.layers[0].title.empty());
+    const Config c = parse_config(dir.write("titled.toml", "[study]\nname = \"Air and income 2019\"\nplace = \"Greater Lóndon\"\n"
+                                                           "jurisdiction = \"EU\"\n" + kZones + kLayer +
+                                                           "title = \"NOx\"\n[[cumulation]]\nname = \"c\"\nrule = \"max\"\n"
+                                                           "title = \"Highest score\"\n"));
+    CHECK(c.study.name == "Air and income 2019");
+    CHECK(c.study.place == "Greater Lóndon");
+    CHECK(c.study.jurisdiction == "EU");
+    CHECK(c.layers[0].title == "NOx");
+    CHECK(c.cumulations[0].title == "Highest score");
 }
 
 TEST_CASE("nodata_values holds numbers and text tokens in one array (TOML 1.0 mixed arrays)", "[config]") {

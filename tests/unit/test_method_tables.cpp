@@ -2,13 +2,13 @@
 // hand-written bad files are rejected with the file and key path named.
 #include <catch2/catch.hpp>
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -56,7 +56,7 @@ float score_float(const ClassTable& m, float value) {
 std::string class_table(const std::string& id, const std::string& row0_extra = "", const std::string& row1_extra = "",
                         const std::string& row1_lower = "10.0") {
     return "schema = 1\n\n[[method]]\nid = \"" + id +
-           "\"\nfamily = \"class_table\"\nsource = \"test source\"\n"
+           "\"\nfamily = \"class_table\"\njurisdiction = \"NL\"\nsource = \"test source\"\n"
            "  [[method.class]]\n  upper = 10.0\n  score = 0\n  confidence = \"verified\"\n" +
            row0_extra +
            "  [[method.class]]\n  lower = " + row1_lower + "\n  score = 1\n  confidence = \"placeholder\"\n" + row1_extra;
@@ -222,6 +222,20 @@ TEST_CASE("PR contour values stored as float score in their own class", "[method
     CHECK(score_float(*limit, static_cast<float>(1e-6)) == 1.0f);
 }
 
+TEST_CASE("every shipped method says where its values apply, from its source", "[methods][jurisdiction]") {
+    const std::map<std::string, std::string> by_prefix{{"ges.", "NL"},     {"bkl.", "NL"},    {"es.", "NL"},  {"ggd.", "NL"},
+                                                       {"eu2008.", "EU"},  {"eu2030.", "EU"}, {"air.", "EU"}, {"who2018.", "WHO"},
+                                                       {"who2021.", "WHO"}};
+    for (const auto& m : shipped().all()) {
+        const std::string& id = m->info().id;
+        INFO(id);
+        std::string expected;
+        for (const auto& [prefix, code] : by_prefix)
+            if (id.rfind(prefix, 0) == 0) expected = code;
+        CHECK(m->info().jurisdiction == expected);
+    }
+}
+
 TEST_CASE("suggestions for a mistyped method id", "[methods]") {
     const auto s = shipped().suggestions("ges.road_nois");
     CHECK(std::find(s.begin(), s.end(), "ges.road_noise") != s.end());
@@ -235,7 +249,7 @@ TEST_CASE("suggestions for a mistyped method id", "[methods]") {
 TEST_CASE("a hand-written valid file loads", "[methods]") {
     TempDir dir("methods");
     const fs::path file = dir.write("ok.toml", class_table("t.ok") +
-                                                   "\n[[method]]\nid = \"t.limit\"\nfamily = \"threshold\"\n"
+                                                   "\n[[method]]\nid = \"t.limit\"\nfamily = \"threshold\"\njurisdiction = \"WHO\"\n"
                                                    "standard = 7\nconfidence = \"secondary\"\nsource = \"s\"\n");
     MethodRegistry r;
     load_method_file(file, r);
@@ -301,18 +315,32 @@ TEST_CASE("bad method files are rejected naming the key path", "[methods][errors
     }
     SECTION("a threshold without confidence") {
         const ConfigError e =
-            error_loading("schema = 1\n[[method]]\nid = \"t.t\"\nfamily = \"threshold\"\nstandard = 5\nsource = \"s\"\n");
+            error_loading("schema = 1\n[[method]]\nid = \"t.t\"\nfamily = \"threshold\"\njurisdiction = \"EU\"\nstandard = 5\nsource = \"s\"\n");
         CHECK(e.key_path() == "method[0].confidence");
     }
     SECTION("a threshold without standard") {
         const ConfigError e = error_loading(
-            "schema = 1\n[[method]]\nid = \"t.t\"\nfamily = \"threshold\"\nconfidence = \"verified\"\nsource = \"s\"\n");
+            "schema = 1\n[[method]]\nid = \"t.t\"\nfamily = \"threshold\"\njurisdiction = \"EU\"\nconfidence = \"verified\"\nsource = \"s\"\n");
         CHECK(e.key_path() == "method[0].standard");
     }
     SECTION("an unknown family") {
-        const ConfigError e = error_loading("schema = 1\n[[method]]\nid = \"t.c\"\nfamily = \"curve\"\nsource = \"s\"\n");
+        const ConfigError e = error_loading("schema = 1\n[[method]]\nid = \"t.c\"\nfamily = \"curve\"\njurisdiction = \"EU\"\nsource = \"s\"\n");
         CHECK(e.key_path() == "method[0].family");
         CHECK_THAT(std::string(e.what()), Contains("'curve'") && Contains("class_table") && Contains("threshold"));
+    }
+    SECTION("a method without jurisdiction names its id") {
+        std::string text = class_table("t.nowhere");
+        text.replace(text.find("jurisdiction = \"NL\"\n"), std::string("jurisdiction = \"NL\"\n").size(), "");
+        const ConfigError e = error_loading(text);
+        CHECK(e.key_path() == "method[0].jurisdiction");
+        CHECK_THAT(std::string(e.what()), Contains("'t.nowhere'") && Contains("required") && Contains("\"EU\""));
+    }
+    SECTION("a jurisdiction that is not a code") {
+        std::string text = class_table("t.a");
+        text.replace(text.find("\"NL\""), 4, "\"the Netherlands\"");
+        const ConfigError e = error_loading(text);
+        CHECK(e.key_path() == "method[0].jurisdiction");
+        CHECK_THAT(std::string(e.what()), Contains("'the Netherlands'") && Contains("not a jurisdiction code"));
     }
     SECTION("a TOML syntax error") {
         const ConfigError e = error_loading("schema = 1\n[[method]\n");

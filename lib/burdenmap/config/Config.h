@@ -17,7 +17,11 @@
 namespace burdenmap {
 
 struct StudyConfig {
-    std::string name = "burdenmap study";
+    std::string name = "burdenmap study";  // a title, not a place: the report says "in <place>"
+    std::string place;                 // empty: the report names no place
+    // Where the study is ("NL", "EU", "US-CA", …): a method whose jurisdiction this is (or the EU's,
+    // for a member state) gives "legal limit values here"; others are "for reference". Empty: none.
+    std::string jurisdiction;
     std::string crs;                   // empty: the zones' CRS
     std::optional<double> resolution;  // map units; default: the finest input raster
     std::optional<Box> extent;         // default: the zones' extent
@@ -37,6 +41,7 @@ struct ZonesConfig {
 
 struct LayerConfig {
     std::string name;
+    std::string title;          // display name (report, codebook, styles); empty: from the name
     std::filesystem::path path;
     std::string vector_layer;   // set for vector layers (OGR layer name); empty for rasters
     std::string value_field;    // vector layers: the numeric field burned into cells
@@ -75,6 +80,7 @@ struct HealthOutcomeConfig {
 
 struct CumulationConfig {
     std::string name;
+    std::string title;                      // display name; empty: from the name
     std::string rule;
     std::vector<std::string> layers;        // empty with no group: every layer
     std::string group;                      // alternative to layers: every layer of this group

@@ -31,6 +31,8 @@ void check_name(TomlReader& r, const std::string& key, const std::string& name) 
 StudyConfig parse_study(TomlReader r) {
     StudyConfig s;
     s.name = r.optional_string("name", s.name);
+    if (r.has("place")) s.place = r.required_string("place");
+    s.jurisdiction = config_detail::read_jurisdiction(r, "jurisdiction", "");
     s.crs = r.optional_string("crs");
     s.resolution = r.optional_number("resolution");
     if (s.resolution && !(*s.resolution > 0 && *s.resolution < 1e300)) r.fail("resolution", "must be positive and finite");
@@ -40,7 +42,7 @@ StudyConfig parse_study(TomlReader r) {
             r.fail("extent", "must be [xmin, ymin, xmax, ymax] with xmin < xmax and ymin < ymax");
         s.extent = Box{e[0], e[1], e[2], e[3]};
     }
-    r.reject_unknown({"name", "crs", "resolution", "extent"});
+    r.reject_unknown({"name", "place", "jurisdiction", "crs", "resolution", "extent"});
     return s;
 }
 
@@ -73,6 +75,7 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
     LayerConfig l;
     l.name = r.required_string("name");
     check_name(r, "name", l.name);
+    if (r.has("title")) l.title = r.required_string("title");
     l.path = resolve(base, r.required_string("path"));
     l.vector_layer = r.optional_string("layer");
     l.value_field = r.optional_string("value");
@@ -112,7 +115,7 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
     l.limit = r.optional_string("limit");
     l.future_limit = r.optional_string("future_limit");
     l.guidelines = r.string_array("guidelines");
-    r.reject_unknown({"name", "path", "layer", "value", "background", "band", "unit", "group", "method", "resampling",
+    r.reject_unknown({"name", "title", "path", "layer", "value", "background", "band", "unit", "group", "method", "resampling",
                       "kind", "standard", "limit", "future_limit", "guidelines"});
     return l;
 }
@@ -154,6 +157,7 @@ CumulationConfig parse_cumulation(TomlReader r) {
     CumulationConfig c;
     c.name = r.required_string("name");
     check_name(r, "name", c.name);
+    if (r.has("title")) c.title = r.required_string("title");
     c.rule = r.required_string("rule");
     c.layers = r.string_array("layers");
     c.group = r.optional_string("group");
@@ -194,7 +198,7 @@ CumulationConfig parse_cumulation(TomlReader r) {
         else if (n->is_integer() || n->is_floating_point()) c.advisory_at = r.optional_number("advisory_at");
         else r.fail("advisory_at", "must be a number or a threshold method id (e.g. \"ggd.noise_cumulative_lden\")");
     }
-    r.reject_unknown({"name", "rule", "layers", "group", "at_least", "missing", "weights", "outcome", "advisory_at"});
+    r.reject_unknown({"name", "title", "rule", "layers", "group", "at_least", "missing", "weights", "outcome", "advisory_at"});
     return c;
 }
 

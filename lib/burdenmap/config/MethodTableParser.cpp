@@ -99,6 +99,12 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
     MethodInfo info;
     info.id = default_id.empty() ? r.required_string("id") : r.optional_string("id", default_id);
     info.family = r.required_string("family");
+    // A published table says where its values apply; a method of this study applies to it alone.
+    const bool inline_method = !default_id.empty();
+    if (!inline_method && !r.has("jurisdiction"))
+        r.fail("jurisdiction", "is required: method '" + info.id + "' must say where its values apply (\"NL\", \"EU\", "
+                               "\"WHO\", \"US-CA\", ...), from its source, on the line after `family`");
+    info.jurisdiction = config_detail::read_jurisdiction(r, "jurisdiction", "study");
     info.title = r.optional_string("title", info.id);
     info.quantity = r.optional_string("quantity");
     info.unit = r.optional_string("unit");
@@ -112,7 +118,7 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
         if (info.family == "threshold") {
             const double standard = r.required_number("standard");
             info.provenance = read_provenance(r, nullptr);
-            r.reject_unknown({"id", "family", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
+            r.reject_unknown({"id", "family", "jurisdiction", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
                               "url", "confidence", "standard"});
             return std::make_shared<ClassTable>(ClassTable::threshold(info, standard, info.provenance));
         }
@@ -129,7 +135,7 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
             // The method's overall confidence is its weakest row's.
             for (const ClassRow& row : classes)
                 info.provenance.confidence = std::max(info.provenance.confidence, row.provenance.confidence);
-            r.reject_unknown({"id", "family", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
+            r.reject_unknown({"id", "family", "jurisdiction", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
                               "url", "confidence", "class"});
             return std::make_shared<ClassTable>(info, std::move(classes));
         }
@@ -137,7 +143,7 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
             info.provenance = read_provenance(r, nullptr);
             CurveParameters curve = read_curve(r);
             if (!r.has("range_confidence")) curve.range_confidence = info.provenance.confidence;
-            r.reject_unknown({"id", "family", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
+            r.reject_unknown({"id", "family", "jurisdiction", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
                               "url", "confidence", "form", "coefficients", "rr", "increment", "counterfactual",
                               "valid_min", "valid_max", "below_range", "above_range", "outcome", "range_confidence"});
             return std::make_shared<ExposureResponse>(info, std::move(curve));

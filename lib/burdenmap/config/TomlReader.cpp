@@ -1,5 +1,7 @@
 #include "burdenmap/config/TomlReader.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -145,6 +147,15 @@ void TomlReader::reject_unknown(const std::vector<std::string>& known) const {
         for (const std::string& s : known) list += (list.empty() ? "" : ", ") + s;
         fail(key, "unknown key (known keys here: " + list + ")");
     }
+}
+
+std::string read_jurisdiction(TomlReader& r, const std::string& key, const std::string& fallback) {
+    if (!r.has(key)) return fallback;
+    const std::string code = r.required_string(key);
+    const bool ok = !code.empty() && std::isalpha(static_cast<unsigned char>(code.front())) &&
+                    std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; });
+    if (!ok) r.fail(key, "'" + code + "' is not a jurisdiction code: letters, digits and dashes, e.g. \"NL\", \"EU\", \"US-CA\"");
+    return code;
 }
 
 toml::table parse_toml_file(const std::string& file, std::string* text_out) {

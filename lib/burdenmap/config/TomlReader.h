@@ -72,6 +72,10 @@ std::shared_ptr<const ScoringMethod> parse_inline_method(const toml::table& tabl
 // The [fairness] section (FairnessConfigParser.cpp); `base` resolves the joined table's path.
 FairnessConfig parse_fairness(TomlReader reader, const std::filesystem::path& base);
 
+// A jurisdiction code at `key` ("NL", "EU", "WHO", "US-CA", "study"): letters, digits and
+// dashes, starting with a letter. Absent: `fallback`.
+std::string read_jurisdiction(TomlReader& r, const std::string& key, const std::string& fallback);
+
 // Parses a TOML file, turning syntax errors into ConfigError with line and column.
 toml::table parse_toml_file(const std::string& file, std::string* text_out = nullptr);
 

@@ -112,6 +112,17 @@ bool crs_is_geographic(const std::string& wkt) {
     return srs && OSRIsGeographic(static_cast<OGRSpatialReferenceH>(srs.get()));
 }
 
+std::string crs_length_unit(const std::string& wkt) {
+    SrsPtr srs = srs_from_wkt(wkt);
+    if (!srs) return "";
+    char* name = nullptr;  // owned by the SRS
+    const double to_metre = OSRGetLinearUnits(static_cast<OGRSpatialReferenceH>(srs.get()), &name);
+    if (to_metre == 1.0) return "m";
+    if (to_metre == 0.3048) return "ft";
+    if (std::fabs(to_metre - 1200.0 / 3937.0) < 1e-12) return "US ft";
+    return name ? name : "";
+}
+
 bool crs_equivalent(const std::string& a_wkt, const std::string& b_wkt) {
     SrsPtr a = srs_from_wkt(a_wkt), b = srs_from_wkt(b_wkt);
     if (!a || !b) return false;

@@ -48,6 +48,9 @@ std::string crs_to_wkt(const std::string& definition, const std::string& key);
 std::string crs_short_name(const std::string& wkt);
 // True when the CRS is geographic (degrees): cell areas would vary, so targets must be projected.
 bool crs_is_geographic(const std::string& wkt);
+// The unit of a projected CRS's coordinates, short: "m", "ft" (international foot), "US ft", else
+// the unit's own name; "" when the CRS is not understood.
+std::string crs_length_unit(const std::string& wkt);
 bool crs_equivalent(const std::string& a_wkt, const std::string& b_wkt);
 
 }  // namespace burdenmap

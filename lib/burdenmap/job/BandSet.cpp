@@ -1,6 +1,19 @@
 #include "burdenmap/job/BandSet.h"
 
 namespace burdenmap {
+namespace {
+
+// A layer as the codebook names it: its title with its name, or its name.
+std::string layer_label(const LayerConfig& l) { return l.title.empty() ? l.name : l.title + " (" + l.name + ")"; }
+
+// A count is GES "stapeling" only when it counts a GES method; other studies count layers too.
+bool counts_ges(const CumulationRule& c, const JobPlan& plan) {
+    for (std::size_t i : c.layers)
+        if (plan.layers[i].method->info().id.rfind("ges.", 0) == 0) return true;
+    return false;
+}
+
+}  // namespace
 
 BandSet make_band_set(const JobPlan& plan) {
     BandSet set;
@@ -12,7 +25,7 @@ BandSet make_band_set(const JobPlan& plan) {
         raw.kind = ZonalBand::Kind::raw;
         raw.layer = l.config.name;
         raw.prefix = l.config.name;
-        raw.meaning = "value of layer " + l.config.name + (m.quantity.empty() ? "" : " (" + m.quantity + ")");
+        raw.meaning = "value of layer " + layer_label(l.config) + (m.quantity.empty() ? "" : " (" + m.quantity + ")");
         raw.unit = l.config.unit.empty() ? m.unit : l.config.unit;
         raw.method = "input";
         raw.source = l.vector ? l.vector->description : l.raster.path.filename().string();
@@ -23,7 +36,7 @@ BandSet make_band_set(const JobPlan& plan) {
         score.kind = ZonalBand::Kind::score;
         score.layer = l.config.name;
         score.prefix = l.config.name + "_score";
-        score.meaning = "score of layer " + l.config.name + " by " + m.title;
+        score.meaning = "score of layer " + layer_label(l.config) + " by " + m.title;
         score.unit = l.method->score_unit();
         score.method = m.id;
         score.source = source;
@@ -43,10 +56,11 @@ BandSet make_band_set(const JobPlan& plan) {
         b.unit = c.unit();
         b.method = to_string(c.kind);
         std::string names;
-        for (std::size_t i : c.layers) names += (names.empty() ? "" : ", ") + plan.layers[i].config.name;
+        for (std::size_t i : c.layers) names += (names.empty() ? "" : ", ") + layer_label(plan.layers[i].config);
         switch (c.kind) {
             case CumulationKind::count_at_least:
-                b.meaning = "number of layers at or above their burden level (" + names + "); GES-style stapeling, scores not summed";
+                b.meaning = "number of layers at or above their burden level (" + names + ")" +
+                            (counts_ges(c, plan) ? "; GES-style stapeling, scores not summed" : "; scores counted, not summed");
                 for (std::size_t k = 1; k <= c.layers.size(); ++k) b.thresholds.push_back(static_cast<double>(k));
                 b.integer_valued = true;
                 b.population_classes = static_cast<int>(c.layers.size()) + 1;
@@ -58,7 +72,7 @@ BandSet make_band_set(const JobPlan& plan) {
             case CumulationKind::max: b.meaning = "highest score of " + names; break;
             case CumulationKind::health_burden:
                 b.meaning = "health burden: DALYs per 1000 residents per year summed over the outcomes of " + names +
-                            " (MGR-style common health unit; not a GES score)";
+                            " (MGR-style common health unit)";
                 break;
             case CumulationKind::health_cases:
             case CumulationKind::health_daly: {

@@ -37,6 +37,7 @@ CumulationRule build_rule(const CumulationConfig& c, std::size_t ci, const std::
     const std::string key = "cumulation[" + std::to_string(ci) + "]";
     CumulationRule rule;
     rule.name = c.name;
+    rule.title = c.title;
     try {
         rule.kind = cumulation_kind_from_string(c.rule);
     } catch (const std::invalid_argument& e) {
@@ -82,6 +83,7 @@ std::vector<CumulationRule> build_health_rules(const CumulationConfig& c, std::s
     const std::string key = "cumulation[" + std::to_string(ci) + "]";
     CumulationRule total;
     total.name = c.name;
+    total.title = c.title;
     total.kind = CumulationKind::health_burden;
     std::vector<CumulationRule> parts;
     for (std::size_t k = 0; k < c.outcomes.size(); ++k) {

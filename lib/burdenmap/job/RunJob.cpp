@@ -40,6 +40,8 @@ std::vector<BandSpec> tiff_bands(const JobPlan& plan) {
                       {"method_title", m.title},
                       {"source", m.provenance.source},
                       {"confidence", to_string(m.provenance.confidence)}};
+        // The display name from the config, for legends (burden.qml, the report's map).
+        if (!l.config.title.empty()) b.metadata["title"] = l.config.title + " score";
         bands.push_back(b);
     }
     for (const CumulationRule& c : plan.cumulations) {
@@ -47,6 +49,7 @@ std::vector<BandSpec> tiff_bands(const JobPlan& plan) {
         b.description = c.name;
         b.unit = c.unit();
         b.metadata = {{"rule", to_string(c.kind)}};
+        if (!c.title.empty()) b.metadata["title"] = c.title;
         bands.push_back(b);
     }
     return bands;

@@ -78,7 +78,10 @@ std::optional<RasterStyle> headline_raster_style(const std::vector<BandInfo>& ba
     for (const BandInfo& b : bands)
         if (!chosen && !rule_of(b).empty()) chosen = &b;
     if (!chosen) chosen = &bands.front();
-    const std::string title = chosen->description + (chosen->unit.empty() ? "" : " (" + chosen->unit + ")");
+    // A band's display name ([[layer]] / [[cumulation]] title) when the run wrote one, else its name.
+    const auto titled = chosen->metadata.find("title");
+    const std::string name = titled != chosen->metadata.end() ? titled->second : chosen->description;
+    const std::string title = name + (chosen->unit.empty() ? "" : " (" + chosen->unit + ")");
     const double lo = chosen->min.value_or(0), hi = chosen->max.value_or(1);
     if (rule_of(*chosen) == "count_at_least")
         return count_raster_style(chosen->index, static_cast<int>(std::ceil(hi)), ColorRamp::yl_or_rd(), title);

@@ -1,14 +1,15 @@
 #include "burdenmap/report/ReportBuilder.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <stdexcept>
 
 #include "burdenmap/core/ZoneRanking.h"
 #include "burdenmap/report/NumberFormat.h"
+#include "burdenmap/report/ReportFairness.h"
 #include "burdenmap/report/ReportIncome.h"
 #include "burdenmap/report/ReportSections.h"
+#include "burdenmap/report/ReportStudy.h"
 #include "burdenmap/report/ReportText.h"
 
 namespace burdenmap::report {
@@ -24,7 +25,7 @@ struct Headline {
     std::string label;       // for tables: "stapeling (number of layers)"
 };
 
-std::optional<Headline> find_headline(const std::vector<ColumnInfo>& columns, const json& manifest) {
+std::optional<Headline> find_headline(const std::vector<ColumnInfo>& columns, const json& manifest, const Titles& titles) {
     const auto i = headline_column(columns);
     if (!i) return std::nullopt;
     Headline h;
@@ -35,7 +36,7 @@ std::optional<Headline> find_headline(const std::vector<ColumnInfo>& columns, co
             h.cumulation = prefix;
             h.rule = c;
         }
-    h.label = display_name(prefix) + (h.column.unit.empty() ? "" : " (" + h.column.unit + ")");
+    h.label = display_name(prefix, titles) + (h.column.unit.empty() ? "" : " (" + h.column.unit + ")");
     return h;
 }
 
@@ -55,7 +56,7 @@ std::string zone_label(const Table& zones, std::size_t row) {
 
 // Why a zone is high, in words: the zones' own `reasons` column when the run wrote one, else the
 // layers that reach their burden level in it, with the share of its area where they do.
-std::string why(const Table& zones, std::size_t row, const json& manifest) {
+std::string why(const Table& zones, std::size_t row, const json& manifest, const Titles& titles) {
     if (const std::string r = zones.text(row, "reasons"); !r.empty()) return r;
     std::vector<std::pair<double, std::string>> parts;
     for (const json& layer : manifest.value("layers", json::array())) {
@@ -63,7 +64,7 @@ std::string why(const Table& zones, std::size_t row, const json& manifest) {
         const auto k = burden_level(zones, name);
         if (!k) continue;
         const double share = zones.number(row, name + "_score_share_ge" + std::to_string(*k)).value_or(0);
-        if (share > 0) parts.emplace_back(share, display_name(name) + " on " + format_percent(share));
+        if (share > 0) parts.emplace_back(share, display_name(name, titles) + " on " + format_percent(share));
     }
     std::stable_sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     if (parts.empty()) return "no layer reaches its burden level here";
@@ -80,7 +81,8 @@ std::string amount(double v, const std::optional<Headline>& h) {
 // When more zones share the top value than the list shows, "burdens pile up most in <zone>" would
 // name one of them by the tie-break alone: the headline then says how many share the top value
 // ("501 neighbourhoods share the highest value, 2 of 2 layers"). nullopt when the list holds them.
-std::optional<std::string> tie_at_top(const Table& zones, const Headline& h, const std::vector<std::size_t>& numbered) {
+std::optional<std::string> tie_at_top(const Table& zones, const Headline& h, const std::vector<std::size_t>& numbered,
+                                      const Titles& titles) {
     const std::optional<double> top = zones.number(numbered.front(), h.column.name);
     if (!top) return std::nullopt;
     std::size_t tied = 0;
@@ -91,15 +93,19 @@ std::optional<std::string> tie_at_top(const Table& zones, const Headline& h, con
     if (is_count(h))
         return out + ", " + format_fixed(*top, 1) + " of " + std::to_string(h.rule.value("layers", json::array()).size()) +
                " layers";
-    return out + " of " + display_name(h.cumulation.empty() ? h.column.name : h.cumulation) + ", " + amount(*top, h);
+    return out + " of " + display_name(h.cumulation.empty() ? h.column.name : h.cumulation, titles) + ", " + amount(*top, h);
 }
 
 void add_question_and_answer(ReportModel& m, const ReportInputs& in, const json& manifest,
                              const std::optional<Headline>& h, const std::vector<std::size_t>& numbered,
-                             const std::string& income_sentence) {
-    m.question = "Where in " + m.study +
-                 " do environmental burdens (noise, air pollution, external-safety risk) pile up, and do the residents "
-                 "with the lowest incomes carry more of them?";
+                             const std::string& income_sentence, const Titles& titles) {
+    // The burdens this study has, and its place only when the config names one (the study's
+    // name is a title, not a place).
+    const std::vector<std::string> topics = study_topics(manifest, titles);
+    const std::string place = manifest.contains("study") ? str(manifest["study"], "place") : "";
+    m.question = "Where" + (place.empty() ? std::string() : " in " + place) + " do burdens" +
+                 (topics.empty() ? std::string() : " from " + word_list(topics)) +
+                 " pile up, and do the residents with the lowest incomes carry more of them?";
     if (!h || numbered.empty()) {
         m.answer = "The run has no statistic to rank the neighbourhoods by. " + income_sentence;
         return;
@@ -116,12 +122,12 @@ void add_question_and_answer(ReportModel& m, const ReportInputs& in, const json&
             first += format_fixed(*median, 1) == "0" ? ", against almost none in the typical neighbourhood"
                                                      : ", against " + format_fixed(*median, 1) + " in the typical neighbourhood";
     } else {
-        first = display_name(h->cumulation.empty() ? h->column.name : h->cumulation) + " is highest in " +
-                zone_label(in.zones, top) + " (" + amount(v, h) + ")";
+        // The zone first: a name is shown as written, never capitalised to start the sentence.
+        first = zone_label(in.zones, top) + " has the highest " +
+                display_name(h->cumulation.empty() ? h->column.name : h->cumulation, titles) + " (" + amount(v, h) + ")";
         if (median) first += ", against " + amount(*median, h) + " in the typical neighbourhood";
     }
-    if (const auto tie = tie_at_top(in.zones, *h, numbered)) first = *tie;
-    first[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(first[0])));
+    if (const auto tie = tie_at_top(in.zones, *h, numbered, titles)) first = *tie;
     m.answer = first + "." + (income_sentence.empty() ? "" : " " + income_sentence);
 
     const double residents = column_sum(in.zones, "residents").value_or(column_sum(in.zones, "population").value_or(0));
@@ -165,11 +171,11 @@ std::string incomplete_note(const Table& zones, const Headline& h, const std::ve
 }
 
 void add_top_zones(ReportModel& m, const ReportInputs& in, const json& manifest, const std::optional<Headline>& h,
-                   const std::vector<std::size_t>& numbered) {
+                   const std::vector<std::size_t>& numbered, const Titles& titles) {
     if (!h) return;
     const std::vector<std::string> incomes = income_columns(in.zones, in.codebook);
     const std::string residents_col = in.zones.has("residents") ? "residents" : "population";
-    m.top_zones.headers = {"#", "Neighbourhood", display_name(h->label)};
+    m.top_zones.headers = {"#", "Neighbourhood", h->label};
     m.top_zones.numeric = {true, false, true};
     for (const std::string& c : incomes) {
         m.top_zones.headers.push_back(display_name(c));
@@ -185,13 +191,13 @@ void add_top_zones(ReportModel& m, const ReportInputs& in, const json& manifest,
                                         value};
         for (const std::string& c : incomes) row.push_back(format_number(in.zones.number(r, c).value_or(NAN)));
         row.push_back(format_count(in.zones.number(r, residents_col).value_or(NAN)));
-        row.push_back(why(in.zones, r, manifest));
+        row.push_back(why(in.zones, r, manifest, titles));
         m.top_zones.rows.push_back(row);
         m.map_list.emplace_back(std::to_string(i + 1), zone_label(in.zones, r) + " — " + value);
     }
-    m.map_list_title = "Numbered on the map: " + display_name(h->label);
+    m.map_list_title = "Numbered on the map: " + h->label;
     m.zones_intro = "The " + std::to_string(numbered.size()) + " neighbourhoods with the highest " +
-                    display_name(h->label) + ": " + h->column.meaning + "; " +
+                    h->label + ": " + h->column.meaning + "; " +
                     tie_break_words(tie_break_columns(in.zones.columns, h->column.name)) + "." +
                     incomplete_note(in.zones, *h, numbered);
 }
@@ -230,13 +236,14 @@ ReportModel build_report_model(const ReportInputs& in, const std::vector<std::si
     }
     ReportModel m;
     m.study = manifest.contains("study") ? str(manifest["study"], "name") : "";
-    if (m.study.empty()) m.study = "the study area";
-    const std::optional<Headline> h = find_headline(zone_column_info(in.zones, in.codebook), manifest);
+    if (m.study.empty()) m.study = "burdenmap study";
+    const Titles titles = titles_of(manifest);
+    const std::optional<Headline> h = find_headline(zone_column_info(in.zones, in.codebook), manifest, titles);
 
     std::optional<HeadlineBurden> burden;
     if (h) burden = HeadlineBurden{h->column.name, is_count(*h), h->column.unit};
-    const std::string income_sentence = add_income_chart(m, in.zones, in.codebook, in.income_groups, burden);
-    add_question_and_answer(m, in, manifest, h, numbered, income_sentence);
+    const std::string income_sentence = add_income_chart(m, in.zones, in.codebook, in.income_groups, burden, titles);
+    add_question_and_answer(m, in, manifest, h, numbered, income_sentence, titles);
 
     m.map_png_base64 = in.map_png_base64;
     if (m.map_png_base64.empty()) {
@@ -247,7 +254,14 @@ ReportModel build_report_model(const ReportInputs& in, const std::vector<std::si
                                           : " Numbers: the " + std::to_string(numbered.size()) +
                                                 " most burdened neighbourhoods, listed on the right and in the table below.");
     }
-    add_top_zones(m, in, manifest, h, numbered);
+    add_top_zones(m, in, manifest, h, numbered, titles);
+    add_fairness_section(m, manifest, in.zones, titles);
+    if (!m.fairness_intro.empty() && !in.bivariate_png_base64.empty()) {
+        m.bivariate_png_base64 = in.bivariate_png_base64;
+        m.bivariate_caption = "Burden × income: each neighbourhood by its tertile of the headline burden (A least, C most "
+                              "burdened) and its tertile of low-income residents (1 fewest, 3 most); C3 carries both. "
+                              "Tertiles are of neighbourhoods (bivariate_class in burden.gpkg).";
+    }
     add_layer_sections(m, manifest, in.zones);
     add_method_sections(m, manifest);
     add_provenance(m, manifest, in.output_dir);

@@ -26,6 +26,7 @@ struct ReportInputs {
     std::string map_png_base64;  // empty: no map
     std::string map_legend;      // what the map's colours show, e.g. "stapeling (number of layers)"
     std::string map_problem;     // why there is no map, when there is none
+    std::string bivariate_png_base64;  // the burden × income map (zones with bivariate_class); empty: none
     std::string output_dir;      // for the footer
 };
 

@@ -129,11 +129,24 @@ std::string render_report_html(const ReportModel& m) {
                       "style-src 'unsafe-inline'\">\n"
                       "<title>Environmental burden: " + xml_escape(m.study) + "</title>\n<style>" + css +
                       "</style>\n</head>\n<body>\n<main>\n";
-    out += "<header>\n<p class=\"kicker\">burdenmap report</p>\n<h1>Environmental burden in " + xml_escape(m.study) +
+    out += "<header>\n<p class=\"kicker\">burdenmap report</p>\n<h1>Environmental burden: " + xml_escape(m.study) +
            "</h1>\n</header>\n";
     out += question_and_answer(m);
     out += map_block(m);
     out += chart_section(m);
+    if (!m.fairness_intro.empty()) {
+        out += "<h2 id=\"fairness\">Fairness: index and concentration</h2>\n" + paragraph(m.fairness_intro);
+        if (!m.fairness_facts.empty()) {
+            out += "<ul>\n";
+            for (const std::string& f : m.fairness_facts) out += "<li>" + xml_escape(f) + "</li>\n";
+            out += "</ul>\n";
+        }
+        out += table(m.fairness_top);
+        if (!m.bivariate_png_base64.empty())
+            out += "<figure>\n<img src=\"data:image/png;base64," + m.bivariate_png_base64 +
+                   "\" alt=\"Map of the neighbourhoods by burden and income class\">\n<figcaption>" +
+                   xml_escape(m.bivariate_caption) + "</figcaption>\n</figure>\n";
+    }
     out += "<h2 id=\"zones\">The most burdened neighbourhoods, and why</h2>\n" + paragraph(m.zones_intro) + table(m.top_zones);
     out += "<h2 id=\"layers\">Each burden on its own</h2>\n" + paragraph(m.burden_levels_intro) + table(m.burden_levels);
     for (const std::string& p : m.layer_summaries) out += paragraph(p);

@@ -41,13 +41,6 @@ std::vector<std::string> burden_columns(const Table& groups) {
     return std::vector<std::string>(groups.columns.begin() + static_cast<std::ptrdiff_t>(*at) + 1, groups.columns.end());
 }
 
-std::string without_mean(const std::string& name) {
-    const std::string suffix = "_mean";
-    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0
-               ? name.substr(0, name.size() - suffix.size())
-               : name;
-}
-
 // The zones column an income_groups burden column averages: the same name ("stapeling_mean"),
 // or the name with "_mean" appended ("stapeling_mean_mean").
 std::string zone_column_of(const std::string& burden, const Table& zones) {
@@ -55,7 +48,9 @@ std::string zone_column_of(const std::string& burden, const Table& zones) {
 }
 
 // A burden's name for a chart panel or a sentence: "stapeling", "road noise", "NO2".
-std::string burden_title(const std::string& zone_column) { return display_name(without_mean(zone_column)); }
+std::string burden_title(const std::string& zone_column, const Titles& titles) {
+    return display_name(without_mean(zone_column), titles);
+}
 
 // A value in a sentence: "1.62 burdens" for a count, else the number and its unit.
 std::string amount(double v, bool count, const std::string& unit) {
@@ -70,7 +65,8 @@ bool of_zones(const std::string& grouping) { return grouping.find(" of zones") !
 }  // namespace
 
 std::string add_income_chart(ReportModel& m, const Table& zones, const Table& codebook,
-                             const std::optional<Table>& groups, const std::optional<HeadlineBurden>& headline) {
+                             const std::optional<Table>& groups, const std::optional<HeadlineBurden>& headline,
+                             const Titles& titles) {
     m.chart_title = "Who carries the burden: by income";
     if (!groups || groups->rows.empty()) {
         m.chart_note = "This output has no income groups (burden.gpkg has no income_groups table: it was written by an "
@@ -98,7 +94,7 @@ std::string add_income_chart(ReportModel& m, const Table& zones, const Table& co
         if (chart.panels.size() == max_chart_panels) break;
         const std::string zc = zone_column_of(b, zones);
         BarPanel p;
-        p.title = burden_title(zc);
+        p.title = burden_title(zc, titles);
         p.unit = codebook_text(codebook, "income_groups", b, "unit");
         if (p.unit.empty()) p.unit = codebook_text(codebook, "zones", zc, "unit");
         for (const std::size_t r : rows) p.values.push_back(g.number(r, b));
@@ -123,7 +119,7 @@ std::string add_income_chart(ReportModel& m, const Table& zones, const Table& co
     const bool is_headline = headline && zc == headline->column;
     const bool count = is_headline && headline->count;
     const std::string unit = is_headline ? headline->unit : "";
-    const std::string what = count ? "" : " (" + burden_title(zc) + ")";
+    const std::string what = count ? "" : " (" + burden_title(zc, titles) + ")";
     std::string sentence = "The " + fifth_word(grouping) + (of_zones(grouping) ? " of neighbourhoods with the lowest incomes has on average "
                                                                                            : " of residents with the lowest incomes lives on average with ") +
                            amount(*low, count, unit) + what + ", the highest-income " + fifth_word(grouping) + " with " +

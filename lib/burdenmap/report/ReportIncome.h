@@ -5,6 +5,7 @@
 #include <string>
 
 #include "burdenmap/report/ReportModel.h"
+#include "burdenmap/report/ReportText.h"
 #include "burdenmap/report/Table.h"
 
 namespace burdenmap::report::detail {
@@ -20,6 +21,7 @@ struct HeadlineBurden {
 // burdens, the headline first), or says why there is no chart; returns the answer's sentence on
 // income ("" when the groups cannot be compared).
 std::string add_income_chart(ReportModel& model, const Table& zones, const Table& codebook,
-                             const std::optional<Table>& groups, const std::optional<HeadlineBurden>& headline);
+                             const std::optional<Table>& groups, const std::optional<HeadlineBurden>& headline,
+                             const Titles& titles);
 
 }  // namespace burdenmap::report::detail

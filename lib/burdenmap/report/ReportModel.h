@@ -31,6 +31,12 @@ struct ReportModel {
     std::string chart_caption;
     std::string chart_note;
 
+    std::string fairness_intro;  // empty: the run had no [fairness]
+    std::vector<std::string> fairness_facts;  // the concentration index with its interval
+    TextTable fairness_top;      // the zones the fairness index ranks highest, with their reasons
+    std::string bivariate_png_base64;  // the burden × income map; empty: none
+    std::string bivariate_caption;
+
     std::string zones_intro;
     TextTable top_zones;
 

@@ -1,10 +1,11 @@
 #include "burdenmap/report/ReportSections.h"
 
+#include <algorithm>
 #include <cmath>
-#include <cctype>
 
 #include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/report/NumberFormat.h"
+#include "burdenmap/report/ReportStudy.h"
 #include "burdenmap/score/ScoringMethod.h"
 
 namespace burdenmap::report::detail {
@@ -42,11 +43,11 @@ std::string level_text(const json& layer, int k) {
     return out;
 }
 
-std::string layer_paragraph(const json& layer, const Table& zones, double residents_total) {
+std::string layer_paragraph(const json& layer, const Table& zones, double residents_total, const Titles& titles) {
     const std::string name = str(layer, "name");
     const std::string unit = str(layer, "unit");
-    std::string p = display_name(name);
-    if (!p.empty()) p[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
+    // "Layer" first: a name is shown as written, never capitalised to start the sentence.
+    std::string p = "Layer " + display_name(name, titles);
     p += (unit.empty() ? "" : " (unit: " + unit + ")") + std::string(" is scored by ") + str(layer["method"], "title") + ". ";
     const std::string mean_col = name + "_mean";
     double lo = INFINITY, hi = -INFINITY;
@@ -83,40 +84,67 @@ std::string layer_paragraph(const json& layer, const Table& zones, double reside
 
 }  // namespace
 
+// What can make a layer a burden in this study: GES wording only with a GES method, legal values
+// "here" only in the study's jurisdiction. `standings`: the burden levels' (legal_standing).
+std::string burden_levels_intro(const json& manifest, const std::vector<std::string>& standings,
+                                const std::string& study_jurisdiction) {
+    std::vector<std::string> kinds;
+    if (uses_ges(manifest)) kinds.push_back("the GES class at which the health risk is no longer acceptable");
+    const auto any = [&](const std::string& start) {
+        return std::any_of(standings.begin(), standings.end(), [&](const std::string& s) { return s.rfind(start, 0) == 0; });
+    };
+    const bool legal = any("legal limit value here") || any("for reference (");
+    if (legal) kinds.push_back("a legal limit value");
+    if (any("WHO guideline")) kinds.push_back("a WHO guideline value");
+    std::string out = "Each layer is scored with a published method or a rule of this study. A layer counts as a burden where "
+                      "its score reaches the level below";
+    out += kinds.empty() ? "." : ": for example " + word_list(kinds, "or") + ".";
+    if (!legal) return out;
+    if (study_jurisdiction.empty())
+        return out + " The study names no jurisdiction ([study] jurisdiction), so legal values are shown for reference, "
+                     "with the jurisdiction their method table gives.";
+    return out + " The study's jurisdiction is " + study_jurisdiction +
+           ": its legal values (and the EU's in an EU member state) apply here; others are shown for reference.";
+}
+
 void add_layer_sections(ReportModel& m, const json& manifest, const Table& zones) {
     if (!manifest.contains("layers")) return;
+    const Titles titles = titles_of(manifest);
+    const std::string jurisdiction = manifest.contains("study") ? str(manifest["study"], "jurisdiction") : "";
     const double residents = column_sum(zones, "residents").value_or(column_sum(zones, "population").value_or(0));
-    m.burden_levels_intro =
-        "Each layer is scored with a published method. A layer counts as a burden where its score reaches the level "
-        "below: for example the GES class at which the health risk is no longer acceptable, or a legal limit value.";
-    m.burden_levels.headers = {"Layer", "Unit", "Burden level", "Neighbourhoods reaching it", "Residents at or above it"};
-    m.burden_levels.numeric = {false, false, false, true, true};
+    m.burden_levels.headers = {"Layer", "Unit", "Burden level", "Standing", "Neighbourhoods reaching it", "Residents at or above it"};
+    m.burden_levels.numeric = {false, false, false, false, true, true};
+    std::vector<std::string> standings;
     for (const json& layer : manifest["layers"]) {
         const std::string name = str(layer, "name");
         const auto k = burden_level(zones, name);
-        std::string reached = "–", people = "–";
+        std::string reached = "–", people = "–", label;
         if (k) {
             std::size_t n = 0;
             for (std::size_t r = 0; r < zones.rows.size(); ++r)
                 if (zones.number(r, name + "_score_share_ge" + std::to_string(*k)).value_or(0) > 0) ++n;
             reached = std::to_string(n);
             if (auto pop = column_sum(zones, name + "_pop_ge" + std::to_string(*k))) people = format_count(*pop);
+            if (const json* bin = bin_with_score(layer, *k)) label = str(*bin, "label");
         }
-        m.burden_levels.rows.push_back({display_name(name), str(layer, "unit"), k ? level_text(layer, *k) : "–", reached,
-                                        people});
-        m.layer_summaries.push_back(layer_paragraph(layer, zones, residents));
+        standings.push_back(legal_standing(layer, label, jurisdiction));
+        m.burden_levels.rows.push_back({display_name(name, titles), str(layer, "unit"), k ? level_text(layer, *k) : "–",
+                                        standings.back(), reached, people});
+        m.layer_summaries.push_back(layer_paragraph(layer, zones, residents, titles));
     }
+    m.burden_levels_intro = burden_levels_intro(manifest, standings, jurisdiction);
 }
 
 void add_method_sections(ReportModel& m, const json& manifest) {
-    m.methods.headers = {"Layer", "Method", "Source", "Edition", "Confidence", "Link"};
+    const Titles titles = titles_of(manifest);
+    m.methods.headers = {"Layer", "Method", "Jurisdiction", "Source", "Edition", "Confidence", "Link"};
     for (const json& layer : manifest.value("layers", json::array())) {
         const json& method = layer["method"];
         const json& prov = method.contains("provenance") ? method["provenance"] : json::object();
         // An inline method of the config says so wherever it is named (run.json "of_this_study").
         const std::string id = labelled_id(str(method, "id"), method.contains("of_this_study") && method["of_this_study"] == true);
-        m.methods.rows.push_back({display_name(str(layer, "name")), id + ": " + str(method, "title"),
-                                  str(prov, "source"), str(prov, "edition"), str(prov, "confidence"), str(prov, "url")});
+        m.methods.rows.push_back({display_name(str(layer, "name"), titles), id + ": " + str(method, "title"),
+                                  str(method, "jurisdiction"), str(prov, "source"), str(prov, "edition"), str(prov, "confidence"), str(prov, "url")});
         std::string used;
         double cells = 0;
         for (const json& bin : method.value("bins", json::array())) {
@@ -126,7 +154,7 @@ void add_method_sections(ReportModel& m, const json& manifest) {
             cells += n;
         }
         if (!used.empty())
-            m.placeholder_notes.push_back(display_name(str(layer, "name")) + " (" + id + "): " +
+            m.placeholder_notes.push_back(display_name(str(layer, "name"), titles) + " (" + id + "): " +
                                           format_count(cells) + " cells were scored with placeholder rows: " + used + ".");
     }
     m.cumulations.headers = {"Name", "What it is", "Layers", "Levels"};
@@ -135,15 +163,15 @@ void add_method_sections(ReportModel& m, const json& manifest) {
         const json names = c.value("layers", json::array());
         for (std::size_t i = 0; i < names.size(); ++i) {
             const std::string n = names[i].is_string() ? names[i].get<std::string>() : "";
-            layers += (i ? ", " : "") + display_name(n);
+            layers += (i ? ", " : "") + display_name(n, titles);
             if (c.contains("at_least") && c["at_least"].is_array() && i < c["at_least"].size())
-                levels += (i ? ", " : "") + display_name(n) + " ≥ " + format_number(c["at_least"][i].get<double>());
+                levels += (i ? ", " : "") + display_name(n, titles) + " ≥ " + format_number(c["at_least"][i].get<double>());
         }
         for (const json& o : c.value("outcomes", json::array()))
             if (str(o, "curve_confidence") == "placeholder")
                 m.placeholder_notes.push_back("Cumulation " + str(c, "name") + ", outcome " + str(o, "name") +
                                               ": the exposure–response curve " + str(o, "curve") + " is a placeholder.");
-        m.cumulations.rows.push_back({str(c, "name"), rule_words(str(c, "rule")), layers, levels});
+        m.cumulations.rows.push_back({display_name(str(c, "name"), titles), rule_words(str(c, "rule"), uses_ges(manifest)), layers, levels});
     }
     for (const json& w : manifest.value("warnings", json::array()))
         m.warnings.push_back(w.is_object() ? str(w, "message") : w.dump());
@@ -163,7 +191,8 @@ void add_provenance(ReportModel& m, const json& manifest, const std::string& out
     if (manifest.contains("grid")) {
         const json& g = manifest["grid"];
         f.emplace_back("Grid", std::to_string(g.value("cols", 0)) + " × " + std::to_string(g.value("rows", 0)) +
-                                   " cells of " + format_number(g.value("cell_size", 0.0)) + " map units, " +
+                                   " cells of " + format_number(g.value("cell_size", 0.0)) + " " +
+                                   (str(g, "cell_size_unit").empty() ? "map units" : str(g, "cell_size_unit")) + ", " +
                                    (manifest.contains("study") ? str(manifest["study"], "crs") : ""));
     }
     if (manifest.contains("threads")) f.emplace_back("Threads", std::to_string(manifest.value("threads", 0)));

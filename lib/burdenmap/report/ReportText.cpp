@@ -23,9 +23,35 @@ std::string display_name(const std::string& name) {
     return out;
 }
 
-std::string rule_words(const std::string& rule) {
+std::string without_mean(const std::string& column) {
+    const std::string suffix = "_mean";
+    return column.size() > suffix.size() && column.compare(column.size() - suffix.size(), suffix.size(), suffix) == 0
+               ? column.substr(0, column.size() - suffix.size())
+               : column;
+}
+
+Titles titles_of(const json& manifest) {
+    Titles out;
+    for (const char* list : {"layers", "cumulations"})
+        for (const json& item : manifest.value(list, json::array()))
+            if (const std::string t = str(item, "title"); !t.empty()) out[str(item, "name")] = t;
+    return out;
+}
+
+std::string display_name(const std::string& name, const Titles& titles) {
+    const std::pair<const std::string, std::string>* best = nullptr;
+    for (const auto& entry : titles)
+        if ((name == entry.first || name.rfind(entry.first + "_", 0) == 0) && (!best || entry.first.size() > best->first.size()))
+            best = &entry;
+    if (!best) return display_name(name);
+    if (name == best->first) return best->second;
+    return best->second + " " + display_name(name.substr(best->first.size() + 1));
+}
+
+std::string rule_words(const std::string& rule, bool with_ges) {
     if (rule == "count_at_least")
-        return "number of layers at or above their burden level (scores are counted, never added: GES practice)";
+        return std::string("number of layers at their burden level") +
+               (with_ges ? " (scores are counted, never added: GES practice)" : " (scores are counted, never added)");
     if (rule == "energetic_sum") return "noise levels added as sound energy, 10·log10 Σ 10^(L/10) (GGD practice)";
     if (rule == "weighted_sum") return "weighted sum of the layers' scores";
     if (rule == "max") return "the highest of the layers' scores";

@@ -1,6 +1,7 @@
 #pragma once
 // Wording shared by the report's sections (internal to lib/burdenmap/report).
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,8 +16,22 @@ using nlohmann::json;
 // as chemists do ("no2" → "NO2", "pm25" → "PM2.5", "pm10" → "PM10").
 std::string display_name(const std::string& name);
 
-// What a cumulation rule does, in a phrase ("number of layers at or above their burden level").
-std::string rule_words(const std::string& rule);
+// Display names the config gave ([[layer]] / [[cumulation]] `title`), by layer or cumulation name,
+// as run.json records them.
+using Titles = std::map<std::string, std::string>;
+Titles titles_of(const json& manifest);
+
+// A name for people, with the config's titles: a titled name is its title ("nox" → "NOx"), a
+// column of it is the title and the rest ("nox_score_mean" → "NOx score mean"), the longest
+// titled name first; any other name as display_name(name). Titles are used as written.
+std::string display_name(const std::string& name, const Titles& titles);
+
+// A zones column without its "_mean" ("stapeling_mean" → "stapeling"); other names as they are.
+std::string without_mean(const std::string& column);
+
+// What a cumulation rule does, in a phrase ("number of layers at their burden level"); GES
+// practice is named only when the study uses a GES method (`with_ges`).
+std::string rule_words(const std::string& rule, bool with_ges);
 
 // The codebook's meaning and unit of a column of a layer ("" when not listed).
 std::string codebook_text(const Table& codebook, const std::string& layer, const std::string& column,

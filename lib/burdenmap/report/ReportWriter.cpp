@@ -10,6 +10,7 @@
 #include "burdenmap/io/OutputReader.h"
 #include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/report/Base64.h"
+#include "burdenmap/report/BivariateMap.h"
 #include "burdenmap/report/MapFont.h"
 #include "burdenmap/report/OutputStyles.h"
 #include "burdenmap/report/Quicklook.h"
@@ -42,6 +43,7 @@ report::Table to_table(TableData&& t) { return report::Table{std::move(t.columns
 
 struct MapResult {
     std::vector<std::uint8_t> png;
+    Grid grid;  // the map's pixels, for the burden × income map beside it
     std::string legend;
     std::string problem;
 };
@@ -76,7 +78,23 @@ MapResult draw_map(const fs::path& tif, const TableData& zones, const std::vecto
     const report::Image image = report::render_quicklook(q);
     out.png = encode_png(image.width(), image.height(), image.rgb());
     out.legend = style->title;
+    out.grid = q.values.grid();
     return out;
+}
+
+// The burden × income map on the burden map's pixels, when the run classed the zones
+// ([fairness]: bivariate_class); empty otherwise.
+std::vector<std::uint8_t> draw_bivariate_map(const TableData& zones, const report::Table& table, const Grid& grid) {
+    if (!table.has("bivariate_class") || grid.size() == 0) return {};
+    std::vector<std::optional<double>> classes;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) classes.push_back(table.number(r, "bivariate_class"));
+    report::QuicklookInput q;
+    q.values = report::zone_classes_on(grid, zones.shapes, classes);
+    q.style = report::bivariate_raster_style();
+    q.legend_title = q.style.title;
+    q.outlines = zones.shapes;
+    const report::Image image = report::render_quicklook(q);
+    return encode_png(image.width(), image.height(), image.rgb());
 }
 
 }  // namespace
@@ -129,6 +147,7 @@ ReportPaths write_report(const fs::path& output_dir, const ReportOptions& option
     if (const auto h = report::headline_column(columns)) preferred = columns[*h].name.substr(0, columns[*h].name.size() - 5);
 
     const MapResult map = draw_map(tif, *zones, numbered, preferred, options.map_pixels);
+    if (!map.png.empty()) in.bivariate_png_base64 = report::base64(draw_bivariate_map(*zones, zone_table, map.grid));
     in.zones = std::move(zone_table);
     in.map_png_base64 = report::base64(map.png);
     in.map_legend = map.legend;

@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 
 #include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/RasterSource.h"
 #include "burdenmap/job/Fairness.h"
 #include "burdenmap/score/ClassTable.h"
 
@@ -33,6 +34,7 @@ ordered_json provenance(const Provenance& p) {
 ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& hits, const std::map<std::string, std::string>& sha256) {
     ordered_json j;
     j["name"] = l.config.name;
+    if (!l.config.title.empty()) j["title"] = l.config.title;
     j["input"] = input_entry(l.config.path, sha256);
     j["unit"] = l.config.unit;
     j["group"] = l.config.group;
@@ -56,7 +58,8 @@ ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& h
         j["resampling"] = l.resampling;
     }
     const MethodInfo& m = l.method->info();
-    ordered_json method{{"id", m.id}, {"family", m.family}, {"title", m.title}, {"defined_in", m.defined_in},
+    ordered_json method{{"id", m.id}, {"family", m.family}, {"jurisdiction", m.jurisdiction}, {"title", m.title},
+                        {"quantity", m.quantity}, {"defined_in", m.defined_in},
                         {"of_this_study", m.of_this_study}};
     method["provenance"] = provenance(m.provenance);
     // Which class rows (or curve ranges) were used, and whether any of them is a placeholder.
@@ -141,9 +144,13 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
     j["versions"] = {{"gdal", gdal_version()}, {"proj", proj_version()}, {"geos", geos_version()}};
     j["config"] = {{"path", plan.config.file.string()}, {"sha256", extras.sha256.count(plan.config.file.string()) ? extras.sha256.at(plan.config.file.string()) : ""}, {"text", plan.config.text}};
     j["study"] = {{"name", plan.config.study.name}, {"crs", plan.crs_name}};
+    // The report reads these back: "in <place>", and which legal values are "here".
+    if (!plan.config.study.place.empty()) j["study"]["place"] = plan.config.study.place;
+    if (!plan.config.study.jurisdiction.empty()) j["study"]["jurisdiction"] = plan.config.study.jurisdiction;
     const Box e = plan.grid.extent();
     j["grid"] = {{"cols", plan.grid.cols()},       {"rows", plan.grid.rows()},
-                 {"cell_size", plan.grid.dx()},    {"extent", {e.xmin, e.ymin, e.xmax, e.ymax}},
+                 {"cell_size", plan.grid.dx()},    {"cell_size_unit", crs_length_unit(plan.crs_wkt)},
+                 {"extent", {e.xmin, e.ymin, e.xmax, e.ymax}},
                  {"block_size", plan.block_size},  {"crs_wkt", plan.crs_wkt}};
     j["zones"] = {{"input", input_entry(plan.config.zones.path, extras.sha256)},
                   {"layer", plan.config.zones.layer},
@@ -160,6 +167,7 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
         ordered_json names = ordered_json::array();
         for (std::size_t i : c.layers) names.push_back(plan.layers[i].config.name);
         ordered_json cj{{"name", c.name}, {"rule", to_string(c.kind)}, {"layers", names}, {"unit", c.unit()}};
+        if (!c.title.empty()) cj["title"] = c.title;
         if (c.kind == CumulationKind::count_at_least) {
             cj["at_least"] = c.at_least;
             cj["missing"] = c.incomplete_is_nodata ? "nodata" : "skip";

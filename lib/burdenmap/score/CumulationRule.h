@@ -23,6 +23,7 @@ CumulationKind cumulation_kind_from_string(const std::string& s);
 
 struct CumulationRule {
     std::string name;
+    std::string title;  // display name from the config; empty: from the name
     CumulationKind kind = CumulationKind::count_at_least;
     std::vector<std::size_t> layers;  // indices into the job's layers
     std::vector<double> at_least;     // count_at_least: per listed layer, the score level

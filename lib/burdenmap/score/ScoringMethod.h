@@ -25,6 +25,10 @@ struct Provenance {
 struct MethodInfo {
     std::string id;
     std::string family;  // "class_table", "threshold", "exposure_response"
+    // Where the method's values apply: "NL", "EU", "WHO", "US-CA", …; "study" for a method
+    // written inline in a config. The report calls a legal value "here" only where this is the
+    // study's own jurisdiction ([study] jurisdiction).
+    std::string jurisdiction;
     std::string title;
     std::string quantity;
     std::string unit;        // of the input value
