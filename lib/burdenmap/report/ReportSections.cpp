@@ -47,7 +47,9 @@ std::string layer_paragraph(const json& layer, const Table& zones, double reside
     const std::string unit = str(layer, "unit");
     std::string p = display_name(name);
     if (!p.empty()) p[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
-    p += (unit.empty() ? "" : " (unit: " + unit + ")") + std::string(" is scored by ") + str(layer["method"], "title") + ". ";
+    p += unit.empty() ? "" : " (unit: " + unit + ")";
+    p += layer.contains("method") ? " is scored by " + str(layer["method"], "title") + ". "
+                                  : " has no scoring method: raw statistics only (mean, minimum, maximum, spread per neighbourhood). ";
     const std::string mean_col = name + "_mean";
     double lo = INFINITY, hi = -INFINITY;
     for (std::size_t r = 0; r < zones.rows.size(); ++r)
@@ -102,8 +104,8 @@ void add_layer_sections(ReportModel& m, const json& manifest, const Table& zones
             reached = std::to_string(n);
             if (auto pop = column_sum(zones, name + "_pop_ge" + std::to_string(*k))) people = format_count(*pop);
         }
-        m.burden_levels.rows.push_back({display_name(name), str(layer, "unit"), k ? level_text(layer, *k) : "–", reached,
-                                        people});
+        const std::string level = k ? level_text(layer, *k) : layer.contains("method") ? "–" : "none (raw statistics only)";
+        m.burden_levels.rows.push_back({display_name(name), str(layer, "unit"), level, reached, people});
         m.layer_summaries.push_back(layer_paragraph(layer, zones, residents));
     }
 }
@@ -111,6 +113,10 @@ void add_layer_sections(ReportModel& m, const json& manifest, const Table& zones
 void add_method_sections(ReportModel& m, const json& manifest) {
     m.methods.headers = {"Layer", "Method", "Source", "Edition", "Confidence", "Link"};
     for (const json& layer : manifest.value("layers", json::array())) {
+        if (!layer.contains("method")) {  // a layer without a method: nothing scored, no placeholder rows
+            m.methods.rows.push_back({display_name(str(layer, "name")), "none: raw statistics only", "", "", "", ""});
+            continue;
+        }
         const json& method = layer["method"];
         const json& prov = method.contains("provenance") ? method["provenance"] : json::object();
         // An inline method of the config says so wherever it is named (run.json "of_this_study").
@@ -143,7 +149,7 @@ void add_method_sections(ReportModel& m, const json& manifest) {
             if (str(o, "curve_confidence") == "placeholder")
                 m.placeholder_notes.push_back("Cumulation " + str(c, "name") + ", outcome " + str(o, "name") +
                                               ": the exposure–response curve " + str(o, "curve") + " is a placeholder.");
-        m.cumulations.rows.push_back({str(c, "name"), rule_words(str(c, "rule")), layers, levels});
+        m.cumulations.rows.push_back({str(c, "name"), rule_words(str(c, "rule"), str(c, "values") == "raw"), layers, levels});
     }
     for (const json& w : manifest.value("warnings", json::array()))
         m.warnings.push_back(w.is_object() ? str(w, "message") : w.dump());

@@ -23,7 +23,9 @@ std::string display_name(const std::string& name) {
     return out;
 }
 
-std::string rule_words(const std::string& rule) {
+std::string rule_words(const std::string& rule, bool raw_values) {
+    if (raw_values && rule == "weighted_sum") return "weighted sum of the layers' raw values (layers without a method)";
+    if (raw_values && rule == "max") return "the highest of the layers' raw values (layers without a method)";
     if (rule == "count_at_least")
         return "number of layers at or above their burden level (scores are counted, never added: GES practice)";
     if (rule == "energetic_sum") return "noise levels added as sound energy, 10·log10 Σ 10^(L/10) (GGD practice)";

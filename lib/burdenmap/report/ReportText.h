@@ -16,7 +16,8 @@ using nlohmann::json;
 std::string display_name(const std::string& name);
 
 // What a cumulation rule does, in a phrase ("number of layers at or above their burden level").
-std::string rule_words(const std::string& rule);
+// `raw_values`: max or weighted_sum of layers without a method (run.json cumulations[].values).
+std::string rule_words(const std::string& rule, bool raw_values = false);
 
 // The codebook's meaning and unit of a column of a layer ("" when not listed).
 std::string codebook_text(const Table& codebook, const std::string& layer, const std::string& column,
