@@ -74,3 +74,18 @@ TEST_CASE("no cumulation and no layer with a method: fairness and the summary ra
     CHECK(contains(r.out, "noise_mean (dB Lden)"));
     CHECK(contains(e2e::read_file(job.out() / "run.json"), "\"headline_burden\": \"noise_mean\""));
 }
+
+TEST_CASE("a health outcome on a layer without a method: its curve reads the raw values, as for any layer", "[bad_input][unscored][health]") {
+    Job job("unscored-health");
+    job.replace("method = \"who2018.road_lden\"\n", "");
+    job.replace("[[cumulation]]\nname = \"count\"\nrule = \"count_at_least\"\n",
+                "[[cumulation]]\nname = \"health\"\nrule = \"health_burden\"\n[[cumulation.outcome]]\nname = \"ha\"\nlayer = \"noise\"\n"
+                "method = \"who2018.road_ha\"\ndisability_weight = 0.02\nsource = \"a test\"\n");
+    const CommandResult r = job.run();
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string daly = zone_value(job.out() / "burden.gpkg", "BU01", "health_mean");
+    REQUIRE(daly != "NULL");
+    CHECK(std::stod(daly) > 0);  // 60 dB Lden everywhere: some highly annoyed
+    CHECK(zone_value(job.out() / "burden.gpkg", "BU01", "noise_score_mean") == "(no column noise_score_mean)");
+}
