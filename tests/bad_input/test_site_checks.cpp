@@ -110,3 +110,20 @@ TEST_CASE("check-sites --bilinear: a categorical layer is read at the point's ce
         CHECK_FALSE(contains(r.err, "--bilinear"));
     }
 }
+
+TEST_CASE("check-sites compares a layer without a method with its limit: raw values, as for any layer",
+          "[bad_input][sites][unscored]") {
+    Job job("site-unscored-limit");
+    RasterSpec no2;
+    no2.value = [](int col, int) { return 30.0 + 2 * col; };  // 40 µg/m³ from column 5
+    write_raster(job / "no2.tif", no2);
+    job.replace("[[cumulation]]", "[[layer]]\nname = \"no2\"\npath = \"no2.tif\"\nunit = \"ug/m3\"\nlimit = \"eu2008.no2_annual\"\n\n[[cumulation]]");
+    write_sites(job, {{"west", "POINT (155005 463105)"}, {"east", "POINT (155185 463105)"}});
+    const CommandResult r = check_sites(job);
+    REQUIRE(r.exit_code == 0);
+    const auto sites = rows_by(job, "sites", "site_id");
+    CHECK(sites.at("west").at("no2_value") == "30");
+    CHECK(sites.at("west").at("no2_check") == "meets standard values");
+    CHECK(sites.at("east").at("no2_value") == "66");
+    CHECK(sites.at("east").at("no2_check") == "exceeds limit value");
+}

@@ -88,6 +88,12 @@ const std::vector<Row>& rows() {
         // (names the parser sees are checked there; these are the health_burden breakdown bands)
         {"breakdown band named as a layer", {{"name = \"noise\"", "name = \"health_o_cases\""}, {kOut, outcome(kAR, "disability_weight = 0.02\n", "health_o_cases")}}, "cumulation: the name 'health_o_cases' is used by a layer and a cumulation band"},
         {"two bands of one name", {{kOut, "[[cumulation]]\nname = \"health_o_daly\"\nrule = \"max\"\n" + outcome(kAR, "disability_weight = 0.02\n")}}, "cumulation: two cumulation bands are named 'health_o_daly'"},
+        // JobPlan: layers without a method (raw statistics only) in cumulations that need scores
+        {"count of a layer without a method", {{"method = \"who2018.road_lden\"\n", ""}, {"rule = \"count_at_least\"", "rule = \"count_at_least\"\nlayers = [\"noise\"]"}}, "cumulation[0].layers: layer 'noise' has no method"},
+        {"count of a group without a method", {{"method = \"who2018.road_lden\"\n", "group = \"road\"\n"}, {"rule = \"count_at_least\"", "rule = \"count_at_least\"\ngroup = \"road\""}}, "cumulation[0].group: layer 'noise' has no method"},
+        {"count of every layer, none with a method", {{"method = \"who2018.road_lden\"\n", ""}}, "cumulation[0].layers: count_at_least counts layers at their burden level, but no layer has a method"},
+        {"max of scores and raw values", {{kCount, "[[layer]]\nname = \"nox\"\npath = \"noise.tif\"\nunit = \"ug/m3\"\n" + cumulation("rule = \"max\"\n")}}, "cumulation[0].layers: max would mix the scores of layer 'noise'"},
+        {"categorical layer without a method", {{"unit = \"dB Lden\"\nmethod = \"who2018.road_lden\"", "kind = \"categorical\""}}, "layer[0].method: is missing, but layer 'noise' is categorical"},
         // FairnessPlan: everything compute_fairness used to find out after the pixels
         {"unknown preset", {{kOut, kFairness + "index = \"ces5\"\n" + kNoise + kOut}}, "fairness.index: unknown index preset 'ces5'"},
         {"preset without implementation", {{kOut, kFairness + "index = \"local_index\"\n" + kNoise + "[methods]\ndirs = [\"extra-methods\"]\n" + kOut}}, "fairness.index: preset 'local_index' has no implementation"},

@@ -381,10 +381,10 @@ TEST_CASE("missing required parts", "[config][errors]") {
         CHECK(e.key_path() == "layer");
         CHECK_THAT(std::string(e.what()), Contains("at least one"));
     }
-    SECTION("a layer without method") {
-        const ConfigError e = error_of(kZones + "[[layer]]\nname = \"a\"\npath = \"a.tif\"\n");
+    SECTION("an empty method (leave the key out for a layer without one)") {
+        const ConfigError e = error_of(kZones + "[[layer]]\nname = \"a\"\npath = \"a.tif\"\nmethod = \"\"\n");
         CHECK(e.key_path() == "layer[0].method");
-        CHECK_THAT(std::string(e.what()), Contains("layer[0].method") && Contains("is required"));
+        CHECK_THAT(std::string(e.what()), Contains("must not be empty"));
     }
     SECTION("a vector layer without value") {
         const ConfigError e = error_of(kZones + kLayer + "layer = \"contours\"\n");
@@ -505,6 +505,18 @@ TEST_CASE("the default study name does not depend on whether [study] is present"
     CHECK(with.study.name == "burdenmap study");
     const Config without = parse_config(dir.write("without.toml", kZones + kLayer));
     CHECK(without.study.name == "burdenmap study");
+}
+
+TEST_CASE("method is optional: a layer without one has no method id and no inline method", "[config][unscored]") {
+    TempDir dir("config");
+    const Config c = parse_config(dir.write("raw.toml", kZones + "[[layer]]\nname = \"nox\"\npath = \"nox.tif\"\nunit = \"ug/m3\"\n" +
+                                                         "limit = \"eu2008.no2_annual_limit\"\n" + kLayer));
+    REQUIRE(c.layers.size() == 2);
+    CHECK_FALSE(c.layers[0].has_method());
+    CHECK(c.layers[0].method.empty());
+    CHECK_FALSE(c.layers[0].inline_method);
+    CHECK(c.layers[0].limit == "eu2008.no2_annual_limit");  // check-sites keys stay
+    CHECK(c.layers[1].has_method());
 }
 
 TEST_CASE("a layer's method may be written inline, with the keys of a method table", "[config][methods]") {

@@ -199,6 +199,30 @@ TEST_CASE("max takes the highest score among layers with data", "[cumulation]") 
     CHECK(r.unit() == "score");
 }
 
+TEST_CASE("max and weighted_sum of layers without a method combine raw values, in the layers' unit", "[cumulation][unscored]") {
+    Layers l;
+    // Scores NaN everywhere (no method): only the raw values can give a result.
+    l.raw = {{40.5f, kNaN, 12}, {38, 22, kNaN}};
+    l.scores = {{kNaN, kNaN, kNaN}, {kNaN, kNaN, kNaN}};
+    CumulationRule m = rule_of(CumulationKind::max, {0, 1});
+    m.raw_values = true;
+    m.raw_unit = "ug/m3";
+    const auto highest = apply(m, l, 3);
+    CHECK(highest[0] == 40.5f);
+    CHECK(highest[1] == 22.0f);
+    CHECK(highest[2] == 12.0f);
+    CHECK(m.unit() == "ug/m3");
+
+    CumulationRule w = rule_of(CumulationKind::weighted_sum, {0, 1});
+    w.weights = {0.5, 0.25};
+    w.raw_values = true;
+    const auto sum = apply(w, l, 3);
+    CHECK(sum[0] == Approx(0.5 * 40.5 + 0.25 * 38));
+    CHECK(std::isnan(sum[1]));  // as for scores: a missing term leaves the cell without a value
+    CHECK(std::isnan(sum[2]));
+    CHECK(w.unit() == "weighted value");  // no common unit given
+}
+
 TEST_CASE("cumulation kinds round-trip by name; unknown names list the known rules", "[cumulation]") {
     for (CumulationKind k : {CumulationKind::count_at_least, CumulationKind::energetic_sum,
                              CumulationKind::weighted_sum, CumulationKind::max})

@@ -49,7 +49,9 @@ struct LayerConfig {
     int band = 1;               // raster layers
     std::string unit;
     std::string group;
-    std::string method;         // a method id from the method tables, or "inline:<layer>"
+    // A method id from the method tables, or "inline:<layer>"; empty: no method, the layer gets
+    // its raw statistics only (no score) and enters cumulations of raw values only.
+    std::string method;
     std::shared_ptr<const ScoringMethod> inline_method;  // `method = { ... }` in the config
     std::string resampling;     // empty: chosen from the resolutions and the kind (see AlignedSource)
     // "continuous" (measurements: averaged when finer than the grid) or "categorical" (class codes:
@@ -63,6 +65,7 @@ struct LayerConfig {
     std::string future_limit;
     std::vector<std::string> guidelines;
     bool is_vector() const { return !value_field.empty() || !vector_layer.empty(); }
+    bool has_method() const { return !method.empty(); }
 };
 
 // One outcome of a health_burden cumulation ([[cumulation.outcome]]).

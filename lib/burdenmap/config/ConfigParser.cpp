@@ -96,9 +96,9 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
         // An inline method: the same keys as a [[method]] of a method table, with a source.
         l.inline_method = config_detail::parse_inline_method(*m->as_table(), r.key_path("method"), r.file(), "inline." + l.name);
         l.method = l.inline_method->info().id;
-    } else {
+    } else if (r.has("method")) {
         l.method = r.required_string("method");
-    }
+    }  // no method: raw statistics only (job/JobPlan)
     l.resampling = r.optional_string("resampling");
     static const std::set<std::string> resamplings{"", "near", "bilinear", "cubic", "average", "min", "max", "mode"};
     if (!resamplings.count(l.resampling))

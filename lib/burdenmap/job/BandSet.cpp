@@ -9,7 +9,7 @@ std::string layer_label(const LayerConfig& l) { return l.title.empty() ? l.name 
 // A count is GES "stapeling" only when it counts a GES method; other studies count layers too.
 bool counts_ges(const CumulationRule& c, const JobPlan& plan) {
     for (std::size_t i : c.layers)
-        if (plan.layers[i].method->info().id.rfind("ges.", 0) == 0) return true;
+        if (plan.layers[i].method && plan.layers[i].method->info().id.rfind("ges.", 0) == 0) return true;
     return false;
 }
 
@@ -19,23 +19,31 @@ BandSet make_band_set(const JobPlan& plan) {
     BandSet set;
     set.layer_count = plan.layers.size();
     for (const LayerPlan& l : plan.layers) {
-        const MethodInfo& m = l.method->info();
-        const std::string source = m.provenance.source + (m.provenance.edition.empty() ? "" : ", " + m.provenance.edition);
         ZonalBand raw;
         raw.kind = ZonalBand::Kind::raw;
         raw.layer = l.config.name;
         raw.prefix = l.config.name;
-        raw.meaning = "value of layer " + layer_label(l.config) + (m.quantity.empty() ? "" : " (" + m.quantity + ")");
-        raw.unit = l.config.unit.empty() ? m.unit : l.config.unit;
+        raw.meaning = "value of layer " + layer_label(l.config);
+        raw.unit = l.unit();
         raw.method = "input";
         raw.source = l.vector ? l.vector->description : l.raster.path.filename().string();
         raw.population_mean = true;
-        set.zonal.push_back(raw);
 
         ZonalBand score;
         score.kind = ZonalBand::Kind::score;
         score.layer = l.config.name;
         score.prefix = l.config.name + "_score";
+        if (!l.scored()) {
+            raw.meaning += " (no method: raw statistics only)";
+            score.absent = true;
+            set.zonal.push_back(raw);
+            set.zonal.push_back(score);
+            continue;
+        }
+        const MethodInfo& m = l.method->info();
+        const std::string source = m.provenance.source + (m.provenance.edition.empty() ? "" : ", " + m.provenance.edition);
+        if (!m.quantity.empty()) raw.meaning += " (" + m.quantity + ")";
+        set.zonal.push_back(raw);
         score.meaning = "score of layer " + layer_label(l.config) + " by " + m.title;
         score.unit = l.method->score_unit();
         score.method = m.id;
@@ -68,8 +76,13 @@ BandSet make_band_set(const JobPlan& plan) {
             case CumulationKind::energetic_sum:
                 b.meaning = "energetic sum 10*log10(sum 10^(L/10)) of " + names + ", without corrections";
                 break;
-            case CumulationKind::weighted_sum: b.meaning = "weighted sum of the scores of " + names; break;
-            case CumulationKind::max: b.meaning = "highest score of " + names; break;
+            case CumulationKind::weighted_sum:
+                b.meaning = "weighted sum of the " + std::string(c.raw_values ? "raw values (layers without a method)" : "scores") +
+                            " of " + names;
+                break;
+            case CumulationKind::max:
+                b.meaning = "highest " + std::string(c.raw_values ? "raw value (layers without a method)" : "score") + " of " + names;
+                break;
             case CumulationKind::health_burden:
                 b.meaning = "health burden: DALYs per 1000 residents per year summed over the outcomes of " + names +
                             " (MGR-style common health unit)";
@@ -104,6 +117,15 @@ BandSet make_band_set(const JobPlan& plan) {
         set.zonal.push_back(b);
     }
     return set;
+}
+
+std::size_t headline_band(const JobPlan& plan, const BandSet& bands) {
+    for (std::size_t c = 0; c < plan.cumulations.size(); ++c)
+        if (plan.cumulations[c].is_count()) return bands.cumulation_band(c);
+    if (!plan.cumulations.empty()) return bands.cumulation_band(0);
+    for (std::size_t i = 0; i < plan.layers.size(); ++i)
+        if (plan.layers[i].scored()) return bands.score_band(i);
+    return bands.raw_band(0);
 }
 
 }  // namespace burdenmap

@@ -1,6 +1,6 @@
 #pragma once
 // The bands a run computes per cell and summarises per zone, in a fixed order:
-//   for each layer: its raw value (own unit), its score; then each cumulation; then, for each
+//   for each layer: its raw value (own unit), its score (absent without a method); then each cumulation; then, for each
 //   count_at_least cumulation, its completeness (1 where every counted layer has data, else 0).
 // The GeoTIFF gets the scores and cumulations; the zones get statistics of all of them (of a
 // completeness band only its mean, as <cumulation>_complete_share).
@@ -28,6 +28,9 @@ struct ZonalBand {
     int population_classes = 0;
     // A count_at_least cumulation: the index of its completeness band in BandSet::zonal.
     std::optional<std::size_t> completeness_band;
+    // The score band of a layer without a method: it keeps the band order (NaN in every cell) but
+    // has no columns and no GeoTIFF band; the layer has its raw statistics only.
+    bool absent = false;
 };
 
 struct BandSet {
@@ -43,5 +46,10 @@ struct BandSet {
 };
 
 BandSet make_band_set(const JobPlan& plan);
+
+// The band that ranks zones by default (the terminal summary, [fairness] burden): the first
+// count_at_least cumulation, else the first cumulation, else the first layer's score, else (no
+// layer has a method) the first layer's raw values.
+std::size_t headline_band(const JobPlan& plan, const BandSet& bands);
 
 }  // namespace burdenmap

@@ -75,7 +75,7 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
     if (cancelled) throw Cancelled();
 
     // Bins used, summed over threads (integer sums: the order does not matter).
-    for (const LayerPlan& l : plan.layers) result.bin_hits.emplace_back(l.method->bins().size(), 0);
+    for (const LayerPlan& l : plan.layers) result.bin_hits.emplace_back(l.scored() ? l.method->bins().size() : 0, 0);
     for (const auto& p : processors) {
         if (!p) continue;
         for (std::size_t l = 0; l < result.bin_hits.size(); ++l)

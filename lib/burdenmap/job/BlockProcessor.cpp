@@ -41,7 +41,7 @@ BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands)
                 std::make_unique<AlignedReader>(l.raster, plan.grid, plan.crs_wkt, l.resampling, plan.block_size));
             readers_->vectors.emplace_back();
         }
-        row_hits_.emplace_back(l.method->bins().size(), 0);
+        row_hits_.emplace_back(l.scored() ? l.method->bins().size() : 0, 0);
     }
     if (plan.population.kind == PopulationPlan::Kind::raster)
         readers_->population = std::make_unique<PopulationReader>(plan.population.raster, plan.grid, plan.crs_wkt, plan.block_size);
@@ -67,6 +67,11 @@ void BlockProcessor::read_layers(WindowResult& r) {
             if (std::isinf(v)) v = kNoData;
         seconds_.read += since(t);
         t = Clock::now();
+        // Without a method the score band stays nodata (BandSet: absent, never written).
+        if (!plan_.layers[i].scored()) {
+            r.scores[i].assign(n, kNoData);
+            continue;
+        }
         r.scores[i].resize(n);
         plan_.layers[i].method->score(raw.data(), r.scores[i].data(), n, row_hits_[i]);
         seconds_.score += since(t);

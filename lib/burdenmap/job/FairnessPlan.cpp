@@ -174,11 +174,9 @@ FairnessPlan plan_fairness(const JobPlan& plan, Diagnostics& diagnostics) {
                                                          "zones.population or give a [population] raster");
     if (has_population) fp.population_column = zones.has("residents") ? "residents" : "population";
     fp.headline_burden = fc.burden;
-    if (fp.headline_burden.empty()) {  // the first count cumulation's mean, else the first cumulation's, else a score
-        for (const CumulationRule& c : plan.cumulations)
-            if (fp.headline_burden.empty() && c.is_count()) fp.headline_burden = c.name + "_mean";
-        if (fp.headline_burden.empty())
-            fp.headline_burden = plan.cumulations.empty() ? plan.layers.front().config.name + "_score_mean" : plan.cumulations.front().name + "_mean";
+    if (fp.headline_burden.empty()) {  // the band the terminal summary ranks by, as its zone mean
+        const BandSet bands = make_band_set(plan);
+        fp.headline_burden = bands.zonal[headline_band(plan, bands)].prefix + "_mean";
     }
     zones.require(fp.headline_burden, "fairness.burden");
     fp.low_income_share = fc.low_income_share;

@@ -23,6 +23,7 @@ std::string join(const std::vector<std::string>& items) {
 
 std::shared_ptr<const ScoringMethod> resolve_method(const MethodRegistry& methods, const LayerConfig& layer, std::size_t i) {
     if (layer.inline_method) return layer.inline_method;
+    if (!layer.has_method()) return nullptr;  // raw statistics only
     auto method = methods.find(layer.method);
     if (!method) {
         const auto near = methods.suggestions(layer.method);
@@ -33,7 +34,42 @@ std::shared_ptr<const ScoringMethod> resolve_method(const MethodRegistry& method
     return method;
 }
 
-CumulationRule build_rule(const CumulationConfig& c, std::size_t ci, const std::vector<LayerPlan>& layers) {
+// Which values a rule combines: a count needs scores (burden levels); max and weighted_sum take the
+// layers' scores, or their raw values when no layer of the rule has a method, never a mix (a score
+// 6 and 40 µg/m³ have no common scale). Sets rule.raw_values; throws ConfigError at `key`.
+void require_values_of_one_kind(CumulationRule& rule, const std::string& key, const std::vector<LayerPlan>& layers) {
+    const LayerPlan* scored = nullptr;
+    const LayerPlan* unscored = nullptr;
+    for (std::size_t i : rule.layers) {
+        const LayerPlan*& first = layers[i].scored() ? scored : unscored;
+        if (!first) first = &layers[i];
+    }
+    if (!unscored) return;
+    const std::string name = "'" + unscored->config.name + "'";
+    const std::string where = "layer[" + std::to_string(unscored - layers.data()) + "].method";
+    switch (rule.kind) {
+        case CumulationKind::count_at_least:
+            throw ConfigError(key, "layer " + name + " has no method, so it has no score to count at a burden level: give it a "
+                                   "method (" + where + "), or leave it out of this count_at_least");
+        case CumulationKind::max:
+        case CumulationKind::weighted_sum:
+            if (scored)
+                throw ConfigError(key, std::string(to_string(rule.kind)) + " would mix the scores of layer '" + scored->config.name +
+                                           "' (it has a method) with the raw values of layer " + name +
+                                           " (it has none): give " + name + " a method (" + where +
+                                           "), or combine layers without a method in a cumulation of their own");
+            rule.raw_values = true;
+            rule.raw_unit = layers[rule.layers.front()].config.unit;
+            for (std::size_t i : rule.layers)
+                if (layers[i].config.unit != rule.raw_unit) rule.raw_unit.clear();
+            return;
+        default: return;  // energetic_sum adds raw dB; health outcomes put raw values on their own curves
+    }
+}
+
+}  // namespace
+
+CumulationRule plan_cumulation(const CumulationConfig& c, std::size_t ci, const std::vector<LayerPlan>& layers) {
     const std::string key = "cumulation[" + std::to_string(ci) + "]";
     CumulationRule rule;
     rule.name = c.name;
@@ -49,21 +85,31 @@ CumulationRule build_rule(const CumulationConfig& c, std::size_t ci, const std::
             if (layers[i].config.name == name) return i;
         throw ConfigError(where, "no layer named '" + name + "'");
     };
+    const bool count = rule.kind == CumulationKind::count_at_least;
     if (!c.layers.empty()) {
         for (const std::string& n : c.layers) rule.layers.push_back(layer_index(n, key + ".layers"));
     } else {
+        // "Every layer" of a count means every layer with a score: one without a method has no
+        // burden level to reach, and listing it by hand is refused below.
+        const bool every_layer = c.group.empty();
         for (std::size_t i = 0; i < layers.size(); ++i)
-            if (c.group.empty() || layers[i].config.group == c.group) rule.layers.push_back(i);
+            if ((c.group.empty() || layers[i].config.group == c.group) && !(every_layer && count && !layers[i].scored()))
+                rule.layers.push_back(i);
+        if (rule.layers.empty() && every_layer)
+            throw ConfigError(key + ".layers", "count_at_least counts layers at their burden level, but no layer has a method "
+                                               "(layers without one have raw statistics only): give the layers to count a method");
         if (rule.layers.empty()) throw ConfigError(key + ".group", "no layer has group '" + c.group + "'");
     }
+    require_values_of_one_kind(rule, key + (c.group.empty() ? ".layers" : ".group"), layers);
     for (const auto& [name, v] : c.at_least_per_layer) layer_index(name, key + ".at_least." + name);
     for (const auto& [name, v] : c.weights) layer_index(name, key + ".weights." + name);
     for (std::size_t i : rule.layers) {
         const LayerPlan& l = layers[i];
         auto per = c.at_least_per_layer.find(l.config.name);
-        // Default level: the method's own "burdened" level (GES 6, a threshold's 1).
-        rule.at_least.push_back(per != c.at_least_per_layer.end() ? per->second
-                                                                   : c.at_least.value_or(l.method->info().flag_at));
+        // Default level: the method's own "burdened" level (GES 6, a threshold's 1). A layer without a
+        // method is in no count (require_values_of_one_kind), so its level is never used.
+        const double own_level = l.scored() ? l.method->info().flag_at : 0.0;
+        rule.at_least.push_back(per != c.at_least_per_layer.end() ? per->second : c.at_least.value_or(own_level));
         auto w = c.weights.find(l.config.name);
         if (rule.kind == CumulationKind::weighted_sum && w == c.weights.end())
             throw ConfigError(key + ".weights", "weighted_sum needs a weight for layer '" + l.config.name + "'");
@@ -75,6 +121,8 @@ CumulationRule build_rule(const CumulationConfig& c, std::size_t ci, const std::
     }
     return rule;
 }
+
+namespace {
 
 // A health_burden cumulation becomes its total (DALYs summed over outcomes) followed by each
 // outcome's attributable cases and DALYs, the per-factor breakdown MGR keeps.
@@ -151,8 +199,13 @@ std::string LayerPlan::describe() const {
           << raster.crs_name << (reprojected ? " (reprojected)" : "") << ", resampling " << resampling;
     }
     s << "; " << kind << (kind_source.empty() ? "" : " (" + kind_source + ")");
-    s << "; method " << method->info().id;
+    if (method) s << "; method " << method->info().id;
+    else s << "; no method: raw statistics only";
     return s.str();
+}
+
+std::string LayerPlan::unit() const {
+    return config.unit.empty() && method ? method->info().unit : config.unit;
 }
 
 std::string PopulationPlan::describe() const {
@@ -218,8 +271,8 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
             finest = std::min(finest, lp.raster.resolution_in_target);
         }
         settle_layer_kind(lp, i);
-        warn_unit_mismatch(lp.config, lp.method->info(), "its method", plan.diagnostics);
-        if (lp.method->uses_placeholders())
+        if (lp.scored()) warn_unit_mismatch(lp.config, lp.method->info(), "its method", plan.diagnostics);
+        if (lp.scored() && lp.method->uses_placeholders())
             plan.diagnostics.warn("method-placeholder", "layer '" + lp.config.name + "': method " + labelled_id(lp.method->info()) +
                                                             " has placeholder rows; results in those classes are not verified");
         plan.layers.push_back(std::move(lp));
@@ -282,7 +335,7 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
                 plan.cumulations.push_back(std::move(r));
             }
         } else {
-            plan.cumulations.push_back(build_rule(config.cumulations[i], i, plan.layers));
+            plan.cumulations.push_back(plan_cumulation(config.cumulations[i], i, plan.layers));
         }
     }
     // Names of cumulation bands (including generated health breakdowns) must not collide.

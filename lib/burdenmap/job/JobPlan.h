@@ -21,7 +21,11 @@ namespace burdenmap {
 
 struct LayerPlan {
     LayerConfig config;
+    // Null for a layer without a method: raw statistics only, no score band or columns.
     std::shared_ptr<const ScoringMethod> method;
+    bool scored() const { return method != nullptr; }
+    // The unit of its values: the config's `unit`, else the unit its method expects.
+    std::string unit() const;
     // Raster layers: the source header and the resampling chosen.
     RasterInfo raster;
     std::string resampling;
@@ -63,6 +67,12 @@ struct JobPlan {
     MethodRegistry methods;
     Diagnostics diagnostics;
 };
+
+// One [[cumulation]] (any rule but health_burden) over the planned layers. A layer without a
+// method enters energetic_sum, and max or weighted_sum of raw values only when every layer of the
+// rule is without one; a count_at_least refuses it, and one of every layer leaves it out.
+// Throws ConfigError naming cumulation[ci].* (the layers, the group, a weight or level).
+CumulationRule plan_cumulation(const CumulationConfig& c, std::size_t ci, const std::vector<LayerPlan>& layers);
 
 // Throws ConfigError (bad config values, unknown method or layer names) or InputError (files).
 JobPlan plan_job(const Config& config, const PlanOptions& options);

@@ -39,6 +39,10 @@ void settle_layer_kind(LayerPlan& layer, std::size_t i) {
         throw ConfigError(key + ".resampling", "'" + c.resampling + "' would blend class codes into codes of no class: " + what +
                                                    "; use \"mode\" (the most common class under each cell, the default for a finer "
                                                    "raster) or \"near\"" + kOrContinuous);
+    // Raw statistics of class codes (a mean of codes 1 and 3) describe no class.
+    if (!layer.scored())
+        throw ConfigError(key + ".method", "is missing, but " + what + ": the raw statistics of class codes (their mean, "
+                                           "minimum, maximum) describe no class; give it a class_table method" + kOrContinuous);
     const MethodInfo& m = layer.method->info();
     if (m.family != "class_table")
         throw ConfigError(key + ".method", "'" + m.id + "' is a " + m.family + " method, but " + what +

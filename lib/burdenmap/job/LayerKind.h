@@ -14,7 +14,7 @@ namespace burdenmap {
 // Sets layer.kind and layer.kind_source from the config's `kind`, else from what the raster's
 // header says (RasterInfo::categorical_signal); vector layers are continuous unless the config
 // says otherwise. Throws ConfigError naming layer[i].resampling or layer[i].method when a
-// categorical layer is given an averaging resampling or a method that is not a class table, and
+// categorical layer is given an averaging resampling, no method or one that is not a class table, and
 // layer[i].standard (limit, future_limit, guidelines[g]) when it is given a check-sites threshold.
 void settle_layer_kind(LayerPlan& layer, std::size_t i);
 

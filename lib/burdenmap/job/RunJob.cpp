@@ -28,9 +28,25 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
+// A layer's aligned values as a band (the raw GeoTIFF; burden.tif for a layer without a method).
+BandSpec raw_band(const LayerPlan& l) {
+    BandSpec b;
+    b.description = l.config.name;
+    b.unit = l.config.unit;
+    b.metadata = {{"layer", l.config.name}, {"input", l.config.path.string()}, {"resampling", l.resampling}};
+    return b;
+}
+
+// burden.tif: per layer its score ("<layer>_score"), or for a layer without a method its raw
+// values ("<layer>", as in the raw GeoTIFF), then the cumulations: every layer is on the map.
 std::vector<BandSpec> tiff_bands(const JobPlan& plan) {
     std::vector<BandSpec> bands;
     for (const LayerPlan& l : plan.layers) {
+        if (!l.scored()) {
+            bands.push_back(raw_band(l));
+            bands.back().metadata["values"] = "raw (no method)";
+            continue;
+        }
         const MethodInfo& m = l.method->info();
         BandSpec b;
         b.description = l.config.name + "_score";
@@ -57,13 +73,7 @@ std::vector<BandSpec> tiff_bands(const JobPlan& plan) {
 
 std::vector<BandSpec> raw_bands(const JobPlan& plan) {
     std::vector<BandSpec> bands;
-    for (const LayerPlan& l : plan.layers) {
-        BandSpec b;
-        b.description = l.config.name;
-        b.unit = l.config.unit;
-        b.metadata = {{"layer", l.config.name}, {"input", l.config.path.string()}, {"resampling", l.resampling}};
-        bands.push_back(b);
-    }
+    for (const LayerPlan& l : plan.layers) bands.push_back(raw_band(l));
     return bands;
 }
 
@@ -72,22 +82,13 @@ std::map<std::string, std::vector<std::string>> ges_class_labels(const JobPlan& 
     std::map<std::string, std::vector<std::string>> out;
     for (const LayerPlan& l : plan.layers) {
         const auto* table = dynamic_cast<const ClassTable*>(l.method.get());
-        if (!table || l.method->info().id.rfind("ges.", 0) != 0) continue;
+        if (!table || table->info().id.rfind("ges.", 0) != 0) continue;
         std::vector<std::string> labels(static_cast<std::size_t>(table->max_score() + 1));
         for (const ClassRow& r : table->rows())
             if (r.score >= 0) labels[static_cast<std::size_t>(r.score)] = r.label;
         out[l.method->info().id] = labels;
     }
     return out;
-}
-
-// The headline statistic for the terminal summary: the first count_at_least cumulation, else the
-// first cumulation, else the first layer's score.
-std::size_t headline_band(const JobPlan& plan, const BandSet& bands) {
-    for (std::size_t c = 0; c < plan.cumulations.size(); ++c)
-        if (plan.cumulations[c].is_count()) return bands.cumulation_band(c);
-    if (!plan.cumulations.empty()) return bands.cumulation_band(0);
-    return bands.score_band(0);
 }
 
 }  // namespace
@@ -139,9 +140,9 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
         std::vector<GeoTiffWriter::WindowSummary> tiff, raw;
     };
     std::vector<WindowSummaries> summaries(layout.count());
-    const auto bands_of = [](const WindowResult& r) {
+    const auto bands_of = [&plan](const WindowResult& r) {  // in tiff_bands order
         std::vector<const float*> out;
-        for (const auto& s : r.scores) out.push_back(s.data());
+        for (std::size_t i = 0; i < r.scores.size(); ++i) out.push_back((plan.layers[i].scored() ? r.scores[i] : r.raw[i]).data());
         for (const auto& c : r.cumulations) out.push_back(c.data());
         return out;
     };
@@ -245,7 +246,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     report(1.0, "done");
     outputs.commit_all();
 
-    // The terminal summary: the most burdened zones by the headline statistic.
+    // The terminal summary: the most burdened zones by the headline statistic (BandSet).
     const std::size_t hb = headline_band(plan, bands);
     result.headline = bands.zonal[hb].prefix + "_mean (" + bands.zonal[hb].unit + ")";
     if (!plan.config.zones.income_fields.empty()) result.income_label = plan.config.zones.income_fields.front().first;

@@ -79,13 +79,14 @@ void contour_layer(sites::LayerCheck& lc, const Site& site, std::optional<std::s
 
 // The scoring methods behind a cumulation, each with the layer whose raw values it scores: the
 // layers' own methods, or a health burden's exposure–response curves; none for the energetic
-// sum, which adds raw dB.
+// sum, which adds raw dB, nor for layers without a method (max and weighted_sum of raw values).
 std::vector<std::pair<std::size_t, const ScoringMethod*>> scoring_inputs(const CumulationRule& rule, const JobPlan& plan) {
     std::vector<std::pair<std::size_t, const ScoringMethod*>> out;
     if (rule.kind == CumulationKind::energetic_sum) return out;
     for (const HealthOutcome& o : rule.outcomes) out.emplace_back(o.layer, o.curve.get());
     if (rule.outcomes.empty())
-        for (std::size_t i : rule.layers) out.emplace_back(i, plan.layers[i].method.get());
+        for (std::size_t i : rule.layers)
+            if (plan.layers[i].scored()) out.emplace_back(i, plan.layers[i].method.get());  // raw values: no method
     return out;
 }
 
@@ -166,7 +167,7 @@ SiteOutcome evaluate_site(const Site& site, std::optional<std::size_t> zone, std
         const LayerPlan& lp = e.plan.layers[i];
         sites::LayerCheck lc;
         lc.layer = lp.config.name;
-        lc.unit = lp.config.unit.empty() ? lp.method->info().unit : lp.config.unit;
+        lc.unit = lp.unit();
         lc.polygon_site = polygon;
         lc.contour = lp.vector != nullptr;
         if (lc.contour && site.kind != Site::Kind::unusable) {

@@ -68,7 +68,7 @@ std::vector<FieldSpec> site_fields(const JobPlan& plan, const SiteStandards& sta
     for (std::size_t i = 0; i < plan.layers.size(); ++i) {
         const LayerPlan& l = plan.layers[i];
         const std::string& n = l.config.name;
-        const std::string unit = l.config.unit.empty() ? l.method->info().unit : l.config.unit;
+        const std::string unit = l.unit();
         const std::string src = l.vector ? l.vector->description : l.config.path.filename().string();
         if (l.vector) {
             f.push_back({n + "_value", FieldType::real, "highest contour value the site reaches (exact test on the polygons; the background where it reaches none)", unit, "polygons", src});

@@ -31,7 +31,7 @@ std::vector<FieldSpec> zone_fields(const JobPlan& plan, const BandSet& bands) {
     if (population)
         f.push_back({"residents", FieldType::real, "residents of the zone's part inside the grid (" + plan.population.describe() + ")", "persons", "", ""});
     for (const ZonalBand& b : bands.zonal) {
-        if (b.kind == ZonalBand::Kind::completeness) continue;  // a column of its cumulation (below)
+        if (b.kind == ZonalBand::Kind::completeness || b.absent) continue;  // completeness: a column of its cumulation (below)
         const std::string weighted = " (area-weighted with exact cell coverage)";
         f.push_back({b.prefix + "_mean", FieldType::real, "mean " + b.meaning + weighted, b.unit, b.method, b.source});
         f.push_back({b.prefix + "_min", FieldType::real, "minimum " + b.meaning + " over cells touching the zone", b.unit, b.method, b.source});
@@ -85,7 +85,7 @@ std::vector<FieldValue> zone_row(const JobPlan& plan, const BandSet& bands, std:
         row.push_back(pop_value(have_pop ? stats.population.front().residents() + stats.population.front().residents_without_data() : 0.0));
     for (std::size_t b = 0; b < bands.zonal.size(); ++b) {
         const ZonalBand& band = bands.zonal[b];
-        if (band.kind == ZonalBand::Kind::completeness) continue;
+        if (band.kind == ZonalBand::Kind::completeness || band.absent) continue;
         const ZonalAccumulator& a = accs[b];
         row.emplace_back(a.mean());
         row.emplace_back(a.min());

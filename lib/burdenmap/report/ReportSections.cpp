@@ -48,7 +48,9 @@ std::string layer_paragraph(const json& layer, const Table& zones, double reside
     const std::string unit = str(layer, "unit");
     // "Layer" first: a name is shown as written, never capitalised to start the sentence.
     std::string p = "Layer " + display_name(name, titles);
-    p += (unit.empty() ? "" : " (unit: " + unit + ")") + std::string(" is scored by ") + str(layer["method"], "title") + ". ";
+    p += unit.empty() ? "" : " (unit: " + unit + ")";
+    p += layer.contains("method") ? " is scored by " + str(layer["method"], "title") + ". "
+                                  : " has no scoring method: raw statistics only (mean, minimum, maximum, spread per neighbourhood). ";
     const std::string mean_col = name + "_mean";
     double lo = INFINITY, hi = -INFINITY;
     for (std::size_t r = 0; r < zones.rows.size(); ++r)
@@ -127,9 +129,9 @@ void add_layer_sections(ReportModel& m, const json& manifest, const Table& zones
             if (auto pop = column_sum(zones, name + "_pop_ge" + std::to_string(*k))) people = format_count(*pop);
             if (const json* bin = bin_with_score(layer, *k)) label = str(*bin, "label");
         }
-        standings.push_back(legal_standing(layer, label, jurisdiction));
-        m.burden_levels.rows.push_back({display_name(name, titles), str(layer, "unit"), k ? level_text(layer, *k) : "–",
-                                        standings.back(), reached, people});
+        const std::string level = k ? level_text(layer, *k) : layer.contains("method") ? "–" : "none (raw statistics only)";
+        standings.push_back(layer.contains("method") ? legal_standing(layer, label, jurisdiction) : "");
+        m.burden_levels.rows.push_back({display_name(name, titles), str(layer, "unit"), level, standings.back(), reached, people});
         m.layer_summaries.push_back(layer_paragraph(layer, zones, residents, titles));
     }
     m.burden_levels_intro = burden_levels_intro(manifest, standings, jurisdiction);
@@ -139,6 +141,10 @@ void add_method_sections(ReportModel& m, const json& manifest) {
     const Titles titles = titles_of(manifest);
     m.methods.headers = {"Layer", "Method", "Jurisdiction", "Source", "Edition", "Confidence", "Link"};
     for (const json& layer : manifest.value("layers", json::array())) {
+        if (!layer.contains("method")) {  // a layer without a method: nothing scored, no placeholder rows
+            m.methods.rows.push_back({display_name(str(layer, "name"), titles), "none: raw statistics only", "", "", "", "", ""});
+            continue;
+        }
         const json& method = layer["method"];
         const json& prov = method.contains("provenance") ? method["provenance"] : json::object();
         // An inline method of the config says so wherever it is named (run.json "of_this_study").
@@ -171,7 +177,8 @@ void add_method_sections(ReportModel& m, const json& manifest) {
             if (str(o, "curve_confidence") == "placeholder")
                 m.placeholder_notes.push_back("Cumulation " + str(c, "name") + ", outcome " + str(o, "name") +
                                               ": the exposure–response curve " + str(o, "curve") + " is a placeholder.");
-        m.cumulations.rows.push_back({display_name(str(c, "name"), titles), rule_words(str(c, "rule"), uses_ges(manifest)), layers, levels});
+        m.cumulations.rows.push_back({display_name(str(c, "name"), titles),
+                                      rule_words(str(c, "rule"), uses_ges(manifest), str(c, "values") == "raw"), layers, levels});
     }
     for (const json& w : manifest.value("warnings", json::array()))
         m.warnings.push_back(w.is_object() ? str(w, "message") : w.dump());

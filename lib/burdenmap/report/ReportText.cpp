@@ -48,7 +48,9 @@ std::string display_name(const std::string& name, const Titles& titles) {
     return best->second + " " + display_name(name.substr(best->first.size() + 1));
 }
 
-std::string rule_words(const std::string& rule, bool with_ges) {
+std::string rule_words(const std::string& rule, bool with_ges, bool raw_values) {
+    if (raw_values && rule == "weighted_sum") return "weighted sum of the layers' raw values (layers without a method)";
+    if (raw_values && rule == "max") return "the highest of the layers' raw values (layers without a method)";
     if (rule == "count_at_least")
         return std::string("number of layers at their burden level") +
                (with_ges ? " (scores are counted, never added: GES practice)" : " (scores are counted, never added)");

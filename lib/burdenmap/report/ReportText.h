@@ -30,8 +30,9 @@ std::string display_name(const std::string& name, const Titles& titles);
 std::string without_mean(const std::string& column);
 
 // What a cumulation rule does, in a phrase ("number of layers at their burden level"); GES
-// practice is named only when the study uses a GES method (`with_ges`).
-std::string rule_words(const std::string& rule, bool with_ges);
+// practice is named only when the study uses a GES method (`with_ges`). `raw_values`: max or
+// weighted_sum of layers without a method (run.json cumulations[].values).
+std::string rule_words(const std::string& rule, bool with_ges, bool raw_values = false);
 
 // The codebook's meaning and unit of a column of a layer ("" when not listed).
 std::string codebook_text(const Table& codebook, const std::string& layer, const std::string& column,

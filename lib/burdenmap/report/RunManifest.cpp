@@ -57,6 +57,10 @@ ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& h
         j["reprojected"] = l.reprojected;
         j["resampling"] = l.resampling;
     }
+    if (!l.scored()) {  // no "method": the report and codebook show its raw statistics only
+        j["statistics"] = "raw statistics only (no method)";
+        return j;
+    }
     const MethodInfo& m = l.method->info();
     ordered_json method{{"id", m.id}, {"family", m.family}, {"jurisdiction", m.jurisdiction}, {"title", m.title},
                         {"quantity", m.quantity}, {"defined_in", m.defined_in},
@@ -173,6 +177,7 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
             cj["missing"] = c.incomplete_is_nodata ? "nodata" : "skip";
         }
         if (c.kind == CumulationKind::weighted_sum) cj["weights"] = c.weights;
+        if (c.raw_values) cj["values"] = "raw";  // max, weighted_sum of layers without a method
         if (!c.outcomes.empty()) {
             ordered_json outcomes = ordered_json::array();
             for (const HealthOutcome& o : c.outcomes) {

@@ -34,8 +34,9 @@ std::string CumulationRule::unit() const {
     switch (kind) {
         case CumulationKind::count_at_least: return "number of layers";
         case CumulationKind::energetic_sum: return "dB";
-        case CumulationKind::weighted_sum: return "weighted score";
-        case CumulationKind::max: return "score";
+        case CumulationKind::weighted_sum:
+            return raw_values ? "weighted value" + (raw_unit.empty() ? "" : " (" + raw_unit + ")") : "weighted score";
+        case CumulationKind::max: return raw_values ? (raw_unit.empty() ? "value" : raw_unit) : "score";
         case CumulationKind::health_burden:
         case CumulationKind::health_daly: return "DALY per 1000 residents per year";
         case CumulationKind::health_cases: return "attributable cases per 1000 residents";
@@ -84,6 +85,7 @@ void CumulationRule::apply(const std::vector<const float*>& raw, const std::vect
         return;
     }
     const auto same = [](double acc) { return acc; };
+    const std::vector<const float*>& combined = raw_values ? raw : scores;  // weighted_sum, max
     switch (kind) {
         case CumulationKind::count_at_least:
             fold_cells(layers, scores, out, n, incomplete_is_nodata,
@@ -96,11 +98,11 @@ void CumulationRule::apply(const std::vector<const float*>& raw, const std::vect
                        [](double acc) { return 10.0 * std::log10(acc); });
             break;
         case CumulationKind::weighted_sum:
-            fold_cells(layers, scores, out, n, true,
+            fold_cells(layers, combined, out, n, true,
                        [this](double acc, std::size_t k, float v, bool) { return acc + weights[k] * v; }, same);
             break;
         case CumulationKind::max:
-            fold_cells(layers, scores, out, n, false,
+            fold_cells(layers, combined, out, n, false,
                        [](double acc, std::size_t, float v, bool any) { return any ? std::max(acc, double(v)) : double(v); },
                        same);
             break;

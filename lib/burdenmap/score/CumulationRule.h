@@ -7,6 +7,7 @@
 //    from several sources, without corrections);
 //  - weighted_sum: Σ w·score;
 //  - max: the highest score;
+//    (weighted_sum and max of layers without a method: the same of their raw values)
 //  - health_burden: DALYs per 1,000 residents summed over health outcomes (MGR practice), with
 //    health_cases / health_daly giving one outcome's cases or DALYs (the per-factor breakdown).
 #include <string>
@@ -33,6 +34,10 @@ struct CumulationRule {
     // zone statistics cover complete cells only. Otherwise ("skip") such a layer is not counted,
     // which counts the cell as not burdened by it (see apply()'s `complete`).
     bool incomplete_is_nodata = false;
+    // weighted_sum and max over layers without a method: of their raw values instead of scores
+    // (plan_job refuses a mix). raw_unit: the layers' unit when they share one, else empty.
+    bool raw_values = false;
+    std::string raw_unit;
 
     // Nodata rule: count_at_least (by default), energetic_sum and max use the layers that have
     // data in a cell (NaN only where none has), weighted_sum is NaN where any layer is nodata (an
