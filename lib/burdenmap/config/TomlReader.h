@@ -72,6 +72,10 @@ std::shared_ptr<const ScoringMethod> parse_inline_method(const toml::table& tabl
 // The [fairness] section (FairnessConfigParser.cpp); `base` resolves the joined table's path.
 FairnessConfig parse_fairness(TomlReader reader, const std::filesystem::path& base);
 
+// A table joined on the zone id ([zones] table, [fairness.table]; JoinTableParser.cpp); `base`
+// resolves its path.
+JoinTableConfig parse_join_table(TomlReader reader, const std::filesystem::path& base);
+
 // Parses a TOML file, turning syntax errors into ConfigError with line and column.
 toml::table parse_toml_file(const std::string& file, std::string* text_out = nullptr);
 

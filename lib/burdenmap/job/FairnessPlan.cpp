@@ -49,41 +49,6 @@ fair::PercentileRule rule_for(const FairnessIndicatorConfig& ic, const FairnessC
     }
 }
 
-// Below this share of zones matched, a join is reported as a warning.
-constexpr double kJoinWarnBelow = 0.95;
-
-// The table's values for the "table:" indicators, joined to the zones on their ids. No match at
-// all is an error (it is always a wrong id field or id format, and would leave every zone
-// unscored); fewer than 95 % matched is a warning naming the first unmatched zones.
-FairnessTable join_table(const JobPlan& plan, const std::vector<std::string>& columns, Diagnostics& diagnostics) {
-    const JoinTableConfig& tc = *plan.config.fairness.table;
-    FairnessTable t;
-    t.table = read_joined_table(tc.path, tc.layer, tc.id, columns, tc.nodata_values, tc.nodata_texts);
-    std::vector<std::string> zone_ids;
-    for (const Zone& z : plan.zones) zone_ids.push_back(z.id);
-    const std::string where = t.table.description + " (fairness.table)";
-    try {
-        IdJoin join = join_ids(zone_ids, t.table.ids, tc.id_match);
-        t.row_of_zone = std::move(join.row_of_zone);
-        t.join = std::move(join.report);
-    } catch (const std::invalid_argument& e) {
-        throw InputError(where + ": " + e.what());
-    }
-    const JoinReport& j = t.join;
-    const std::string zones_field = "zones field '" + plan.config.zones.id_field + "'";
-    if (j.matched == 0) {
-        const std::string hint = join_mismatch_hint(zone_ids, t.table.ids);
-        throw InputError(where + ": no id in field '" + t.table.id_field + "' matches a zone id (" + zones_field + ", id_match = \"" +
-                         to_string(tc.id_match) + "\"): table ids " + (t.table.ids.empty() ? "none" : quoted_ids(t.table.ids, 3)) +
-                         "; zone ids " + quoted_ids(zone_ids, 3) + (hint.empty() ? "" : "; " + hint));
-    }
-    if (static_cast<double>(j.matched) < kJoinWarnBelow * static_cast<double>(j.zones))
-        diagnostics.warn("join-partial", where + ": only " + std::to_string(j.matched) + " of " + std::to_string(j.zones) + " zones (" + zones_field +
-                                             ") have a row; their table indicators are NULL. Unmatched zone ids: " +
-                                             quoted_ids(j.unmatched_zone_ids, 10));
-    return t;
-}
-
 // The keys each preset needs beyond the indicators, and the parameters it reads from its table.
 void check_preset(const IndexParameters& preset, const FairnessConfig& fc, const ZoneColumnNames& zones) {
     const std::string& p = preset.id;
@@ -132,10 +97,6 @@ void check_preset(const IndexParameters& preset, const FairnessConfig& fc, const
 }
 
 }  // namespace
-
-std::string FairnessTable::describe() const {
-    return "fairness.table " + table.description + " joined on field '" + table.id_field + "': " + join.summary();
-}
 
 std::vector<std::string> FairnessPlan::describe() const {
     std::vector<std::string> lines;
@@ -205,7 +166,9 @@ FairnessPlan plan_fairness(const JobPlan& plan, Diagnostics& diagnostics) {
     if (fp.preset) check_preset(*fp.preset, fc, zones);
     // The table is read whenever it is given: an id column that is not there, or ids that match
     // no zone, are errors even before an indicator reads from it.
-    if (fc.table) fp.table = join_table(plan, table_columns, diagnostics);
+    if (fc.table)
+        fp.table = join_table_to_zones(*fc.table, "fairness.table", plan.zones, plan.config.zones.id_field, table_columns, {},
+                                       "their table indicators are NULL", diagnostics);
     return fp;
 }
 
