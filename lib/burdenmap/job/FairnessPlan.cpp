@@ -12,10 +12,7 @@
 namespace burdenmap {
 namespace {
 
-const char* kTablePrefix = "table:";
 const char* kPresets = "ces4, ces3draft, nl_default, cejst, ejscreen, count_high";
-
-bool from_table(const FairnessIndicatorConfig& ic) { return ic.from.rfind(kTablePrefix, 0) == 0; }
 
 // The zones layer's columns as run will write them (zone_fields), known from the plan alone.
 class ZoneColumnNames {
@@ -151,11 +148,11 @@ FairnessPlan plan_fairness(const JobPlan& plan, Diagnostics& diagnostics) {
         const FairnessIndicatorConfig& ic = fc.indicators[i];
         FairnessIndicatorPlan ip;
         ip.key = "fairness.indicator[" + std::to_string(i) + "]";
-        if (from_table(ic)) {
+        if (const auto column = table_column(ic.from)) {
             if (!fc.table)
                 throw ConfigError(ip.key + ".from", "'" + ic.from + "' reads a table column but no [fairness.table] is given");
             ip.table_column = table_columns.size();
-            table_columns.push_back(ic.from.substr(std::string(kTablePrefix).size()));
+            table_columns.push_back(*column);
         } else {
             zones.require(ic.from, ip.key + ".from");
             ip.zones_column = ic.from;
