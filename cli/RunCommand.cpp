@@ -31,12 +31,14 @@ struct RunArgs {
 void print_summary(const RunResult& r) {
     std::printf("Outputs:\n  %s\n  %s\n  %s\n", r.geotiff.c_str(), r.geopackage.c_str(), r.manifest.c_str());
     if (!r.raw_geotiff.empty()) std::printf("  %s\n", r.raw_geotiff.c_str());
+    for (const auto& [table, path] : r.csv) std::printf("  %s\n", path.c_str());
     std::printf("Zones processed: %zu (%zu with data) in %.1f s\n", r.zones, r.zones_with_data, r.seconds);
     if (!r.most_burdened.empty()) {
         std::printf("Most burdened zones by %s; %s:\n", r.headline.c_str(), r.tie_break.c_str());
         for (const ZoneSummary& z : r.most_burdened) {
             std::printf("  %-14s %-28s %8.3f", z.id.c_str(), z.name.c_str(), z.value);
             if (z.income) std::printf("   %s %.1f", r.income_label.c_str(), *z.income);
+            if (z.income && !r.income_unit.empty()) std::printf(" (%s)", r.income_unit.c_str());
             // Floored, so an incomplete zone never reads "100 %".
             if (z.complete_share && *z.complete_share < 1)
                 std::printf("   (incomplete: %.0f %% of the area has every layer; the count may be too low)",
@@ -80,6 +82,7 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
         for (const Diagnostic& d : plan.diagnostics.all())
             if (!global.quiet) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
         // Every join says what it matched (also in run.json "joins"), warning or not.
+        if (plan.zones_table && !global.quiet) std::fprintf(stderr, "join: %s\n", plan.zones_table->describe().c_str());
         if (plan.fairness.table && !global.quiet) std::fprintf(stderr, "join: %s\n", plan.fairness.table->describe().c_str());
         RunOptions options;
         options.output_dir = args->output_dir;

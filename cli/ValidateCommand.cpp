@@ -53,6 +53,7 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
                                    static_cast<std::size_t>((plan.grid.rows() + plan.block_size - 1) / plan.block_size);
         std::printf("Windows: %zu of up to %d x %d cells\n", blocks, plan.block_size, plan.block_size);
         std::printf("Zones: %zu from %s\n", plan.zones.size(), config.zones.path.c_str());
+        if (plan.zones_table) std::printf("  %s\n", plan.zones_table->describe().c_str());
         std::printf("Layers:\n");
         for (const LayerPlan& l : plan.layers) std::printf("  %-14s %s\n", l.config.name.c_str(), l.describe().c_str());
         std::printf("Cumulations:\n");

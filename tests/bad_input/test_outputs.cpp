@@ -203,7 +203,8 @@ TEST_CASE("outputs: a failing run with --overwrite leaves the previous outputs a
     Job job("out-overwrite-fails");
     REQUIRE(job.run().exit_code == 0);
     const std::string tif = e2e::read_file(job.out() / "burden.tif"), gpkg = e2e::read_file(job.out() / "burden.gpkg"),
-                      manifest = e2e::read_file(job.out() / "run.json");
+                      manifest = e2e::read_file(job.out() / "run.json"), csv = e2e::read_file(job.out() / "zones.csv");
+    REQUIRE_FALSE(csv.empty());  // zones.csv is an output like the others
     // A raster whose pixels are cut off: the run fails while reading, after the outputs were opened.
     RasterSpec spec;
     spec.cols = spec.rows = 600;
@@ -221,6 +222,8 @@ TEST_CASE("outputs: a failing run with --overwrite leaves the previous outputs a
     const bool same_tif = e2e::read_file(job.out() / "burden.tif") == tif;
     const bool same_gpkg = e2e::read_file(job.out() / "burden.gpkg") == gpkg;
     const bool same_manifest = e2e::read_file(job.out() / "run.json") == manifest;
+    const bool same_csv = e2e::read_file(job.out() / "zones.csv") == csv;
+    CHECK(same_csv);
     CHECK(same_tif);
     CHECK(same_gpkg);
     CHECK(same_manifest);

@@ -121,5 +121,5 @@ TEST_CASE("outputs as inputs: report refuses to write over the run manifest it r
     const CommandResult r = e2e::run_burdenmap({"report", job.out().string(), "--manifest", "map.png", "--overwrite"});
     UNSCOPED_INFO("stderr: " << r.err);
     require_refused(r, job.out() / "map.png", "the run manifest (--manifest)", job.out() / "map.png", before, job.out(),
-                    {"burden.gpkg", "burden.qml", "burden.tif", "map.png"});
+                    {"burden.gpkg", "burden.qml", "burden.tif", "map.png", "zones.csv"});
 }

@@ -57,6 +57,13 @@ const std::vector<Row>& rows() {
         {"study jurisdiction not a code", {{"resolution = 10", "resolution = 10\njurisdiction = \"The Netherlands\""}}, "study.jurisdiction: 'The Netherlands' is not a jurisdiction code"},
         {"inline method jurisdiction not a code", {{"method = \"who2018.road_lden\"", "method = { family = \"threshold\", jurisdiction = \"U.K.\", standard = 5, confidence = \"verified\", source = \"a test\" }"}}, "layer[0].method.jurisdiction: 'U.K.' is not a jurisdiction code"},
         {"empty study place", {{"resolution = 10", "resolution = 10\nplace = \"\""}}, "study.place: must not be empty"},
+        // [zones]: "table:<column>" needs [zones] table (ConfigParser zone_field)
+        {"population from no zones table", {{"population = \"inwoners\"", "population = \"table:pop_2021\""}}, "zones.population: 'table:pop_2021' reads a column of [zones] table, but no table is given"},
+        {"name from no zones table", {{"name = \"naam\"", "name = \"table:LSOA11NM\""}}, "zones.name: 'table:LSOA11NM' reads a column of [zones] table"},
+        {"income from no zones table", {{"{ mean_income = \"inkomen\" }", "{ mean_income = { field = \"table:hhi\", unit = \"GBP\" } }"}}, "zones.income.mean_income.field: 'table:hhi' reads a column of [zones] table"},
+        {"income entry unknown key", {{"{ mean_income = \"inkomen\" }", "{ mean_income = { field = \"inkomen\", units = \"GBP\" } }"}}, "zones.income.mean_income.units: unknown key"},
+        {"table column without a name", {{"population = \"inwoners\"", "population = \"table:\"\ntable = { path = \"kwb.csv\", id = \"code\" }"}}, "zones.population: 'table:' names no column"},
+        {"zones table id_match unknown", {{"population = \"inwoners\"", "population = \"inwoners\"\ntable = { path = \"kwb.csv\", id = \"code\", id_match = \"fuzzy\" }"}}, "zones.table.id_match: unknown id_match 'fuzzy'"},
         {"unknown count missing", {{"rule = \"count_at_least\"", "rule = \"count_at_least\"\nmissing = \"zero\""}}, "cumulation[0].missing: 'zero' is not one of"},
         // JobPlan: the CRS, the grid, methods, layers and cumulations
         {"unknown CRS", {{"crs = \"EPSG:28992\"", "crs = \"EPSG:999999\""}}, "study.crs: CRS 'EPSG:999999' is not understood"},
@@ -117,6 +124,7 @@ const std::vector<Row>& rows() {
         {"supplemental index no column", {{kOut, kFairness + "index = \"ejscreen\"\ndemographic_index = \"mean_income\"\nsupplemental_index = \"supp\"\n" + kNoise + kOut}}, "fairness.supplemental_index: no zones column 'supp'"},
         // OutputNames: outputs that would overwrite each other or land in a method folder
         {"two outputs of one name", {{"dir = \"out\"", "dir = \"out\"\ngeopackage = \"burden.tif\""}}, "output.geopackage: 'burden.tif' is also the name of"},
+        {"GeoPackage named like the zones CSV", {{"dir = \"out\"", "dir = \"out\"\ngeopackage = \"Zones.csv\""}}, "output.geopackage: 'Zones.csv' is also the name of the zones table as CSV (output.csv, 'zones.csv'"},
         {"output named like the raster style", {{"dir = \"out\"", "dir = \"out\"\nmanifest = \"burden.qml\""}}, "output.manifest: 'burden.qml' is also the name of"},
         // LayerKind: a categorical layer with a value check-sites compares (run refuses it too)
         {"categorical layer with a limit", {{"method = \"who2018.road_lden\"", "kind = \"categorical\"\nmethod = " + kClassTable + "\nlimit = \"who2018.road_lden\""}}, "layer[0].limit: 'who2018.road_lden' would compare class codes"},

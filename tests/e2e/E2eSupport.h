@@ -39,4 +39,8 @@ std::vector<std::vector<float>> read_bands(const std::filesystem::path& tif);
 
 std::string read_file(const std::filesystem::path& path);
 
+// A CSV text as rows of fields, read as pandas would (RFC 4180: quoted fields may hold commas,
+// doubled quotes and newlines); NULL and "" are both an empty field.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text);
+
 }  // namespace e2e

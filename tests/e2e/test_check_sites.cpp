@@ -196,34 +196,6 @@ std::map<std::string, Row> by_id(const std::vector<Row>& rows) {
     return out;
 }
 
-// RFC 4180 fields: quoted fields may hold commas and doubled quotes.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-    std::vector<std::vector<std::string>> rows(1);
-    std::string cell;
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
-            else if (c == '"') quoted = false;
-            else cell += c;
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            rows.back().push_back(cell);
-            cell.clear();
-        } else if (c == '\n') {
-            rows.back().push_back(cell);
-            cell.clear();
-            rows.emplace_back();
-        } else {
-            cell += c;
-        }
-    }
-    if (rows.back().empty()) rows.pop_back();
-    return rows;
-}
-
 }  // namespace
 
 TEST_CASE("check-sites: each verdict branch on hand-made rasters and contours", "[e2e][sites]") {

@@ -98,6 +98,37 @@ TEST_CASE("a minimal config: zones and one layer, everything else defaulted", "[
     CHECK(cfg.output.geopackage == "burden.gpkg");
     CHECK(cfg.output.manifest == "run.json");
     CHECK(cfg.output.raw_geotiff.empty());
+    CHECK(cfg.output.csv);
+    CHECK_FALSE(cfg.zones.table);
+    CHECK(cfg.zones.income_units.empty());
+}
+
+TEST_CASE("[zones] table: its columns as \"table:<column>\", income with a unit next to the plain form", "[config][zones_table]") {
+    TempDir dir("config");
+    const fs::path file = dir.write("job.toml", R"(
+[zones]
+path = "lsoa.gpkg"
+id = "LSOA11CD"
+population = "table:pop_2021"
+income = { hhi = { field = "table:HHI_mean_2012", unit = "GBP per household" }, imd = "imd_score" }
+table = { path = "data/census.csv", id = "LSOA11CD", id_match = "digits", nodata_values = [-9, "NA"] }
+[output]
+csv = false
+)" + kLayer);
+    const Config cfg = parse_config(file);
+    REQUIRE(cfg.zones.table);
+    CHECK(cfg.zones.table->path == dir.path() / "data" / "census.csv");
+    CHECK(cfg.zones.table->id == "LSOA11CD");
+    CHECK(cfg.zones.table->id_match == IdMatch::digits);
+    CHECK(cfg.zones.table->nodata_values == std::vector<double>{-9});
+    CHECK(cfg.zones.table->nodata_texts == std::vector<std::string>{"NA"});
+    CHECK(cfg.zones.population_field == "table:pop_2021");
+    CHECK(table_column(cfg.zones.population_field) == std::optional<std::string>("pop_2021"));
+    CHECK_FALSE(table_column("imd_score"));
+    using Income = std::vector<std::pair<std::string, std::string>>;
+    CHECK(cfg.zones.income_fields == Income{{"hhi", "table:HHI_mean_2012"}, {"imd", "imd_score"}});
+    CHECK(cfg.zones.income_units == std::map<std::string, std::string>{{"hhi", "GBP per household"}});
+    CHECK_FALSE(cfg.output.csv);
 }
 
 TEST_CASE("an [output] table without dir still puts the outputs in <config folder>/out", "[config]") {

@@ -27,6 +27,24 @@ struct StudyConfig {
     std::optional<Box> extent;         // default: the zones' extent
 };
 
+// A table joined on the zone id ([zones] table, [fairness.table]): CSV, XLSX or any OGR layer.
+struct JoinTableConfig {
+    std::filesystem::path path;
+    std::string layer;
+    std::string id;
+    IdMatch id_match = IdMatch::exact;  // "digits": FIPS/CBS codes with and without leading zeros
+    std::vector<double> nodata_values;
+    std::vector<std::string> nodata_texts;  // text tokens ("NA", "n/a") that become NULL
+};
+
+// "table:<column>" in a [zones] field key: a column of [zones] table rather than a field of the
+// zones layer. The column name, or nullopt for a plain field name.
+inline std::optional<std::string> table_column(const std::string& field) {
+    static const std::string prefix = "table:";
+    if (field.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+    return field.substr(prefix.size());
+}
+
 struct ZonesConfig {
     std::filesystem::path path;
     std::string layer;            // empty: the only / first layer
@@ -34,9 +52,12 @@ struct ZonesConfig {
     std::string name_field;       // optional
     std::string population_field; // optional
     // Output name → input field, e.g. {"low_income_share", "percentage_huishoudens_met_laag_inkomen"}.
+    // Each field may be "table:<column>" (see table_column), as may name_field and population_field.
     std::vector<std::pair<std::string, std::string>> income_fields;
+    std::map<std::string, std::string> income_units;  // income key → its unit ("GBP per household"), if given
     std::vector<double> nodata_values;  // CBS sentinels such as -99999999 become NULL
     std::vector<std::string> nodata_texts;  // text tokens in text fields ("NA", "n/a") that become NULL
+    std::optional<JoinTableConfig> table;   // [zones] table: joined on the zone id
 };
 
 struct LayerConfig {
@@ -119,15 +140,6 @@ struct FairnessIndicatorConfig {
     std::string unit;
 };
 
-// A table joined on the zone id ([fairness.table]): CSV, XLSX or any OGR layer.
-struct JoinTableConfig {
-    std::filesystem::path path;
-    std::string layer;
-    std::string id;
-    IdMatch id_match = IdMatch::exact;  // "digits": FIPS/CBS codes with and without leading zeros
-    std::vector<double> nodata_values;
-    std::vector<std::string> nodata_texts;  // text tokens ("NA", "n/a") that become NULL
-};
 
 // Who carries the burden, by income ([fairness]).
 struct FairnessConfig {
@@ -155,6 +167,8 @@ struct OutputConfig {
     std::string geopackage = "burden.gpkg";
     std::string manifest = "run.json";
     std::string raw_geotiff;  // optional second GeoTIFF with the aligned raw layers
+    // zones.csv, income_groups.csv, fairness_summary.csv beside the GeoPackage (job/OutputNames csv_tables).
+    bool csv = true;
 };
 
 struct Config {

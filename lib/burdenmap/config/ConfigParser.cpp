@@ -46,13 +46,25 @@ StudyConfig parse_study(TomlReader r) {
     return s;
 }
 
+// A [zones] field key's value: a field of the zones layer, or "table:<column>" of [zones] table.
+std::string zone_field(TomlReader& r, const std::string& key, const std::string& field, const ZonesConfig& z) {
+    if (const auto column = table_column(field)) {
+        if (!z.table)
+            r.fail(key, "'" + field + "' reads a column of [zones] table, but no table is given; add table = { path = \"...\", "
+                        "id = \"...\" } to [zones], or name a field of the zones layer");
+        if (column->empty()) r.fail(key, "'" + field + "' names no column: write \"table:<column>\"");
+    }
+    return field;
+}
+
 ZonesConfig parse_zones(TomlReader r, const fs::path& base) {
     ZonesConfig z;
     z.path = resolve(base, r.required_string("path"));
     z.layer = r.optional_string("layer");
     z.id_field = r.required_string("id");
-    z.name_field = r.optional_string("name");
-    z.population_field = r.optional_string("population");
+    if (const toml::table* t = r.optional_table("table")) z.table = config_detail::parse_join_table(r.sub(*t, "table"), base);
+    z.name_field = zone_field(r, "name", r.optional_string("name"), z);
+    z.population_field = zone_field(r, "population", r.optional_string("population"), z);
     if (const toml::table* income = r.optional_table("income")) {
         TomlReader ir = r.sub(*income, "income");
         // toml++ iterates keys sorted; keep the order of the file (it becomes the column order).
@@ -63,11 +75,20 @@ ZonesConfig parse_zones(TomlReader r, const fs::path& base) {
         });
         for (const auto& [pos, key] : keys) {
             check_name(ir, key, key);
-            z.income_fields.emplace_back(key, ir.required_string(key));
+            // `hhi = "field"`, or `hhi = { field = "field", unit = "GBP per household" }`.
+            if (const toml::node* n = ir.node(key); n && n->is_table()) {
+                TomlReader er = ir.sub(*n->as_table(), key);
+                z.income_fields.emplace_back(key, zone_field(er, "field", er.required_string("field"), z));
+                const std::string unit = er.optional_string("unit");
+                if (!unit.empty()) z.income_units[key] = unit;
+                er.reject_unknown({"field", "unit"});
+            } else {
+                z.income_fields.emplace_back(key, zone_field(ir, key, ir.required_string(key), z));
+            }
         }
     }
     r.missing_values("nodata_values", z.nodata_values, z.nodata_texts);
-    r.reject_unknown({"path", "layer", "id", "name", "population", "income", "nodata_values"});
+    r.reject_unknown({"path", "layer", "id", "name", "population", "income", "nodata_values", "table"});
     return z;
 }
 
@@ -209,6 +230,7 @@ OutputConfig parse_output(TomlReader r, const fs::path& base) {
     o.geopackage = r.optional_string("geopackage", o.geopackage);
     o.manifest = r.optional_string("manifest", o.manifest);
     o.raw_geotiff = r.optional_string("raw_geotiff");
+    o.csv = r.optional_bool("csv").value_or(o.csv);
     const std::pair<const char*, const std::string*> names[] = {
         {"geotiff", &o.geotiff}, {"geopackage", &o.geopackage}, {"manifest", &o.manifest}, {"raw_geotiff", &o.raw_geotiff}};
     for (const auto& [key, name] : names) {
@@ -217,7 +239,7 @@ OutputConfig parse_output(TomlReader r, const fs::path& base) {
         if (!optional_empty && (name->empty() || name->find_first_of("/\\") != std::string::npos || *name == "." || *name == ".."))
             r.fail(key, "'" + *name + "' must be a plain file name inside 'dir' (no folders)");
     }
-    r.reject_unknown({"dir", "geotiff", "geopackage", "manifest", "raw_geotiff"});
+    r.reject_unknown({"dir", "geotiff", "geopackage", "manifest", "raw_geotiff", "csv"});
     return o;
 }
 

@@ -51,22 +51,7 @@ FairnessConfig parse_fairness(TomlReader r, const std::filesystem::path& base) {
     const auto indicators = r.table_array("indicator");
     for (std::size_t i = 0; i < indicators.size(); ++i)
         f.indicators.push_back(parse_indicator(r.sub(*indicators[i], "indicator[" + std::to_string(i) + "]")));
-    if (const toml::table* t = r.optional_table("table")) {
-        TomlReader tr = r.sub(*t, "table");
-        JoinTableConfig j;
-        const std::string path = tr.required_string("path");
-        j.path = std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : (base / path).lexically_normal();
-        j.layer = tr.optional_string("layer");
-        j.id = tr.required_string("id");
-        try {
-            j.id_match = id_match_from_string(tr.optional_string("id_match", "exact"));
-        } catch (const std::invalid_argument& e) {
-            tr.fail("id_match", e.what());
-        }
-        tr.missing_values("nodata_values", j.nodata_values, j.nodata_texts);
-        tr.reject_unknown({"path", "layer", "id", "id_match", "nodata_values"});
-        f.table = j;
-    }
+    if (const toml::table* t = r.optional_table("table")) f.table = parse_join_table(r.sub(*t, "table"), base);
     if (f.index != "none" && f.indicators.empty())
         r.fail("indicator", "index '" + f.index + "' needs [[fairness.indicator]] entries (name, from, group)");
     r.reject_unknown({"index", "percentile", "income", "income_order", "low_income_share", "burden", "income_groups", "population_weights",

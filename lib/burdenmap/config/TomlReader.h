@@ -75,6 +75,9 @@ FairnessConfig parse_fairness(TomlReader reader, const std::filesystem::path& ba
 // A jurisdiction code at `key` ("NL", "EU", "WHO", "US-CA", "study"): letters, digits and
 // dashes, starting with a letter. Absent: `fallback`.
 std::string read_jurisdiction(TomlReader& r, const std::string& key, const std::string& fallback);
+// A table joined on the zone id ([zones] table, [fairness.table]; JoinTableParser.cpp); `base`
+// resolves its path.
+JoinTableConfig parse_join_table(TomlReader reader, const std::filesystem::path& base);
 
 // Parses a TOML file, turning syntax errors into ConfigError with line and column.
 toml::table parse_toml_file(const std::string& file, std::string* text_out = nullptr);

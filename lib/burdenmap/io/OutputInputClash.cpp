@@ -41,6 +41,7 @@ std::vector<NamedInput> config_inputs(const Config& config, const std::vector<fs
     inputs.push_back({"the zones (zones.path)", config.zones.path});
     for (const LayerConfig& l : config.layers) inputs.push_back({"the input of layer '" + l.name + "'", l.path});
     if (!config.population.raster.empty()) inputs.push_back({"the population raster (population.raster)", config.population.raster});
+    if (config.zones.table) inputs.push_back({"the joined table (zones.table)", config.zones.table->path});
     if (config.fairness.table) inputs.push_back({"the joined table (fairness.table)", config.fairness.table->path});
     for (const fs::path& dir : method_dirs) add_method_folder(inputs, dir);
     return inputs;

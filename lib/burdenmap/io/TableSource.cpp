@@ -24,7 +24,8 @@ std::string trim(std::string s) {
 
 JoinedTable read_joined_table(const std::filesystem::path& path, const std::string& layer, const std::string& id_field,
                               const std::vector<std::string>& columns, const std::vector<double>& sentinels,
-                              const std::vector<std::string>& missing_tokens) {
+                              const std::vector<std::string>& missing_tokens, const std::string& config_key,
+                              const std::vector<std::string>& text_columns) {
     OGRLayerH l = nullptr;
     DatasetPtr ds = open_vector(path.string(), layer, &l);
     JoinedTable table;
@@ -42,6 +43,8 @@ JoinedTable read_joined_table(const std::filesystem::path& path, const std::stri
     std::set<std::string> seen;
     std::vector<int> indices;
     for (const std::string& c : columns) indices.push_back(field(c));
+    std::vector<int> text_indices;
+    for (const std::string& c : text_columns) text_indices.push_back(field(c));
 
     for_each_feature(l, table.description, [&](OGRFeatureH f) {
         const std::string key = trim(OGR_F_GetFieldAsString(f, id));
@@ -54,7 +57,7 @@ JoinedTable read_joined_table(const std::filesystem::path& path, const std::stri
                 v = parse_number_text(OGR_F_GetFieldAsString(f, indices[c]), ok, missing_tokens);
                 if (!ok)
                     throw InputError(table.description + ": field '" + columns[c] + "' of id '" + key + "' is not a number: '" +
-                                     OGR_F_GetFieldAsString(f, indices[c]) + "' (if it marks a missing value, list it in fairness.table.nodata_values)");
+                                     OGR_F_GetFieldAsString(f, indices[c]) + "' (if it marks a missing value, list it in " + config_key + ".nodata_values)");
                 for (double s : sentinels)
                     if (v && *v == s) v.reset();
                 if (v && !std::isfinite(*v)) v.reset();
@@ -63,8 +66,11 @@ JoinedTable read_joined_table(const std::filesystem::path& path, const std::stri
         }
         if (!seen.insert(key).second)
             throw InputError(table.description + ": id '" + key + "' (field '" + id_field + "') appears more than once");
+        std::vector<std::string> texts;
+        for (int t : text_indices) texts.push_back(OGR_F_IsFieldSetAndNotNull(f, t) ? trim(OGR_F_GetFieldAsString(f, t)) : "");
         table.ids.push_back(key);
         table.rows.push_back(std::move(values));
+        table.texts.push_back(std::move(texts));
     });
     return table;
 }

@@ -126,16 +126,21 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
     }
 
     const FieldRef id = find_field(layer, config.id_field, where, "id");
+    // Fields named "table:<column>" come from [zones] table (joined by plan_job); they stay
+    // missing here.
+    auto layer_field = [&](const std::string& field) { return !field.empty() && !table_column(field); };
     std::optional<FieldRef> name, population;
-    if (!config.name_field.empty()) name = find_field(layer, config.name_field, where, "name");
-    if (!config.population_field.empty()) {
+    if (layer_field(config.name_field)) name = find_field(layer, config.name_field, where, "name");
+    if (layer_field(config.population_field)) {
         population = find_field(layer, config.population_field, where, "population");
         find_text_cells(static_cast<GDALDatasetH>(ds.get()), layer, *population);
     }
-    std::vector<FieldRef> income;
+    std::vector<std::optional<FieldRef>> income;
     for (const auto& [key, field] : config.income_fields) {
-        income.push_back(find_field(layer, field, where, "income." + key));
-        find_text_cells(static_cast<GDALDatasetH>(ds.get()), layer, income.back());
+        income.emplace_back();
+        if (!layer_field(field)) continue;
+        income.back() = find_field(layer, field, where, "income." + key);
+        find_text_cells(static_cast<GDALDatasetH>(ds.get()), layer, *income.back());
     }
 
     std::vector<Zone> zones;
@@ -151,7 +156,7 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
             throw InputError(where + ": zone id '" + z.id + "' (field '" + id.name + "') is used by more than one feature; ids must be unique");
         if (name && OGR_F_IsFieldSetAndNotNull(raw, name->index)) z.name = OGR_F_GetFieldAsString(raw, name->index);
         if (population) z.population = read_number(raw, *population, config, where, z.id);
-        for (const FieldRef& f : income) z.income.push_back(read_number(raw, f, config, where, z.id));
+        for (const auto& f : income) z.income.push_back(f ? read_number(raw, *f, config, where, z.id) : std::nullopt);
 
         OGRGeometryH g = OGR_F_GetGeometryRef(raw);
         if (!g || OGR_G_IsEmpty(g)) {

@@ -35,7 +35,8 @@ ZoneLayerInfo inspect_zones(const ZonesConfig& config);
 // Reads every zone, reprojecting to `target_wkt`. Invalid geometries are repaired (GEOS
 // MakeValid) with a warning; empty or non-polygon geometries are skipped with a warning.
 // Throws InputError naming the file, layer and field when a field is missing (listing those that
-// exist), a value is not numeric, or an id is empty or used twice.
+// exist), a value is not numeric, or an id is empty or used twice. Fields named "table:<column>"
+// are left missing (no name, population or income): job/TableJoin fills them from [zones] table.
 std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& target_wkt, Diagnostics& diagnostics);
 
 }  // namespace burdenmap

@@ -10,6 +10,7 @@
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AtomicOutput.h"
+#include "burdenmap/io/CsvWriter.h"
 #include "burdenmap/io/SiteSource.h"
 #include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/job/BlockPipeline.h"
@@ -181,7 +182,7 @@ SiteCheckResult check_sites(const JobPlan& plan, const SiteCheckOptions& options
     manifest["check_sites"] = check_record(options, layer, standards, plan, result.sites, file_sha256(options.sites));
 
     AtomicOutput csv(result.csv, options.overwrite);
-    write_csv(csv, site_csv(result.fields, result.rows));
+    write_csv(csv, csv_text(result.fields, result.rows));
     GpkgWriter gpkg(result.geopackage, options.overwrite);
     const auto kind = points_only ? GpkgWriter::GeometryKind::point
                       : polygons_only ? GpkgWriter::GeometryKind::multipolygon

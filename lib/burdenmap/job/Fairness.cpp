@@ -270,13 +270,15 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
     for (const CumulationRule& c : plan.cumulations) add_burden(c.name + "_mean");
     for (const LayerPlan& l : plan.layers) add_burden(l.config.name + "_mean");
 
+    const FieldSpec* income_spec = zones.spec(fc.income);
+    const std::string income_unit = income_spec ? income_spec->unit : "";  // [zones] income unit, e.g. "GBP per household"
     r.group_fields = {{"grouping", FieldType::text, "quintile or decile of zones by income: " + grouping.equal(), "", "", ""},
                       {"income_indicator", FieldType::text, "the zones column used as income", "", "", ""},
                       {"group_no", FieldType::integer, "income group, 1 = lowest income", "", "", ""},
                       {"zones", FieldType::integer, "zones in the group", "count", "", ""},
                       {"residents", FieldType::real, std::string("residents in the group") + (grouping.of_zones ? " (NULL: groups of zones)" : ""), "persons", "", ""},
-                      {"income_min", FieldType::real, "lowest income value in the group", "", "", ""},
-                      {"income_max", FieldType::real, "highest income value in the group", "", "", ""}};
+                      {"income_min", FieldType::real, "lowest income value in the group", income_unit, "", ""},
+                      {"income_max", FieldType::real, "highest income value in the group", income_unit, "", ""}};
     for (const auto& b : burdens) {
         const FieldSpec* s = zones.spec(b.name);
         r.group_fields.push_back({b.name, FieldType::real, grouping.mean() + " of " + b.name + (s ? ": " + s->meaning : ""),

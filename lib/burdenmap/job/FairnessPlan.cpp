@@ -12,10 +12,7 @@
 namespace burdenmap {
 namespace {
 
-const char* kTablePrefix = "table:";
 const char* kPresets = "ces4, ces3draft, nl_default, cejst, ejscreen, count_high";
-
-bool from_table(const FairnessIndicatorConfig& ic) { return ic.from.rfind(kTablePrefix, 0) == 0; }
 
 // The zones layer's columns as run will write them (zone_fields), known from the plan alone.
 class ZoneColumnNames {
@@ -47,41 +44,6 @@ fair::PercentileRule rule_for(const FairnessIndicatorConfig& ic, const FairnessC
     } catch (const std::invalid_argument& e) {
         throw ConfigError(where, e.what());
     }
-}
-
-// Below this share of zones matched, a join is reported as a warning.
-constexpr double kJoinWarnBelow = 0.95;
-
-// The table's values for the "table:" indicators, joined to the zones on their ids. No match at
-// all is an error (it is always a wrong id field or id format, and would leave every zone
-// unscored); fewer than 95 % matched is a warning naming the first unmatched zones.
-FairnessTable join_table(const JobPlan& plan, const std::vector<std::string>& columns, Diagnostics& diagnostics) {
-    const JoinTableConfig& tc = *plan.config.fairness.table;
-    FairnessTable t;
-    t.table = read_joined_table(tc.path, tc.layer, tc.id, columns, tc.nodata_values, tc.nodata_texts);
-    std::vector<std::string> zone_ids;
-    for (const Zone& z : plan.zones) zone_ids.push_back(z.id);
-    const std::string where = t.table.description + " (fairness.table)";
-    try {
-        IdJoin join = join_ids(zone_ids, t.table.ids, tc.id_match);
-        t.row_of_zone = std::move(join.row_of_zone);
-        t.join = std::move(join.report);
-    } catch (const std::invalid_argument& e) {
-        throw InputError(where + ": " + e.what());
-    }
-    const JoinReport& j = t.join;
-    const std::string zones_field = "zones field '" + plan.config.zones.id_field + "'";
-    if (j.matched == 0) {
-        const std::string hint = join_mismatch_hint(zone_ids, t.table.ids);
-        throw InputError(where + ": no id in field '" + t.table.id_field + "' matches a zone id (" + zones_field + ", id_match = \"" +
-                         to_string(tc.id_match) + "\"): table ids " + (t.table.ids.empty() ? "none" : quoted_ids(t.table.ids, 3)) +
-                         "; zone ids " + quoted_ids(zone_ids, 3) + (hint.empty() ? "" : "; " + hint));
-    }
-    if (static_cast<double>(j.matched) < kJoinWarnBelow * static_cast<double>(j.zones))
-        diagnostics.warn("join-partial", where + ": only " + std::to_string(j.matched) + " of " + std::to_string(j.zones) + " zones (" + zones_field +
-                                             ") have a row; their table indicators are NULL. Unmatched zone ids: " +
-                                             quoted_ids(j.unmatched_zone_ids, 10));
-    return t;
 }
 
 // The keys each preset needs beyond the indicators, and the parameters it reads from its table.
@@ -132,10 +94,6 @@ void check_preset(const IndexParameters& preset, const FairnessConfig& fc, const
 }
 
 }  // namespace
-
-std::string FairnessTable::describe() const {
-    return "fairness.table " + table.description + " joined on field '" + table.id_field + "': " + join.summary();
-}
 
 std::vector<std::string> FairnessPlan::describe() const {
     std::vector<std::string> lines;
@@ -188,11 +146,11 @@ FairnessPlan plan_fairness(const JobPlan& plan, Diagnostics& diagnostics) {
         const FairnessIndicatorConfig& ic = fc.indicators[i];
         FairnessIndicatorPlan ip;
         ip.key = "fairness.indicator[" + std::to_string(i) + "]";
-        if (from_table(ic)) {
+        if (const auto column = table_column(ic.from)) {
             if (!fc.table)
                 throw ConfigError(ip.key + ".from", "'" + ic.from + "' reads a table column but no [fairness.table] is given");
             ip.table_column = table_columns.size();
-            table_columns.push_back(ic.from.substr(std::string(kTablePrefix).size()));
+            table_columns.push_back(*column);
         } else {
             zones.require(ic.from, ip.key + ".from");
             ip.zones_column = ic.from;
@@ -203,7 +161,9 @@ FairnessPlan plan_fairness(const JobPlan& plan, Diagnostics& diagnostics) {
     if (fp.preset) check_preset(*fp.preset, fc, zones);
     // The table is read whenever it is given: an id column that is not there, or ids that match
     // no zone, are errors even before an indicator reads from it.
-    if (fc.table) fp.table = join_table(plan, table_columns, diagnostics);
+    if (fc.table)
+        fp.table = join_table_to_zones(*fc.table, "fairness.table", plan.zones, plan.config.zones.id_field, table_columns, {},
+                                       "their table indicators are NULL", diagnostics);
     return fp;
 }
 

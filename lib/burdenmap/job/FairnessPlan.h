@@ -14,6 +14,7 @@
 #include "burdenmap/core/JoinReport.h"
 #include "burdenmap/fair/Percentile.h"
 #include "burdenmap/io/TableSource.h"
+#include "burdenmap/job/TableJoin.h"
 #include "burdenmap/score/IndexParameters.h"
 
 namespace burdenmap {
@@ -28,12 +29,7 @@ struct FairnessIndicatorPlan {
 };
 
 // [fairness.table], read and joined to the zones (ids and values: a table, never pixels).
-struct FairnessTable {
-    JoinedTable table;
-    std::vector<std::optional<std::size_t>> row_of_zone;  // per zone: its table row, if any
-    JoinReport join;
-    std::string describe() const;  // "fairness.table F (layer L) joined on field 'id': 84 of 86 zones matched ..."
-};
+using FairnessTable = TableJoin;
 
 struct FairnessPlan {
     bool enabled = false;

@@ -251,6 +251,7 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
                                            " is geographic (degrees): cell areas would vary; choose a projected CRS, e.g. EPSG:28992");
 
     plan.zones = read_zones(config.zones, plan.crs_wkt, plan.diagnostics);
+    plan.zones_table = join_zones_table(config.zones, plan.zones, plan.diagnostics);
 
     // Layers: methods, sources, and the finest resolution among the rasters.
     double finest = std::numeric_limits<double>::infinity();

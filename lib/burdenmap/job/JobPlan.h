@@ -3,6 +3,7 @@
 // each layer gets onto it, the zones and their index, the cumulation rules. `burdenmap validate`
 // prints it; run_job executes it.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "burdenmap/io/VectorLayerSource.h"
 #include "burdenmap/io/ZoneSource.h"
 #include "burdenmap/job/FairnessPlan.h"
+#include "burdenmap/job/TableJoin.h"
 #include "burdenmap/score/CumulationRule.h"
 #include "burdenmap/score/MethodRegistry.h"
 
@@ -61,6 +63,7 @@ struct JobPlan {
     std::vector<LayerPlan> layers;
     std::vector<CumulationRule> cumulations;
     std::vector<Zone> zones;
+    std::optional<TableJoin> zones_table;  // [zones] table, joined (its values are in `zones`)
     PopulationPlan population;
     std::shared_ptr<const ZoneIndex> zone_index;
     FairnessPlan fairness;  // [fairness], resolved against the zone columns and the joined table

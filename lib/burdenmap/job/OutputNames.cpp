@@ -22,7 +22,8 @@ std::string folded(const std::string& name) {
     return out;
 }
 
-bool configurable(const OutputName& n) { return n.key.rfind("output.", 0) == 0; }
+// [output] csv only switches the CSV tables on or off; their names are fixed.
+bool configurable(const OutputName& n) { return n.key.rfind("output.", 0) == 0 && n.key != "output.csv"; }
 
 [[noreturn]] void refuse_collision(const OutputName& earlier, const OutputName& later) {
     // The error names the config key to change (the later one when both are configurable); a
@@ -36,23 +37,33 @@ bool configurable(const OutputName& n) { return n.key.rfind("output.", 0) == 0; 
     if (other.name != changed.name) message += ", '" + other.name + "'; names that differ only in case are one file on Windows and macOS";
     message += "): one output would overwrite the other in the output folder; give ";
     message += configurable(other) ? "each output its own name" : changed.key + " another name";
+    if (other.key == "output.csv") message += " (or set output.csv = false: no CSV tables)";
     throw ConfigError(changed.key, message);
 }
 
 }  // namespace
 
-std::vector<OutputName> run_output_names(const OutputConfig& output) {
+std::vector<std::string> csv_tables(const Config& config) {
+    if (!config.output.csv) return {};
+    if (!config.fairness.enabled) return {"zones"};
+    return {"zones", "income_groups", "fairness_summary"};
+}
+
+std::vector<OutputName> run_output_names(const Config& config) {
+    const OutputConfig& output = config.output;
     std::vector<OutputName> names{
         {"output.geotiff", "the GeoTIFF", output.geotiff},
         {"output.geotiff", "the raster style written beside the GeoTIFF", raster_style_path(output.geotiff).string()},
         {"output.geopackage", "the GeoPackage", output.geopackage},
         {"output.manifest", "the run manifest", output.manifest}};
     if (!output.raw_geotiff.empty()) names.push_back({"output.raw_geotiff", "the raw GeoTIFF", output.raw_geotiff});
+    for (const std::string& table : csv_tables(config))
+        names.push_back({"output.csv", "the " + table + " table as CSV", table + ".csv"});
     return names;
 }
 
 std::vector<OutputName> output_folder_names(const Config& config) {
-    std::vector<OutputName> names = run_output_names(config.output);
+    std::vector<OutputName> names = run_output_names(config);
     const ReportPaths report = report_paths({});
     names.push_back({"--report", "the report that `run --report` and `burdenmap report` write", report.report.string()});
     names.push_back({"--report", "the map that `run --report` and `burdenmap report` write", report.map.string()});

@@ -19,9 +19,14 @@ struct OutputName {
     std::string name;  // a plain file name in the output folder
 };
 
+// The GeoPackage tables `run` also writes as CSV beside it ([output] csv, on by default), each as
+// "<table>.csv": zones, and with [fairness] income_groups and fairness_summary. The names are
+// fixed (pandas and R scripts find them); a configurable name that collides is refused instead.
+std::vector<std::string> csv_tables(const Config& config);
+
 // `run`'s outputs: the GeoTIFF, its raster style, the GeoPackage, the manifest, the raw GeoTIFF
-// (when set).
-std::vector<OutputName> run_output_names(const OutputConfig& output);
+// (when set), the CSV tables (csv_tables).
+std::vector<OutputName> run_output_names(const Config& config);
 
 // Every name written into the output folder: run's, the report and its map (`run --report`,
 // `burdenmap report`) and check-sites' sites.gpkg and sites.csv. The report's and check-sites'

@@ -9,6 +9,7 @@
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/core/ZoneRanking.h"
 #include "burdenmap/io/AtomicOutput.h"
+#include "burdenmap/io/CsvWriter.h"
 #include "burdenmap/io/GeoTiffWriter.h"
 #include "burdenmap/io/GpkgWriter.h"
 #include "burdenmap/io/StaleTemporaries.h"
@@ -97,7 +98,7 @@ std::vector<std::filesystem::path> run_output_paths(const Config& config, const 
     const OutputConfig& oc = config.output;
     const std::filesystem::path dir = output_dir.empty() ? oc.dir : output_dir;
     std::vector<std::filesystem::path> out;
-    for (const OutputName& n : run_output_names(oc)) out.push_back(dir / n.name);
+    for (const OutputName& n : run_output_names(config)) out.push_back(dir / n.name);
     return out;
 }
 
@@ -190,12 +191,21 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     Diagnostics fairness_warnings;
     const FairnessResult fairness = compute_fairness(plan, fields, rows, fairness_warnings);
     fields.insert(fields.end(), fairness.zone_fields.begin(), fairness.zone_fields.end());
+    if (fairness.enabled)
+        for (std::size_t z = 0; z < plan.zones.size(); ++z)
+            rows[z].insert(rows[z].end(), fairness.zone_values[z].begin(), fairness.zone_values[z].end());
+    // The GeoPackage's tables as CSV beside it: the same columns in the same order (zones without
+    // geometry), committed with the other outputs.
+    for (const std::string& t : csv_tables(plan.config)) {
+        const std::filesystem::path path = dir / (t + ".csv");
+        if (t == "zones") write_csv(path, fields, rows, options.overwrite);
+        else if (t == "income_groups") write_csv(path, fairness.group_fields, fairness.group_rows, options.overwrite);
+        else write_csv(path, fairness_summary_fields(), fairness_summary_rows(fairness), options.overwrite);
+        result.csv.emplace_back(t, path);
+    }
     std::vector<Feature> features;
     features.reserve(plan.zones.size());
-    for (std::size_t z = 0; z < plan.zones.size(); ++z) {
-        if (fairness.enabled) rows[z].insert(rows[z].end(), fairness.zone_values[z].begin(), fairness.zone_values[z].end());
-        features.push_back(Feature{plan.zones[z].wkb, std::move(rows[z])});
-    }
+    for (std::size_t z = 0; z < plan.zones.size(); ++z) features.push_back(Feature{plan.zones[z].wkb, std::move(rows[z])});
     result.fairness = fairness.summary;
 
     ManifestExtras extras;
@@ -204,6 +214,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
                       {"manifest", result.manifest},
                       {"raster_style", raster_style_path(result.geotiff)}};
     if (raw_tiff) extras.outputs.emplace_back("raw_geotiff", result.raw_geotiff);
+    for (const auto& [csv_table, path] : result.csv) extras.outputs.emplace_back(csv_table + "_csv", path);
     extras.row_hits = pipeline.bin_hits;
     extras.threads = threads;
     extras.sha256 = input_checksums(plan);
@@ -249,7 +260,11 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     // The terminal summary: the most burdened zones by the headline statistic (BandSet).
     const std::size_t hb = headline_band(plan, bands);
     result.headline = bands.zonal[hb].prefix + "_mean (" + bands.zonal[hb].unit + ")";
-    if (!plan.config.zones.income_fields.empty()) result.income_label = plan.config.zones.income_fields.front().first;
+    if (!plan.config.zones.income_fields.empty()) {
+        result.income_label = plan.config.zones.income_fields.front().first;
+        const auto unit = plan.config.zones.income_units.find(result.income_label);
+        if (unit != plan.config.zones.income_units.end()) result.income_unit = unit->second;
+    }
     // A count that skips missing layers reads a gap as "not burdened": carry how complete each zone is.
     std::optional<std::size_t> complete_band;
     for (std::size_t c : bands.counts)

@@ -1,10 +1,12 @@
 #pragma once
 // Runs a planned job: the block pipeline (read in parallel → merge and write in window order),
-// then the outputs: burden.tif (COG), burden.gpkg (zones, codebook, manifest), run.json.
+// then the outputs: burden.tif (COG), burden.gpkg (zones, codebook, manifest), run.json,
+// and the zones (with income_groups, fairness_summary) as CSV beside the GeoPackage.
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "burdenmap/job/JobPlan.h"
@@ -34,10 +36,12 @@ struct ZoneSummary {
 
 struct RunResult {
     std::filesystem::path geotiff, geopackage, manifest, raw_geotiff;
+    std::vector<std::pair<std::string, std::filesystem::path>> csv;  // GeoPackage table → its CSV ([output] csv)
     std::size_t zones = 0;
     std::size_t zones_with_data = 0;
     std::string headline;                 // e.g. "stapeling_mean: mean number of burdened layers"
     std::string income_label;             // the name of ZoneSummary::income (first income field)
+    std::string income_unit;              // its unit ([zones] income unit), or empty
     std::vector<ZoneSummary> most_burdened;  // top 5 by the headline statistic, ranked as core/ZoneRanking.h
     std::string tie_break;                // how ties in most_burdened were broken, in words
     std::vector<Diagnostic> warnings;
@@ -48,7 +52,7 @@ struct RunResult {
 RunResult run_job(const JobPlan& plan, const RunOptions& options);
 
 // The files a run writes into `output_dir` (empty: the config's [output] dir): the GeoTIFF, its
-// QGIS style, the GeoPackage, the manifest and, when configured, the raw GeoTIFF.
+// QGIS style, the GeoPackage, the manifest and, when configured, the raw GeoTIFF and the CSV tables.
 std::vector<std::filesystem::path> run_output_paths(const Config& config, const std::filesystem::path& output_dir);
 
 }  // namespace burdenmap

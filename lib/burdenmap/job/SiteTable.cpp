@@ -1,6 +1,5 @@
 #include "burdenmap/job/SiteTable.h"
 
-#include <charconv>
 #include <cmath>
 
 namespace burdenmap {
@@ -23,23 +22,6 @@ std::string meaning_of(StandardKind kind) {
         case StandardKind::limit: return "limit value (legal; above it the site exceeds the limit)";
         case StandardKind::future_limit: return "future limit value (not yet in force; above it: health advisory)";
         case StandardKind::guideline: return "guideline value (health-based; at or above it: health advisory)";
-    }
-    return "";
-}
-
-std::string csv_field(const FieldValue& v) {
-    if (const auto* d = std::get_if<double>(&v)) {
-        if (std::isnan(*d)) return "";
-        char buf[64];
-        const auto r = std::to_chars(buf, buf + sizeof buf, *d);
-        return std::string(buf, r.ptr);
-    }
-    if (const auto* i = std::get_if<long long>(&v)) return std::to_string(*i);
-    if (const auto* s = std::get_if<std::string>(&v)) {
-        if (s->find_first_of(",\"\r\n") == std::string::npos) return *s;
-        std::string out = "\"";
-        for (char c : *s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
     }
     return "";
 }
@@ -152,17 +134,6 @@ std::vector<FieldValue> site_row(const SiteOutcome& s, const SiteStandards& stan
         }
     }
     return row;
-}
-
-std::string site_csv(const std::vector<FieldSpec>& fields, const std::vector<std::vector<FieldValue>>& rows) {
-    std::string out;
-    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(FieldValue(fields[i].name));
-    out += "\n";
-    for (const auto& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(row[i]);
-        out += "\n";
-    }
-    return out;
 }
 
 }  // namespace burdenmap

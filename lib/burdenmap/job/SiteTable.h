@@ -26,9 +26,4 @@ struct SiteOutcome {
 std::vector<FieldSpec> site_fields(const JobPlan& plan, const SiteStandards& standards);
 std::vector<FieldValue> site_row(const SiteOutcome& site, const SiteStandards& standards);
 
-// The table as CSV (comma-separated, quoted as RFC 4180 where needed, UTF-8 without BOM, "\n" line
-// ends, a header row: friendly to scripts; spreadsheets import it as UTF-8). Reals are
-// written in the shortest form that reads back to the same double; NULL is an empty field.
-std::string site_csv(const std::vector<FieldSpec>& fields, const std::vector<std::vector<FieldValue>>& rows);
-
 }  // namespace burdenmap

@@ -15,16 +15,29 @@ std::string level_text(double v) {
     return t;
 }
 
+// Where a [zones] field key's values come from, for the codebook: "field F", or "column C of
+// census.csv (zones.table)".
+std::string origin(const ZonesConfig& zc, const std::string& field) {
+    if (const auto column = table_column(field); column && zc.table)
+        return "column " + *column + " of " + zc.table->path.filename().string() + " (zones.table)";
+    return "field " + field;
+}
+
+std::string income_unit(const ZonesConfig& zc, const std::string& key) {
+    const auto unit = zc.income_units.find(key);
+    return unit != zc.income_units.end() ? unit->second : "";
+}
+
 }  // namespace
 
 std::vector<FieldSpec> zone_fields(const JobPlan& plan, const BandSet& bands) {
     const ZonesConfig& zc = plan.config.zones;
     std::vector<FieldSpec> f;
     f.push_back({"zone_id", FieldType::text, "zone id (from field " + zc.id_field + ")", "", "", ""});
-    f.push_back({"zone_name", FieldType::text, "zone name" + (zc.name_field.empty() ? "" : " (from field " + zc.name_field + ")"), "", "", ""});
-    f.push_back({"population", FieldType::real, "residents" + (zc.population_field.empty() ? "" : " (from field " + zc.population_field + ")"), "persons", "", ""});
+    f.push_back({"zone_name", FieldType::text, "zone name" + (zc.name_field.empty() ? "" : " (from " + origin(zc, zc.name_field) + ")"), "", "", ""});
+    f.push_back({"population", FieldType::real, "residents" + (zc.population_field.empty() ? "" : " (from " + origin(zc, zc.population_field) + ")"), "persons", "", ""});
     for (const auto& [key, field] : zc.income_fields)
-        f.push_back({key, FieldType::real, "income indicator (from field " + field + "); sentinels are NULL", "", "", ""});
+        f.push_back({key, FieldType::real, "income indicator (from " + origin(zc, field) + "); sentinels are NULL", income_unit(zc, key), "", ""});
     f.push_back({"area_m2", FieldType::real, "area of the zone", "m2", "", ""});
     f.push_back({"covered_share", FieldType::real, "share of the zone's area inside the study grid", "0-1", "exact coverage", ""});
     const bool population = plan.population.kind != PopulationPlan::Kind::none;

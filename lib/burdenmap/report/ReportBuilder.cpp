@@ -178,7 +178,7 @@ void add_top_zones(ReportModel& m, const ReportInputs& in, const json& manifest,
     m.top_zones.headers = {"#", "Neighbourhood", h->label};
     m.top_zones.numeric = {true, false, true};
     for (const std::string& c : incomes) {
-        m.top_zones.headers.push_back(display_name(c));
+        m.top_zones.headers.push_back(zones_column_title(in.codebook, c));
         m.top_zones.numeric.push_back(true);
     }
     m.top_zones.headers.push_back("Residents");

@@ -103,7 +103,7 @@ std::string add_income_chart(ReportModel& m, const Table& zones, const Table& co
     m.chart_svg = bar_chart_svg(chart);
     m.chart_caption = (of_zones(grouping) ? "Neighbourhoods are split into " : "Residents are split into ") + std::to_string(rows.size()) +
                       " groups of equal size (" + (of_zones(grouping) ? fifth_word(grouping) + "s of neighbourhoods" : grouping + "s") +
-                      "), from the lowest income (1) to the highest (" + std::to_string(rows.size()) + "), by " + display_name(indicator) +
+                      "), from the lowest income (1) to the highest (" + std::to_string(rows.size()) + "), by " + zones_column_title(codebook, indicator) +
                       (of_zones(grouping) ? ". Each bar is the average burden of a group's neighbourhoods, each counting once "
                                             "(income_groups = \"zones\"): residents are not counted. Each burden has its own scale."
                                           : ". Each bar is the average burden of a group's residents (neighbourhood averages weighted by "

@@ -69,6 +69,11 @@ std::string codebook_text(const Table& codebook, const std::string& layer, const
     return "";
 }
 
+std::string zones_column_title(const Table& codebook, const std::string& column) {
+    const std::string unit = codebook_text(codebook, "zones", column, "unit");
+    return display_name(column) + (unit.empty() ? "" : " (" + unit + ")");
+}
+
 std::optional<int> burden_level(const Table& zones, const std::string& layer) {
     const std::string prefix = layer + "_score_share_ge";
     for (const std::string& c : zones.columns)

@@ -38,6 +38,10 @@ std::string rule_words(const std::string& rule, bool with_ges, bool raw_values =
 std::string codebook_text(const Table& codebook, const std::string& layer, const std::string& column,
                           const std::string& field);
 
+// A zones column for people with the codebook's unit: "hhi (GBP per household)" ([zones] income
+// units), "mean income" without one.
+std::string zones_column_title(const Table& codebook, const std::string& column);
+
 // The burden level k of a layer's score, read from its `<layer>_score_share_ge<k>` column.
 std::optional<int> burden_level(const Table& zones, const std::string& layer);
 

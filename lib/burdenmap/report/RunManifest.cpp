@@ -162,6 +162,13 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
                   {"count", plan.zones.size()},
                   {"nodata_values", plan.config.zones.nodata_values},
                   {"nodata_texts", plan.config.zones.nodata_texts}};
+    // Each income column with the field (or "table:<column>") it comes from and its unit.
+    ordered_json income = ordered_json::array();
+    for (const auto& [key, field] : plan.config.zones.income_fields) {
+        const auto unit = plan.config.zones.income_units.find(key);
+        income.push_back({{"column", key}, {"field", field}, {"unit", unit != plan.config.zones.income_units.end() ? unit->second : ""}});
+    }
+    j["zones"]["income"] = income;
     ordered_json layers = ordered_json::array();
     for (std::size_t i = 0; i < plan.layers.size(); ++i)
         layers.push_back(layer_entry(plan.layers[i], i < extras.row_hits.size() ? extras.row_hits[i] : std::vector<std::uint64_t>{}, extras.sha256));
@@ -231,6 +238,7 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
         j["fairness"] = fj;
     }
     ordered_json joins = ordered_json::array();
+    if (const auto& t = plan.zones_table) joins.push_back(join_entry(t->key, t->table.description, t->table.id_field, t->join));
     if (const auto& t = plan.fairness.table) joins.push_back(join_entry("fairness.table", t->table.description, t->table.id_field, t->join));
     j["joins"] = joins;
     ordered_json outputs;
