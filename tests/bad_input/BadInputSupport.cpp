@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include <array>
+#include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 
 namespace bad {
@@ -127,6 +129,53 @@ ZoneSpec standard_zones() {
         {square(kX0 + 100, y0, 100), {"BU04", "Zuid-Oost", "400", "40000"}},
     };
     return z;
+}
+
+void require_csv_equals_table(const fs::path& gpkg, const std::string& table, const fs::path& csv) {
+    INFO("table " << table);
+    const auto rows = e2e::parse_csv(e2e::read_file(csv));
+    GDALAllRegister();
+    GDALDatasetH ds = GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    REQUIRE(ds);
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, table.c_str());
+    REQUIRE(layer);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int n = OGR_FD_GetFieldCount(defn);
+    REQUIRE(!rows.empty());
+    std::vector<std::string> header;
+    for (int i = 0; i < n; ++i) header.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    CHECK(rows.front() == header);
+    REQUIRE(static_cast<long long>(rows.size()) - 1 == OGR_L_GetFeatureCount(layer, TRUE));
+    std::size_t r = 1, doubles = 0;
+    OGR_L_ResetReading(layer);
+    while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+        REQUIRE(rows[r].size() == header.size());
+        for (int i = 0; i < n; ++i) {
+            const std::string& cell = rows[r][static_cast<std::size_t>(i)];
+            INFO("row " << r << ", column " << header[static_cast<std::size_t>(i)] << ": '" << cell << "'");
+            if (!OGR_F_IsFieldSetAndNotNull(f, i)) {
+                CHECK(cell.empty());
+                continue;
+            }
+            const OGRFieldType type = OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, i));
+            if (type == OFTReal) {
+                const double expected = OGR_F_GetFieldAsDouble(f, i);
+                double read = 0;
+                const auto parsed = std::from_chars(cell.data(), cell.data() + cell.size(), read);
+                CHECK(parsed.ptr == cell.data() + cell.size());
+                CHECK(std::memcmp(&read, &expected, sizeof read) == 0);
+                ++doubles;
+            } else if (type == OFTInteger || type == OFTInteger64) {
+                CHECK(cell == std::to_string(OGR_F_GetFieldAsInteger64(f, i)));
+            } else {
+                CHECK(cell == OGR_F_GetFieldAsString(f, i));
+            }
+        }
+        OGR_F_Destroy(f);
+        ++r;
+    }
+    GDALClose(ds);
+    CHECK(doubles > 0);
 }
 
 void execute_sql(const fs::path& path, const std::string& sql) {

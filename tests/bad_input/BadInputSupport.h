@@ -58,6 +58,11 @@ ZoneSpec standard_zones();
 // A WKT square with lower-left (x, y) and side s.
 std::string square(double x, double y, double s);
 
+// Every column and row of `table` in the GeoPackage equals `csv` (header first, in the same order):
+// text as is, integers as digits, doubles as the shortest text that reads back to the same bits,
+// NULL empty; and at least one double was compared.
+void require_csv_equals_table(const fs::path& gpkg, const std::string& table, const fs::path& csv);
+
 // Runs SQL on a vector data source (e.g. to put text into a REAL column of a GeoPackage).
 void execute_sql(const fs::path& path, const std::string& sql);
 

@@ -4,8 +4,6 @@
 // with [output] csv = false.
 #include <catch2/catch.hpp>
 
-#include <charconv>
-#include <cstring>
 #include <fstream>
 
 #include "BadInputSupport.h"
@@ -13,55 +11,6 @@
 using namespace bad;
 
 namespace {
-
-// Every column and row of `table` in the GeoPackage equals `csv` (header first): text as is,
-// integers as digits, doubles as the shortest text that reads back to the same bits, NULL empty.
-void require_same_table(const fs::path& gpkg, const std::string& table, const fs::path& csv) {
-    INFO("table " << table);
-    const auto rows = e2e::parse_csv(e2e::read_file(csv));
-    GDALAllRegister();
-    GDALDatasetH ds = GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
-    REQUIRE(ds);
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds, table.c_str());
-    REQUIRE(layer);
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const int n = OGR_FD_GetFieldCount(defn);
-    REQUIRE(!rows.empty());
-    std::vector<std::string> header;
-    for (int i = 0; i < n; ++i) header.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
-    CHECK(rows.front() == header);
-    REQUIRE(static_cast<long long>(rows.size()) - 1 == OGR_L_GetFeatureCount(layer, TRUE));
-    std::size_t r = 1, doubles = 0;
-    OGR_L_ResetReading(layer);
-    while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
-        REQUIRE(rows[r].size() == header.size());
-        for (int i = 0; i < n; ++i) {
-            const std::string& cell = rows[r][static_cast<std::size_t>(i)];
-            INFO("row " << r << ", column " << header[static_cast<std::size_t>(i)] << ": '" << cell << "'");
-            if (!OGR_F_IsFieldSetAndNotNull(f, i)) {
-                CHECK(cell.empty());
-                continue;
-            }
-            const OGRFieldType type = OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, i));
-            if (type == OFTReal) {
-                const double expected = OGR_F_GetFieldAsDouble(f, i);
-                double read = 0;
-                const auto parsed = std::from_chars(cell.data(), cell.data() + cell.size(), read);
-                CHECK(parsed.ptr == cell.data() + cell.size());
-                CHECK(std::memcmp(&read, &expected, sizeof read) == 0);
-                ++doubles;
-            } else if (type == OFTInteger || type == OFTInteger64) {
-                CHECK(cell == std::to_string(OGR_F_GetFieldAsInteger64(f, i)));
-            } else {
-                CHECK(cell == OGR_F_GetFieldAsString(f, i));
-            }
-        }
-        OGR_F_Destroy(f);
-        ++r;
-    }
-    GDALClose(ds);
-    CHECK(doubles > 0);
-}
 
 const std::string kFairness = "[fairness]\nincome = \"mean_income\"\nincome_order = \"higher_is_richer\"\n[output]";
 
@@ -84,7 +33,7 @@ TEST_CASE("csv: zones, income_groups and fairness_summary equal the GeoPackage's
     for (const char* table : {"zones", "income_groups", "fairness_summary"}) {
         const fs::path csv = job.out() / (std::string(table) + ".csv");
         REQUIRE(fs::exists(csv));
-        require_same_table(job.out() / "burden.gpkg", table, csv);
+        require_csv_equals_table(job.out() / "burden.gpkg", table, csv);
         CHECK(contains(r.out, csv.string()));  // in the terminal's "Outputs:" list
     }
     const std::string zones_csv = e2e::read_file(job.out() / "zones.csv");

@@ -36,19 +36,6 @@ void make_air_only(Job& job) {
     job.replace("rule = \"count_at_least\"", "rule = \"count_at_least\"\ntitle = \"Air layers over their level\"");
 }
 
-// The report's text without its embedded images: base64 of a PNG may hold any three capitals.
-// (std::regex recurses per character and overflows the stack on a long image, so this is by hand.)
-std::string without_images(const std::string& html) {
-    std::string out;
-    std::size_t at = 0;
-    for (std::size_t d; (d = html.find("data:", at)) != std::string::npos;) {
-        out.append(html, at, d - at);
-        at = html.find_first_of("\"')", d);
-        if (at == std::string::npos) return out;
-    }
-    return out + html.substr(at);
-}
-
 }  // namespace
 
 TEST_CASE("report: an air-only study abroad speaks of air pollution, with no legal limit 'here' by default",
@@ -58,7 +45,7 @@ TEST_CASE("report: an air-only study abroad speaks of air pollution, with no leg
     const CommandResult r = job.run({"--report"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    const std::string html = without_images(read_file(job.out() / "report.html"));
+    const std::string html = e2e::without_data_uris(read_file(job.out() / "report.html"));
     for (const char* word : {"noise", "external safety", "external-safety", "stapeling", "legal limit value here"}) {
         INFO(word);
         CHECK_FALSE(contains(lower(html), word));

@@ -20,6 +20,17 @@ std::string read_file(const std::filesystem::path& path) {
     return s.str();
 }
 
+std::string without_data_uris(const std::string& html) {
+    std::string out;
+    std::size_t at = 0;
+    for (std::size_t d; (d = html.find("data:", at)) != std::string::npos;) {
+        out.append(html, at, d - at);
+        at = html.find_first_of("\"')", d);
+        if (at == std::string::npos) return out;
+    }
+    return out + html.substr(at);
+}
+
 std::string shell_quote(const std::string& s) {
     std::string q = "'";
     for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);

@@ -38,6 +38,10 @@ std::vector<std::map<std::string, std::string>> read_layer(const std::filesystem
 std::vector<std::vector<float>> read_bands(const std::filesystem::path& tif);
 
 std::string read_file(const std::filesystem::path& path);
+// A report's text without its embedded images (each "data:" URI up to its closing quote or
+// parenthesis): base64 of a PNG may hold any word by chance. (By hand: std::regex recurses per
+// character and overflows the stack on a long image.)
+std::string without_data_uris(const std::string& html);
 
 // A CSV text as rows of fields, read as pandas would (RFC 4180: quoted fields may hold commas,
 // doubled quotes and newlines); NULL and "" are both an empty field.
