@@ -82,8 +82,8 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
         for (const Diagnostic& d : plan.diagnostics.all())
             if (!global.quiet) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
         // Every join says what it matched (also in run.json "joins"), warning or not.
-        if (plan.zones_table && !global.quiet) std::fprintf(stderr, "join: %s\n", plan.zones_table->describe().c_str());
-        if (plan.fairness.table && !global.quiet) std::fprintf(stderr, "join: %s\n", plan.fairness.table->describe().c_str());
+        if (!global.quiet)
+            for (const TableJoin* t : plan.joins()) std::fprintf(stderr, "join: %s\n", t->describe().c_str());
         RunOptions options;
         options.output_dir = args->output_dir;
         options.threads = args->threads;

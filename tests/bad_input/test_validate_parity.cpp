@@ -66,6 +66,12 @@ const std::vector<Row>& rows() {
         {"zones table id_match unknown", {{"population = \"inwoners\"", "population = \"inwoners\"\ntable = { path = \"kwb.csv\", id = \"code\", id_match = \"fuzzy\" }"}}, "zones.table.id_match: unknown id_match 'fuzzy'"},
         {"unknown count missing", {{"rule = \"count_at_least\"", "rule = \"count_at_least\"\nmissing = \"zero\""}}, "cumulation[0].missing: 'zero' is not one of"},
         // JobPlan: the CRS, the grid, methods, layers and cumulations
+        {"zone table with a path", {{"path = \"noise.tif\"", "path = \"noise.tif\"\ntable = \"kwb.csv\""}}, "layer[0].table: give either 'path'"},
+        {"id on a raster layer", {{"unit = \"dB Lden\"", "unit = \"dB Lden\"\nid = \"code\""}}, "layer[0].id: applies to zone tables only"},
+        {"band on a zone table", {{"path = \"noise.tif\"", "table = \"kwb.csv\"\nid = \"code\"\nvalue = \"p_low\"\nband = 2"}}, "layer[0].band: does not apply to a zone table"},
+        {"zone table without a value column", {{"path = \"noise.tif\"", "table = \"kwb.csv\"\nid = \"code\""}}, "layer[0].value: is required for a zone table"},
+        {"zone table without an id column", {{"path = \"noise.tif\"", "table = \"kwb.csv\"\nvalue = \"p_low\""}}, "layer[0].id: is required"},
+        {"only zone tables, no resolution", {{"resolution = 10\n", ""}, {"path = \"noise.tif\"", "table = \"kwb.csv\"\nid = \"code\"\nvalue = \"p_low\""}}, "study.resolution: is required when no layer is a raster"},
         {"unknown CRS", {{"crs = \"EPSG:28992\"", "crs = \"EPSG:999999\""}}, "study.crs: CRS 'EPSG:999999' is not understood"},
         {"geographic CRS", {{"crs = \"EPSG:28992\"", "crs = \"EPSG:4326\""}}, "study.crs: the target CRS"},
         {"grid too large", {{"resolution = 10", "resolution = 0.001"}}, "study.resolution: the grid would have"},

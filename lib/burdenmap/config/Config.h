@@ -63,9 +63,12 @@ struct ZonesConfig {
 struct LayerConfig {
     std::string name;
     std::string title;          // display name (report, codebook, styles); empty: from the name
-    std::filesystem::path path;
+    std::filesystem::path path; // the raster or vector file; for a zone table, the table's path
     std::string vector_layer;   // set for vector layers (OGR layer name); empty for rasters
-    std::string value_field;    // vector layers: the numeric field burned into cells
+    std::string value_field;    // vector layers: the numeric field burned into cells; zone tables: the value column
+    // A zone table (`table = "no2.csv"`, `id`, `value`): one value per zone, joined on the zone id
+    // like [zones] table (job/ZoneTableLayer). Its `layer` is the table's sheet or OGR layer.
+    std::optional<JoinTableConfig> table;
     double background = 0.0;    // vector layers: value of cells outside every polygon
     int band = 1;               // raster layers
     std::string unit;
@@ -85,7 +88,8 @@ struct LayerConfig {
     std::string limit;
     std::string future_limit;
     std::vector<std::string> guidelines;
-    bool is_vector() const { return !value_field.empty() || !vector_layer.empty(); }
+    bool is_table() const { return table.has_value(); }
+    bool is_vector() const { return !is_table() && (!value_field.empty() || !vector_layer.empty()); }
     bool has_method() const { return !method.empty(); }
 };
 

@@ -97,10 +97,25 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
     l.name = r.required_string("name");
     check_name(r, "name", l.name);
     if (r.has("title")) l.title = r.required_string("title");
-    l.path = resolve(base, r.required_string("path"));
-    l.vector_layer = r.optional_string("layer");
-    l.value_field = r.optional_string("value");
-    if (!l.vector_layer.empty() && l.value_field.empty())
+    if (r.has("table")) {
+        // A zone table: one value per zone (job/ZoneTableLayer), joined like [zones] table.
+        if (r.has("path"))
+            r.fail("table", "give either 'path' (a raster or vector file) or 'table' (a table of one value per zone), not both");
+        l.table = config_detail::read_join_table_keys(r, "table", base);
+        l.path = l.table->path;
+        if (!r.has("value")) r.fail("value", "is required for a zone table: the column of the table that holds the layer's values");
+        l.value_field = r.required_string("value");
+        for (const char* key : {"background", "band", "resampling"})
+            if (r.has(key))
+                r.fail(key, "does not apply to a zone table (its cells take the value of the zone that covers their centre)");
+    } else {
+        for (const char* key : {"id", "id_match", "nodata_values"})
+            if (r.has(key)) r.fail(key, "applies to zone tables only (set 'table', 'id' and 'value' instead of 'path')");
+        l.path = resolve(base, r.required_string("path"));
+        l.vector_layer = r.optional_string("layer");
+        l.value_field = r.optional_string("value");
+    }
+    if (!l.is_table() && !l.vector_layer.empty() && l.value_field.empty())
         r.fail("value", "is required for a vector layer (the numeric field to burn into cells)");
     if (auto bg = r.optional_number("background")) {
         if (!l.is_vector()) r.fail("background", "applies to vector layers only (set 'layer' and 'value')");
@@ -137,7 +152,7 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
     l.future_limit = r.optional_string("future_limit");
     l.guidelines = r.string_array("guidelines");
     r.reject_unknown({"name", "title", "path", "layer", "value", "background", "band", "unit", "group", "method", "resampling",
-                      "kind", "standard", "limit", "future_limit", "guidelines"});
+                      "kind", "standard", "limit", "future_limit", "guidelines", "table", "id", "id_match", "nodata_values"});
     return l;
 }
 

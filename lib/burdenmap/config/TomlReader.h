@@ -78,6 +78,9 @@ std::string read_jurisdiction(TomlReader& r, const std::string& key, const std::
 // A table joined on the zone id ([zones] table, [fairness.table]; JoinTableParser.cpp); `base`
 // resolves its path.
 JoinTableConfig parse_join_table(TomlReader reader, const std::filesystem::path& base);
+// The same keys read from a table that holds others too (a zone-table [[layer]]), the path at
+// `path_key`; the caller rejects unknown keys.
+JoinTableConfig read_join_table_keys(TomlReader& reader, const std::string& path_key, const std::filesystem::path& base);
 
 // Parses a TOML file, turning syntax errors into ConfigError with line and column.
 toml::table parse_toml_file(const std::string& file, std::string* text_out = nullptr);

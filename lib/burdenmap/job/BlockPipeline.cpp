@@ -22,7 +22,7 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
     result.threads = threads > 0 ? threads : tbb::info::default_concurrency();
     std::size_t largest = 0, raster_layers = 0;
     for (const Window& w : windows) largest = std::max(largest, w.size());
-    for (const LayerPlan& l : plan.layers) raster_layers += l.vector ? 0 : 1;
+    for (const LayerPlan& l : plan.layers) raster_layers += l.is_raster() ? 1 : 0;
     require_pipeline_memory(estimate_pipeline_memory(largest, windows.size(), bands.zonal.size(), raster_layers, result.threads),
                             plan.block_size, result.threads);
     result.zones.resize(plan.zones.size());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 
 #include "burdenmap/core/CoverageFraction.h"
 #include "burdenmap/io/AlignedSource.h"
@@ -33,7 +34,11 @@ ZoneStats make_zone_stats(const BandSet& bands, bool with_population, bool class
 BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands)
     : plan_(plan), bands_(bands), readers_(std::make_unique<Readers>()) {
     for (const LayerPlan& l : plan.layers) {
-        if (l.vector) {
+        if (l.zone_table) {
+            readers_->rasters.emplace_back();
+            readers_->vectors.push_back(
+                std::make_unique<VectorBurner>(l.zone_table->cells, plan.grid, plan.crs_wkt, std::numeric_limits<double>::quiet_NaN()));
+        } else if (l.vector) {
             readers_->rasters.emplace_back();
             readers_->vectors.push_back(std::make_unique<VectorBurner>(l.vector, plan.grid, plan.crs_wkt, l.config.background));
         } else {
@@ -103,6 +108,23 @@ int strip_rows(std::size_t bands, int cols) {
 
 }  // namespace
 
+// A zone-table layer's statistics are its zone's value, not its cells' (ZoneTableLayer): the
+// cells near the zone's edge hold the neighbours' values. The zone's coverage in this window all
+// takes the value, so the mean is the value to the bit. Check-sites polygons come after the
+// zones and have no value of their own: their cells decide.
+void BlockProcessor::take_zone_table_values(std::size_t zone, ZoneStats& stats) const {
+    for (std::size_t i = 0; i < plan_.layers.size(); ++i) {
+        const ZoneTableLayer* table = plan_.layers[i].zone_table.get();
+        if (!table || zone >= table->values.size()) continue;
+        const std::size_t raw = bands_.raw_band(i), score = bands_.score_band(i);
+        stats.area[raw].set_constant(table->values[zone]);
+        if (!stats.population.empty()) stats.population[raw].set_constant(table->values[zone]);
+        if (!plan_.layers[i].scored()) continue;
+        stats.area[score].set_constant(table->scores[zone]);
+        if (!stats.population.empty()) stats.population[score].set_constant(table->scores[zone]);
+    }
+}
+
 void BlockProcessor::summarise_zones(WindowResult& r) const {
     const Grid& grid = plan_.grid;
     const Window& window = r.window;
@@ -158,10 +180,13 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
         }
         for (ZoneInWindow& in : zones) {
             if (!in.touched) continue;
-            if (in.zone_density)
+            take_zone_table_values(in.zone, in.stats);
+            if (in.zone_density) {
                 for (std::size_t b = 0; b < population_bands; ++b)
                     in.stats.population.push_back(
                         PopulationAccumulator::uniform_density(in.stats.area[b], in.density, bands_.zonal[b].population_classes));
+                take_zone_table_values(in.zone, in.stats);  // the population statistics too
+            }
             r.zones.emplace_back(in.zone, std::move(in.stats));
         }
         zones.clear();

@@ -54,6 +54,7 @@ public:
 private:
     void read_layers(WindowResult& r);
     void summarise_zones(WindowResult& r) const;
+    void take_zone_table_values(std::size_t zone, ZoneStats& stats) const;
 
     const JobPlan& plan_;
     const BandSet& bands_;

@@ -189,7 +189,9 @@ std::vector<CumulationRule> build_health_rules(const CumulationConfig& c, std::s
 std::string LayerPlan::describe() const {
     std::ostringstream s;
     s.precision(10);
-    if (vector) {
+    if (zone_table) {
+        s << zone_table->describe();
+    } else if (vector) {
         s << "vector " << vector->description << ", " << vector->shapes.size()
           << " polygons burned at cell centres (highest value wins), background " << config.background;
         if (!vector->not_polygons.empty()) s << " (left out, not polygons: " << vector->not_polygons_text() << ")";
@@ -202,6 +204,15 @@ std::string LayerPlan::describe() const {
     if (method) s << "; method " << method->info().id;
     else s << "; no method: raw statistics only";
     return s.str();
+}
+
+std::vector<const TableJoin*> JobPlan::joins() const {
+    std::vector<const TableJoin*> out;
+    if (zones_table) out.push_back(&*zones_table);
+    for (const LayerPlan& l : layers)
+        if (l.zone_table) out.push_back(&l.zone_table->join);
+    if (fairness.table) out.push_back(&*fairness.table);
+    return out;
 }
 
 std::string LayerPlan::unit() const {
@@ -259,7 +270,10 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
         LayerPlan lp;
         lp.config = config.layers[i];
         lp.method = resolve_method(plan.methods, lp.config, i);
-        if (lp.config.is_vector()) {
+        if (lp.config.is_table()) {
+            lp.zone_table = std::make_shared<const ZoneTableLayer>(read_zone_table_layer(
+                lp.config, "layer[" + std::to_string(i) + "]", plan.zones, config.zones.id_field, lp.method.get(), plan.diagnostics));
+        } else if (lp.config.is_vector()) {
             lp.vector = std::make_shared<VectorLayerData>(read_vector_layer(lp.config, plan.crs_wkt, plan.diagnostics));
             require_polygons(lp, i);
             warn_without_features(lp, plan.diagnostics);
@@ -282,7 +296,8 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
     // The grid: resolution from the config or the finest raster; extent from the config or the
     // zones, snapped outward to the resolution.
     double res = config.study.resolution.value_or(finest);
-    if (!std::isfinite(res)) throw ConfigError("study.resolution", "is required when no layer is a raster");
+    if (!std::isfinite(res))
+        throw ConfigError("study.resolution", "is required when no layer is a raster (vector and zone-table layers have no cell size)");
     Box extent;
     if (config.study.extent) {
         extent = *config.study.extent;
@@ -305,10 +320,10 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
     }
     plan.grid = Grid::snapped(extent, res);
     for (const LayerPlan& lp : plan.layers)
-        if (!lp.vector) require_overlap(lp.raster, plan.grid.extent(), plan.crs_name);
+        if (lp.is_raster()) require_overlap(lp.raster, plan.grid.extent(), plan.crs_name);
 
     for (LayerPlan& lp : plan.layers) {
-        if (lp.vector) continue;
+        if (!lp.is_raster()) continue;
         lp.resampling = lp.config.resampling.empty() ? default_resampling(lp.raster, plan.grid, lp.categorical()) : lp.config.resampling;
         warn_off_lattice(lp, plan.grid, plan.diagnostics);
         warn_detected_categorical(lp, plan.diagnostics);

@@ -16,6 +16,7 @@
 #include "burdenmap/io/ZoneSource.h"
 #include "burdenmap/job/FairnessPlan.h"
 #include "burdenmap/job/TableJoin.h"
+#include "burdenmap/job/ZoneTableLayer.h"
 #include "burdenmap/score/CumulationRule.h"
 #include "burdenmap/score/MethodRegistry.h"
 
@@ -39,6 +40,9 @@ struct LayerPlan {
     bool categorical() const { return kind == "categorical"; }
     // Vector layers: the polygons, read once.
     std::shared_ptr<const VectorLayerData> vector;
+    // Zone-table layers: the joined values per zone, and the zones to burn for the cells.
+    std::shared_ptr<const ZoneTableLayer> zone_table;
+    bool is_raster() const { return !vector && !zone_table; }
     std::string describe() const;  // one line for `validate`
 };
 
@@ -69,6 +73,8 @@ struct JobPlan {
     FairnessPlan fairness;  // [fairness], resolved against the zone columns and the joined table
     MethodRegistry methods;
     Diagnostics diagnostics;
+    // Every table joined to the zones: [zones] table, each zone-table layer's, [fairness.table].
+    std::vector<const TableJoin*> joins() const;
 };
 
 // One [[cumulation]] (any rule but health_burden) over the planned layers. A layer without a

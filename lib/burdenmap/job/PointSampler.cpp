@@ -27,15 +27,22 @@ double cell_decimal(double float_value) {
 
 std::vector<bool> bilinear_layers(const JobPlan& plan, bool bilinear, Diagnostics& diagnostics) {
     std::vector<bool> out;
-    std::string categorical;
+    std::string categorical, tables;
     for (const LayerPlan& l : plan.layers) {
-        out.push_back(bilinear && !l.categorical());
-        if (bilinear && l.categorical()) categorical += (categorical.empty() ? "'" : ", '") + l.config.name + "'";
+        out.push_back(bilinear && !l.categorical() && !l.zone_table);
+        if (!bilinear) continue;
+        if (l.zone_table) tables += (tables.empty() ? "'" : ", '") + l.config.name + "'";
+        else if (l.categorical()) categorical += (categorical.empty() ? "'" : ", '") + l.config.name + "'";
     }
     if (!categorical.empty())
         diagnostics.warn("bilinear-categorical",
                          "--bilinear: categorical layer(s) " + categorical + " hold class codes, which are never interpolated "
                          "(a point between class 2 and 4 would read 3): their points take the cell they fall in");
+    // A value per zone is no field to interpolate: halfway between two areas is in one of them.
+    if (!tables.empty())
+        diagnostics.warn("bilinear-zone-table", "--bilinear: zone-table layer(s) " + tables +
+                                                    " hold one value per zone, which is never interpolated: their points take the "
+                                                    "value of the cell they fall in (the zone covering its centre)");
     return out;
 }
 

@@ -51,13 +51,16 @@ std::vector<FieldSpec> site_fields(const JobPlan& plan, const SiteStandards& sta
         const LayerPlan& l = plan.layers[i];
         const std::string& n = l.config.name;
         const std::string unit = l.unit();
-        const std::string src = l.vector ? l.vector->description : l.config.path.filename().string();
+        const std::string src = l.zone_table ? l.zone_table->join.table.description
+                                : l.vector   ? l.vector->description
+                                             : l.config.path.filename().string();
         if (l.vector) {
             f.push_back({n + "_value", FieldType::real, "highest contour value the site reaches (exact test on the polygons; the background where it reaches none)", unit, "polygons", src});
             f.push_back({n + "_mean", FieldType::real, "mean of the burned cells over a polygon site (cell-centre rule, exact coverage, as for zones); points: the value", unit, "input", src});
         } else {
-            const std::string point = l.categorical() ? "a point's cell (class codes: never interpolated, even with --bilinear)"
-                                                      : "a point's cell (or bilinear with --bilinear)";
+            const std::string point = l.zone_table ? "a point's cell (the value of the zone covering the cell centre; never interpolated)"
+                                      : l.categorical() ? "a point's cell (class codes: never interpolated, even with --bilinear)"
+                                                        : "a point's cell (or bilinear with --bilinear)";
             f.push_back({n + "_value", FieldType::real, "the deciding value: " + point + "; a polygon's maximum over the cells touching it", unit, "input", src});
             f.push_back({n + "_mean", FieldType::real, "polygon: mean weighted with exact cell coverage; point: the value", unit, "input", src});
         }

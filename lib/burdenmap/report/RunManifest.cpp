@@ -41,7 +41,15 @@ ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& h
     // Measurements or class codes (`kind` in the config; "kind" here is raster or vector).
     j["values"] = l.kind;
     if (!l.kind_source.empty()) j["values_source"] = l.kind_source;
-    if (l.vector) {
+    if (l.zone_table) {
+        j["kind"] = "zone table";
+        if (!l.config.table->layer.empty()) j["layer"] = l.config.table->layer;
+        j["id_field"] = l.zone_table->join.table.id_field;
+        j["value_field"] = l.config.value_field;
+        j["join"] = l.zone_table->join.join.summary();
+        j["rule"] = "zone statistics: the zone's table value; cells: the value of the zone covering the cell centre "
+                    "(overlapping zones: the first by zone order; outside every zone: no data)";
+    } else if (l.vector) {
         j["kind"] = "vector";
         j["layer"] = l.config.vector_layer;
         j["value_field"] = l.config.value_field;
@@ -238,8 +246,7 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
         j["fairness"] = fj;
     }
     ordered_json joins = ordered_json::array();
-    if (const auto& t = plan.zones_table) joins.push_back(join_entry(t->key, t->table.description, t->table.id_field, t->join));
-    if (const auto& t = plan.fairness.table) joins.push_back(join_entry("fairness.table", t->table.description, t->table.id_field, t->join));
+    for (const TableJoin* t : plan.joins()) joins.push_back(join_entry(t->key, t->table.description, t->table.id_field, t->join));
     j["joins"] = joins;
     ordered_json outputs;
     for (const auto& [kind, path] : extras.outputs) outputs[kind] = path.string();

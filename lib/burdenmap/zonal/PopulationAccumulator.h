@@ -5,6 +5,7 @@
 // any order gives the same value up to rounding, and in window order the same bits).
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -46,7 +47,19 @@ public:
         if (value >= 0 && value < static_cast<double>(per_class_.size())) per_class_[static_cast<std::size_t>(value)] += residents;
     }
 
+    // As if every resident counted so far (with data or not) had lived at `value` (a zone-table
+    // layer). The mean is then the value itself: kept as such, since Σr·v / Σr may round off it.
+    void set_constant(double value) {
+        const double residents = total_ + nodata_;
+        *this = PopulationAccumulator(static_cast<int>(per_class_.size()));
+        add(value, residents);
+        if (!std::isnan(value)) constant_ = value;
+    }
+
     void merge(const PopulationAccumulator& o) {
+        // Parts of one zone-table value stay that value; anything else is a sum again. An empty
+        // part (no residents) changes nothing.
+        if (o.total_ > 0) constant_ = total_ == 0 ? o.constant_ : (constant_ == o.constant_ ? constant_ : std::nullopt);
         total_ += o.total_;
         nodata_ += o.nodata_;
         weighted_sum_ += o.weighted_sum_;
@@ -55,7 +68,10 @@ public:
 
     double residents() const { return total_; }
     double residents_without_data() const { return nodata_; }
-    double mean() const { return total_ > 0 ? weighted_sum_ / total_ : std::numeric_limits<double>::quiet_NaN(); }
+    double mean() const {
+        if (!(total_ > 0)) return std::numeric_limits<double>::quiet_NaN();
+        return constant_ ? *constant_ : weighted_sum_ / total_;
+    }
     double residents_in_class(std::size_t k) const { return per_class_[k]; }
     double residents_at_least(std::size_t k) const {
         double s = 0;
@@ -67,6 +83,7 @@ public:
 private:
     double total_ = 0, nodata_ = 0, weighted_sum_ = 0;
     std::vector<double> per_class_;
+    std::optional<double> constant_;  // set_constant: every resident at this value
 };
 
 }  // namespace burdenmap

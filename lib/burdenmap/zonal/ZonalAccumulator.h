@@ -49,6 +49,15 @@ public:
 
     void merge(const ZonalAccumulator& other);
 
+    // As if every cell seen so far (valid or not) had held `value`: the statistics of a value given
+    // per zone (a zone-table layer). The shift becomes the value, so the mean is the value to the
+    // bit, here and after merging parts of the same value.
+    void set_constant(double value) {
+        const double weight = total_weight();
+        *this = ZonalAccumulator(std::move(thresholds_), static_cast<int>(weight_in_class_.size()));
+        if (weight > 0) add(value, weight);
+    }
+
     double valid_weight() const { return weight_; }
     double nodata_weight() const { return nodata_weight_; }
     double total_weight() const { return weight_ + nodata_weight_; }
