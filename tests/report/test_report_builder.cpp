@@ -140,9 +140,10 @@ TEST_CASE("many zones tie at the top: the headline says how many, the list says 
     INFO(m.zones_intro);
     CHECK(contains(m.zones_intro, "ties broken by stapeling_share_ge2, then the zone id"));
 
-    // As many tied as listed, or fewer: the headline names the first zone as before.
+    // As many tied as listed: still how many share it, not the first by the tie-break.
     const ReportModel listed = build_report_model(in, most_burdened(in.zones, columns, 12));
-    CHECK(contains(listed.answer, "Burdens pile up most in Tied T01"));
+    CHECK(contains(listed.answer, "12 neighbourhoods share the highest value, 2 of 2 layers"));
+    CHECK_FALSE(contains(listed.answer, "pile up most in"));
 }
 
 TEST_CASE("ties on the headline are broken by the share at the highest level before the id", "[report][builder][ties]") {
