@@ -391,7 +391,7 @@ TEST_CASE("with [fairness]: the index's top zones with reasons, the concentratio
     in.zones.columns.push_back("nl_default_score");
     in.zones.columns.push_back("reasons");
     const double score[] = {40.0, 75.5, 10.0};
-    const char* reasons[] = {"road noise high", "low income: poorer than 90 % of areas", ""};
+    const char* reasons[] = {"road noise high", "low income: at least as poor as 90 % of areas", ""};
     for (std::size_t r = 0; r < in.zones.rows.size(); ++r) {
         in.zones.rows[r].push_back(score[r]);
         in.zones.rows[r].push_back(std::string(reasons[r]));
@@ -403,7 +403,7 @@ TEST_CASE("with [fairness]: the index's top zones with reasons, the concentratio
     REQUIRE(m.fairness_top.rows.size() == 3);
     CHECK(m.fairness_top.headers[2] == "nl_default_score");
     CHECK(m.fairness_top.rows[0][1] == "Nieuwbouw (Z2)");  // ranked by the index, not the burden
-    CHECK(m.fairness_top.rows[0][3] == "low income: poorer than 90 % of areas");
+    CHECK(m.fairness_top.rows[0][3] == "low income: at least as poor as 90 % of areas");
     CHECK(contains(render_report_html(m), "Fairness: index and concentration"));
     // Without [fairness] the section is left out.
     const ReportModel plain = build_report_model(inputs(), {0});
