@@ -1,5 +1,5 @@
 // Reasons that read the right way (issue 14 item 7): a zone's `reasons` state the quantity and its
-// direction ("low income: poorer than 75 % of areas"), whichever way the income indicator runs.
+// direction ("low income: at least as poor as 75 % of areas"), whichever way the income indicator runs.
 // A bare "income at the 94th percentile" was once written for one of the poorest zones: the
 // percentile runs in the burden direction, a reader takes it in the income's own.
 #include <catch2/catch.hpp>
@@ -37,13 +37,13 @@ TEST_CASE("reasons: mean income (higher_is_richer): the lowest income is the poo
           "[bad_input][reasons]") {
     check_income_reasons("reasons-richer", "higher_is_richer", {"25000", "30000", "35000", "40000"},
                          {{"BU01", "low income: among the poorest of all areas"},
-                          {"BU02", "low income: poorer than 75 % of areas"},
-                          {"BU04", "low income: poorer than 25 % of areas"}});
+                          {"BU02", "low income: at least as poor as 75 % of areas"},
+                          {"BU04", "low income: at least as poor as 25 % of areas"}});
 }
 
 TEST_CASE("reasons: a low-income share (higher_is_poorer): the highest share is the poorest", "[bad_input][reasons]") {
     check_income_reasons("reasons-poorer", "higher_is_poorer", {"12", "4", "9", "6"},
                          {{"BU01", "low income: among the poorest of all areas"},
-                          {"BU03", "low income: poorer than 75 % of areas"},
-                          {"BU02", "low income: poorer than 25 % of areas"}});
+                          {"BU03", "low income: at least as poor as 75 % of areas"},
+                          {"BU02", "low income: at least as poor as 25 % of areas"}});
 }

@@ -30,3 +30,19 @@ TEST_CASE("ties: every zone at the same count is listed by zone id, not file ord
     }
     CHECK(std::is_sorted(at.begin(), at.end()));
 }
+
+TEST_CASE("ties: when every zone shares the top value, the report's answer says so instead of naming one",
+          "[bad_input][ties][report]") {
+    Job job("ties-report");
+    // 60 dB everywhere: all four zones have count 1, and the report lists them all.
+    const CommandResult r = job.run({"--report"});
+    REQUIRE(r.exit_code == 0);
+    // The HTML wraps its lines: compare with every run of white space as one space.
+    std::string html;
+    for (char c : e2e::read_file(job.out() / "report.html")) {
+        const bool space = c == ' ' || c == '\n' || c == '\t';
+        if (!(space && !html.empty() && html.back() == ' ')) html += space ? ' ' : c;
+    }
+    CHECK(contains(html, "4 neighbourhoods share the highest value, 1 of 1 layer"));
+    CHECK_FALSE(contains(html, "Burdens pile up most in"));
+}

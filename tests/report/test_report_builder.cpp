@@ -140,9 +140,10 @@ TEST_CASE("many zones tie at the top: the headline says how many, the list says 
     INFO(m.zones_intro);
     CHECK(contains(m.zones_intro, "ties broken by stapeling_share_ge2, then the zone id"));
 
-    // As many tied as listed, or fewer: the headline names the first zone as before.
+    // As many tied as listed: still how many share it, not the first by the tie-break.
     const ReportModel listed = build_report_model(in, most_burdened(in.zones, columns, 12));
-    CHECK(contains(listed.answer, "Burdens pile up most in Tied T01"));
+    CHECK(contains(listed.answer, "12 neighbourhoods share the highest value, 2 of 2 layers"));
+    CHECK_FALSE(contains(listed.answer, "pile up most in"));
 }
 
 TEST_CASE("ties on the headline are broken by the share at the highest level before the id", "[report][builder][ties]") {
@@ -390,7 +391,7 @@ TEST_CASE("with [fairness]: the index's top zones with reasons, the concentratio
     in.zones.columns.push_back("nl_default_score");
     in.zones.columns.push_back("reasons");
     const double score[] = {40.0, 75.5, 10.0};
-    const char* reasons[] = {"road noise high", "low income: poorer than 90 % of areas", ""};
+    const char* reasons[] = {"road noise high", "low income: at least as poor as 90 % of areas", ""};
     for (std::size_t r = 0; r < in.zones.rows.size(); ++r) {
         in.zones.rows[r].push_back(score[r]);
         in.zones.rows[r].push_back(std::string(reasons[r]));
@@ -402,7 +403,7 @@ TEST_CASE("with [fairness]: the index's top zones with reasons, the concentratio
     REQUIRE(m.fairness_top.rows.size() == 3);
     CHECK(m.fairness_top.headers[2] == "nl_default_score");
     CHECK(m.fairness_top.rows[0][1] == "Nieuwbouw (Z2)");  // ranked by the index, not the burden
-    CHECK(m.fairness_top.rows[0][3] == "low income: poorer than 90 % of areas");
+    CHECK(m.fairness_top.rows[0][3] == "low income: at least as poor as 90 % of areas");
     CHECK(contains(render_report_html(m), "Fairness: index and concentration"));
     // Without [fairness] the section is left out.
     const ReportModel plain = build_report_model(inputs(), {0});

@@ -45,7 +45,7 @@ TEST_CASE("CEJST thresholds are inclusive at exactly 0.90 and 0.65 (pandas perce
     const auto r = compute_cejst({burden}, low);
     // Zone 17: 0.90 and 0.65 → disadvantaged (both tests are >=).
     CHECK(r.zones[17].disadvantaged);
-    CHECK(reasons_text(r.zones[17].reasons) == "PM2.5: higher than 90 % of areas; low income: poorer than 65 % of areas");
+    CHECK(reasons_text(r.zones[17].reasons) == "PM2.5: at least as high as 90 % of areas; low income: at least as poor as 65 % of areas");
     // Zone 18: burden 19/20 = 0.95 but low income 12/20 = 0.60 → not; its burden is still exceeded.
     CHECK_FALSE(r.zones[18].disadvantaged);
     CHECK(r.zones[18].burden_exceeded[0]);
@@ -80,8 +80,8 @@ TEST_CASE("CEJST per-category flags, category and threshold counts, reasons") {
     CHECK(z0.disadvantaged);
     CHECK(z0.final_disadvantaged);
     CHECK(reasons_text(z0.reasons) ==
-          "NO2: higher than 95 % of areas; traffic: higher than 90 % of areas; PM2.5: higher than 92 % of areas; "
-          "low income: poorer than 70 % of areas");
+          "NO2: at least as high as 95 % of areas; traffic: at least as high as 90 % of areas; PM2.5: at least as high as 92 % of areas; "
+          "low income: at least as poor as 70 % of areas");
     REQUIRE(z0.reasons.front().threshold.has_value());
     CHECK(*z0.reasons.front().threshold == Approx(90.0));
 
@@ -116,7 +116,7 @@ TEST_CASE("CEJST category gate replaces the low-income test (Workforce: educatio
     CHECK_FALSE(r.zones[0].disadvantaged);  // low income, but the gate fails
     CHECK(r.zones[1].disadvantaged);        // not low income, the gate passes
     CHECK(reasons_text(r.zones[1].reasons) ==
-          "unemployment: higher than 95 % of areas; at least 10 % of adults without a high-school diploma");
+          "unemployment: at least as high as 95 % of areas; at least 10 % of adults without a high-school diploma");
     REQUIRE_THROWS_WITH(compute_cejst(burdens, low, {}, {{"housing", "x", {true, true}}}),
                         Contains("unknown category 'housing'"));
 }
@@ -141,7 +141,7 @@ TEST_CASE("CEJST donut-hole option on a 3x3 grid") {
     CHECK(*centre.neighbour_share == 1.0);
     CHECK(centre.donut_hole);
     CHECK(centre.final_disadvantaged);
-    CHECK(reasons_text(centre.reasons) == "all 8 neighbouring zones disadvantaged; low income: poorer than 55 % of areas");
+    CHECK(reasons_text(centre.reasons) == "all 8 neighbouring zones disadvantaged; low income: at least as poor as 55 % of areas");
     // Corner 0: neighbours 1, 3, 4 → 2 of 3 disadvantaged; it is disadvantaged itself anyway.
     CHECK(*r.zones[0].neighbour_share == Approx(2.0 / 3));
     CHECK_FALSE(r.zones[0].donut_hole);

@@ -88,9 +88,9 @@ TEST_CASE("ces4: component means, effects weighted 1/2, scaled by the maxima, sc
     CHECK(r.n_scored == 3);
 
     // Reasons: indicators at or above the 80th percentile, highest first.
-    CHECK(reasons_text(A.reasons) == "asthma: higher than 90 % of areas; ozone: higher than 80 % of areas");
+    CHECK(reasons_text(A.reasons) == "asthma: at least as high as 90 % of areas; ozone: at least as high as 80 % of areas");
     CHECK(reasons_text(B.reasons) == "cleanup sites: among the highest of all areas");
-    CHECK(reasons_text(C.reasons) == "unemployment: higher than 90 % of areas");
+    CHECK(reasons_text(C.reasons) == "unemployment: at least as high as 90 % of areas");
 }
 
 TEST_CASE("ces3draft: indicator-weighted means on the same table give different scores") {

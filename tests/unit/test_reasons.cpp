@@ -41,9 +41,9 @@ TEST_CASE("whole percentile: rounded down, binary-rounding safe, clamped") {
 TEST_CASE("reason text: the quantity and its direction, never a bare percentile", "[reasons]") {
     const std::vector<ReasonPart> parts = {ReasonPart::at_percentile("NO2", 41.2, 94.3, Comparison::higher, 90.0),
                                            ReasonPart::at_percentile("low income", 38.0, 81.0, Comparison::poorer, 65.0)};
-    CHECK(reasons_text(parts) == "NO2: higher than 94 % of areas; low income: poorer than 81 % of areas");
+    CHECK(reasons_text(parts) == "NO2: at least as high as 94 % of areas; low income: at least as poor as 81 % of areas");
     CHECK(reason_text(ReasonPart::at_percentile("green space", 3.0, 97.0, Comparison::lower)) ==
-          "green space: lower than 97 % of areas");
+          "green space: at least as low as 97 % of areas");
     // The percentile counts the zone itself: at 100 it is among the highest, not "higher than 100 %".
     CHECK(reason_text(ReasonPart::at_percentile("NO2", 50.0, 100.0, Comparison::higher)) == "NO2: among the highest of all areas");
     CHECK(reason_text(ReasonPart::at_percentile("low income", 9.0, 100.0, Comparison::poorer)) ==
@@ -59,12 +59,12 @@ TEST_CASE("reason text: a higher_is_better indicator's worst zone reads 'lower',
     const ZoneValues pct_green = percentiles(green, PercentileRule::ces, Direction::higher_is_better);
     CHECK(comparison_for(Direction::higher_is_better) == Comparison::lower);
     CHECK(reason_text(ReasonPart::at_percentile("green space", green[1], *pct_green[1], comparison_for(Direction::higher_is_better))) ==
-          "green space: lower than 75 % of areas");
+          "green space: at least as low as 75 % of areas");
     const ZoneValues no2 = {40.0, 10.0, 25.0, 5.0};
     const ZoneValues pct_no2 = percentiles(no2, PercentileRule::ces, Direction::higher_is_worse);
     CHECK(comparison_for(Direction::higher_is_worse) == Comparison::higher);
     CHECK(reason_text(ReasonPart::at_percentile("NO2", no2[2], *pct_no2[2], comparison_for(Direction::higher_is_worse))) ==
-          "NO2: higher than 75 % of areas");
+          "NO2: at least as high as 75 % of areas");
 }
 
 TEST_CASE("reason text: income reads 'poorer' in both income orders", "[reasons]") {
@@ -75,13 +75,13 @@ TEST_CASE("reason text: income reads 'poorer' in both income orders", "[reasons]
     CHECK(reason_text(ReasonPart::at_percentile("low income", mean_income[0], *by_mean[0], Comparison::poorer)) ==
           "low income: among the poorest of all areas");
     CHECK(reason_text(ReasonPart::at_percentile("low income", mean_income[2], *by_mean[2], Comparison::poorer)) ==
-          "low income: poorer than 75 % of areas");
+          "low income: at least as poor as 75 % of areas");
     const ZoneValues low_share = {12.0, 4.0, 9.0, 6.0};
     const ZoneValues by_share = percentiles(low_share, PercentileRule::ces, Direction::higher_is_worse);
     CHECK(reason_text(ReasonPart::at_percentile("low income", low_share[0], *by_share[0], Comparison::poorer)) ==
           "low income: among the poorest of all areas");
     CHECK(reason_text(ReasonPart::at_percentile("low income", low_share[1], *by_share[1], Comparison::poorer)) ==
-          "low income: poorer than 25 % of areas");
+          "low income: at least as poor as 25 % of areas");
 }
 
 TEST_CASE("reason text: value parts, notes, numbers") {

@@ -10,26 +10,28 @@ namespace burdenmap::fair {
 namespace {
 
 struct ComparisonWords {
-    const char* comparative;  // "higher" (than N % of areas)
+    const char* adjective;    // (at least as) "high" (as N % of areas)
     const char* superlative;  // (among the) "highest"
 };
 
 ComparisonWords words(Comparison c) {
     switch (c) {
-        case Comparison::higher: return {"higher", "highest"};
-        case Comparison::lower: return {"lower", "lowest"};
-        case Comparison::poorer: return {"poorer", "poorest"};
+        case Comparison::higher: return {"high", "highest"};
+        case Comparison::lower: return {"low", "lowest"};
+        case Comparison::poorer: return {"poor", "poorest"};
     }
     return {"", ""};
 }
 
-// "NO2: higher than 94 % of areas". The percentile counts the zone itself (and its ties), so at
-// 100 "higher than 100 %" would be false: the zone is then among the highest.
+// "NO2: at least as high as 94 % of areas". The percentile counts the zone itself and its ties
+// (CES: the share at or below it), so "higher than 94 %" would be false, and plainly so in a small
+// study: of 4 areas the richest has 25 % and is poorer than none. At 100 the zone is among the
+// highest.
 std::string percentile_text(const ReasonPart& part) {
     const int pct = whole_percentile(part.percent.value_or(0));
     const ComparisonWords w = words(part.comparison);
     if (pct >= 100) return part.label + ": among the " + w.superlative + " of all areas";
-    return part.label + ": " + w.comparative + " than " + std::to_string(pct) + " % of areas";
+    return part.label + ": at least as " + w.adjective + " as " + std::to_string(pct) + " % of areas";
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 // zone qualifies, which thresholds it exceeds and how far). A reason is kept as parts (for columns: which
 // indicator, its value, its percentile, the threshold crossed) and rendered as one text that
 // states the quantity and which way it points, so it cannot be read upside down:
-//     "NO2: higher than 94 % of areas; low income: poorer than 81 % of areas"
+//     "NO2: at least as high as 94 % of areas; low income: at least as poor as 81 % of areas"
 // (a bare "income at the 94th percentile" was written for one of the poorest areas, because the
 // percentile runs in the burden direction while readers take it in the income's own direction).
 #include <optional>
@@ -17,14 +17,14 @@ namespace burdenmap::fair {
 
 // How a percentile part compares the zone with the others. Percentiles run in the burden
 // direction, so the word says what a high percentile means for the quantity itself: a
-// higher_is_worse indicator is "higher" than N % of areas, a higher_is_better one "lower" (its
-// percentile ranks the negated values), an income indicator "poorer" whichever its order.
+// higher_is_worse indicator is at least as "high" as N % of areas, a higher_is_better one as
+// "low" (its percentile ranks the negated values), an income indicator as "poor" whichever its order.
 enum class Comparison { higher, lower, poorer };
 Comparison comparison_for(Direction d);
 
 struct ReasonPart {
     enum class Kind {
-        percentile,  // "<label>: <higher|lower|poorer> than <N> % of areas"
+        percentile,  // "<label>: at least as <high|low|poor> as <N> % of areas"
         value,       // "<label> <value>[ <unit>], at or above <threshold>" (or "at or below")
         note         // free text, e.g. "all 8 neighbouring zones disadvantaged"
     };

@@ -78,9 +78,10 @@ std::string amount(double v, const std::optional<Headline>& h) {
     return format_number(v) + (h && !h->column.unit.empty() ? " " + h->column.unit : "");
 }
 
-// When more zones share the top value than the list shows, "burdens pile up most in <zone>" would
-// name one of them by the tie-break alone: the headline then says how many share the top value
-// ("501 neighbourhoods share the highest value, 2 of 2 layers"). nullopt when the list holds them.
+// When zones share the top value, "burdens pile up most in <zone>" would name one of them by the
+// tie-break alone (and read as if it stood alone): the headline then says how many share the top
+// value ("501 neighbourhoods share the highest value, 2 of 2 layers"), even when the list shows
+// them all. nullopt when one zone has the top value.
 std::optional<std::string> tie_at_top(const Table& zones, const Headline& h, const std::vector<std::size_t>& numbered,
                                       const Titles& titles) {
     const std::optional<double> top = zones.number(numbered.front(), h.column.name);
@@ -88,11 +89,12 @@ std::optional<std::string> tie_at_top(const Table& zones, const Headline& h, con
     std::size_t tied = 0;
     for (std::size_t r = 0; r < zones.rows.size(); ++r)
         if (zones.number(r, h.column.name) == top) ++tied;
-    if (tied <= numbered.size()) return std::nullopt;
+    if (tied <= 1) return std::nullopt;
     std::string out = std::to_string(tied) + " neighbourhoods share the highest value";
-    if (is_count(h))
-        return out + ", " + format_fixed(*top, 1) + " of " + std::to_string(h.rule.value("layers", json::array()).size()) +
-               " layers";
+    if (is_count(h)) {
+        const std::size_t layers = h.rule.value("layers", json::array()).size();
+        return out + ", " + format_fixed(*top, 1) + " of " + std::to_string(layers) + (layers == 1 ? " layer" : " layers");
+    }
     return out + " of " + display_name(h.cumulation.empty() ? h.column.name : h.cumulation, titles) + ", " + amount(*top, h);
 }
 
