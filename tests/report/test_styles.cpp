@@ -82,8 +82,8 @@ TEST_CASE("categorised styles: verdicts as circles, bivariate classes as fills",
     REQUIRE(bivariate.size() == 9);
     CHECK(bivariate[0].value == "1");
     CHECK(bivariate[8].value == "9");
-    CHECK(bivariate[8].label.rfind("C3: most burdened, most low-income", 0) == 0);
-    CHECK(bivariate[2].label.rfind("A3: least burdened, most low-income", 0) == 0);
+    CHECK(bivariate[8].label.rfind("C3: most burdened, poorest", 0) == 0);
+    CHECK(bivariate[2].label.rfind("A3: least burdened, poorest", 0) == 0);
     const std::string qml = categorized_qml("bivariate_class", bivariate, SymbolKind::fill);
     CHECK(xmlcheck::problems(qml) == "");
     CHECK(xmlcheck::count_elements(qml, "category") == 9);

@@ -11,7 +11,8 @@
 //
 // Class numbering (QGIS bivariate-legend style, letter × digit):
 //     letter = burden tertile      A (low) … C (high)
-//     digit  = low-income tertile  1 (fewest low-income residents) … 3 (most)
+//     digit  = low-income tertile  1 (least poor) … 3 (poorest): by a mean income or a share of
+//              low-income households, whichever [fairness] income names
 //     index  = 3 · (burden − 1) + low_income   → 1 ("A1") … 9 ("C3")
 // "C3" is the double burden: most burdened and most low income.
 #include <optional>

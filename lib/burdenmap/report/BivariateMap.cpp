@@ -32,7 +32,7 @@ bool inside(const Polygon& polygon, double x, double y) {
 RasterStyle bivariate_raster_style() {
     RasterStyle s;
     s.discrete = true;
-    s.title = "burden x income: A-C burden tertile (C most burdened), 1-3 low-income tertile (3 most low-income residents)";
+    s.title = "burden x income: A-C burden tertile (C most burdened), 1-3 income tertile (3 poorest)";
     for (int i = 1; i <= 9; ++i)
         s.stops.push_back({static_cast<double>(i), bivariate_colour(i),
                            std::string(1, static_cast<char>('A' + (i - 1) / 3)) + std::to_string((i - 1) % 3 + 1)});

@@ -189,7 +189,7 @@ void add_top_zones(ReportModel& m, const ReportInputs& in, const json& manifest,
     for (std::size_t i = 0; i < numbered.size(); ++i) {
         const std::size_t r = numbered[i];
         const std::string value = format_number(in.zones.number(r, h->column.name).value_or(NAN));
-        std::vector<std::string> row = {std::to_string(i + 1), zone_label(in.zones, r) + " (" + in.zones.text(r, "zone_id") + ")",
+        std::vector<std::string> row = {std::to_string(i + 1), zone_label_with_id(in.zones, r),
                                         value};
         for (const std::string& c : incomes) row.push_back(format_number(in.zones.number(r, c).value_or(NAN)));
         row.push_back(format_count(in.zones.number(r, residents_col).value_or(NAN)));
@@ -261,7 +261,7 @@ ReportModel build_report_model(const ReportInputs& in, const std::vector<std::si
     if (!m.fairness_intro.empty() && !in.bivariate_png_base64.empty()) {
         m.bivariate_png_base64 = in.bivariate_png_base64;
         m.bivariate_caption = "Burden × income: each neighbourhood by its tertile of the headline burden (A least, C most "
-                              "burdened) and its tertile of low-income residents (1 fewest, 3 most); C3 carries both. "
+                              "burdened) and its income tertile (1 least poor, 3 poorest); C3 carries both. "
                               "Tertiles are of neighbourhoods (bivariate_class in burden.gpkg).";
     }
     add_layer_sections(m, manifest, in.zones);

@@ -53,7 +53,7 @@ void add_index_ranking(ReportModel& m, const std::string& preset, const Table& z
         const std::size_t r = rows[i];
         const std::string name = zones.text(r, "zone_name");
         m.fairness_top.rows.push_back({std::to_string(i + 1),
-                                       (name.empty() ? zones.text(r, "zone_id") : name) + " (" + zones.text(r, "zone_id") + ")",
+                                       zone_label_with_id(zones, r),
                                        format_number(*zones.number(r, column)), zones.text(r, "reasons")});
     }
 }

@@ -12,15 +12,23 @@ std::string display_name(const std::string& name) {
     while (start <= name.size()) {
         const std::size_t end = std::min(name.find('_', start), name.size());
         std::string word = name.substr(start, end - start);
-        if (word == "no2" || word == "pm10" || word == "nox" || word == "so2" || word == "o3") {
+        if (word == "no2" || word == "pm10" || word == "so2" || word == "o3") {
             std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::toupper(c); });
         } else if (word == "pm25") {
             word = "PM2.5";
+        } else if (word == "nox") {
+            word = "NOx";  // nitrogen oxides: the x stays lower case
         }
         if (!word.empty()) out += (out.empty() ? "" : " ") + word;
         start = end + 1;
     }
     return out;
+}
+
+std::string zone_label_with_id(const Table& zones, std::size_t row) {
+    const std::string id = zones.text(row, "zone_id");
+    const std::string name = zones.text(row, "zone_name");
+    return name.empty() || name == id ? id : name + " (" + id + ")";
 }
 
 std::string without_mean(const std::string& column) {

@@ -29,6 +29,10 @@ std::string display_name(const std::string& name, const Titles& titles);
 // A zones column without its "_mean" ("stapeling_mean" → "stapeling"); other names as they are.
 std::string without_mean(const std::string& column);
 
+// A zone in a table row: "Camden 001A (E01000001)", or its id alone when it has no name (or its
+// name is its id), never "E01000001 (E01000001)".
+std::string zone_label_with_id(const Table& zones, std::size_t row);
+
 // What a cumulation rule does, in a phrase ("number of layers at their burden level"); GES
 // practice is named only when the study uses a GES method (`with_ges`). `raw_values`: max or
 // weighted_sum of layers without a method (run.json cumulations[].values).

@@ -40,8 +40,9 @@ std::vector<GraduatedClass> ges_classes(const std::vector<std::string>& labels) 
 
 std::vector<Category> bivariate_categories() {
     static const char* const burden[] = {"least burdened", "middle burden", "most burdened"};
-    static const char* const low_income[] = {"fewest low-income residents", "middle share of low-income residents",
-                                             "most low-income residents"};
+    // The income tertile, whichever income indicator formed it (a mean income or a share of
+    // low-income households): 3 is the poorest third of neighbourhoods.
+    static const char* const low_income[] = {"least poor", "middle income", "poorest"};
     std::vector<Category> out;
     for (int b = 1; b <= 3; ++b) {
         for (int l = 1; l <= 3; ++l) {

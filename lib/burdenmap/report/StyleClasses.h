@@ -43,7 +43,7 @@ std::vector<GraduatedClass> value_classes(const std::vector<double>& values, con
 std::vector<GraduatedClass> ges_classes(const std::vector<std::string>& labels = {});
 
 // The nine bivariate classes 1..9 (fair/Bivariate.h), labelled with their code and meaning:
-// "C3: most burdened, most low-income residents".
+// "C3: most burdened, poorest".
 std::vector<Category> bivariate_categories();
 
 // The four site verdicts (sites/SiteVerdict.h).

@@ -131,8 +131,8 @@ std::vector<StyleDoc> zone_styles(const std::vector<ColumnInfo>& columns, const 
         StyleDoc s;
         s.table = table;
         s.name = "burden x income (bivariate)";
-        s.description = "3 x 3 classes: burden tertile (A low to C high) by tertile of low-income residents (1 fewest "
-                        "to 3 most); C3 is the double burden";
+        s.description = "3 x 3 classes: burden tertile (A low to C high) by income tertile (1 least poor to "
+                        "3 poorest); C3 is the double burden";
         s.qml = categorized_qml("bivariate_class", bivariate_categories(), SymbolKind::fill);
         s.sld = categorized_sld(table, "bivariate_class", bivariate_categories(), SymbolKind::fill);
         out.push_back(s);
