@@ -1,132 +1,116 @@
 #include "XmlCheck.h"
 
-#include <cctype>
-#include <vector>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include <memory>
 
 namespace xmlcheck {
 
 namespace {
 
-bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':' || (c & 0x80); }
+// The first warning or error libxml2 reports while parsing; installed for one parse, so that
+// libxml2 tells this and not stderr (a test prints it on a failed check).
+class FirstComplaint {
+public:
+    FirstComplaint() { xmlSetStructuredErrorFunc(this, &FirstComplaint::keep); }
+    ~FirstComplaint() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
+    FirstComplaint(const FirstComplaint&) = delete;
+    FirstComplaint& operator=(const FirstComplaint&) = delete;
+    const std::string& text() const { return text_; }
 
-// Checks an entity reference starting at s[i] == '&'; returns the index after ';' or npos.
-std::size_t entity_end(const std::string& s, std::size_t i) {
-    const std::size_t semi = s.find(';', i);
-    if (semi == std::string::npos || semi - i > 10) return std::string::npos;
-    const std::string ref = s.substr(i + 1, semi - i - 1);
-    if (ref == "amp" || ref == "lt" || ref == "gt" || ref == "quot" || ref == "apos") return semi + 1;
-    if (ref.size() > 1 && ref[0] == '#') {
-        const bool hex = ref[1] == 'x';
-        for (std::size_t k = hex ? 2 : 1; k < ref.size(); ++k)
-            if (!(hex ? std::isxdigit(static_cast<unsigned char>(ref[k])) : std::isdigit(static_cast<unsigned char>(ref[k]))))
-                return std::string::npos;
-        return semi + 1;
+private:
+    static void keep(void* self, xmlErrorPtr error) {
+        std::string& text = static_cast<FirstComplaint*>(self)->text_;
+        if (!text.empty() || error == nullptr) return;
+        std::string message = error->message ? error->message : "unnamed libxml2 complaint";
+        while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+        text = "line " + std::to_string(error->line) + ": " + message;
     }
-    return std::string::npos;
+    std::string text_;
+};
+
+struct CtxtFree {
+    void operator()(xmlParserCtxtPtr c) const { xmlFreeParserCtxt(c); }
+};
+struct DocFree {
+    void operator()(xmlDocPtr d) const { xmlFreeDoc(d); }
+};
+using Doc = std::unique_ptr<xmlDoc, DocFree>;
+
+// The parsed document, or null with `why` set. No network, no entity substitution: a reference
+// the parser does not know stays a node that `entity_reference` finds.
+Doc parse(const std::string& xml, std::string& why) {
+    xmlInitParser();
+    const FirstComplaint complaint;
+    const std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
+    if (!ctxt) {
+        why = "libxml2 could not make a parser";
+        return nullptr;
+    }
+    Doc doc(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, XML_PARSE_NONET));
+    const bool well_formed = doc && ctxt->wellFormed && ctxt->nsWellFormed;
+    if (!well_formed || !complaint.text().empty()) {
+        why = complaint.text().empty() ? std::string("not well-formed") : complaint.text();
+        return nullptr;
+    }
+    if (!xmlDocGetRootElement(doc.get())) {
+        why = "no root element";
+        return nullptr;
+    }
+    return doc;
 }
 
-std::string check_text(const std::string& s, std::size_t from, std::size_t to) {
-    for (std::size_t i = from; i < to; ++i) {
-        if (s[i] == '>') continue;  // allowed in text
-        if (s[i] == '&') {
-            const std::size_t e = entity_end(s, i);
-            if (e == std::string::npos || e > to) return "bad entity at " + std::to_string(i);
-            i = e - 1;
-        }
+// The first reference to an entity other than the five predefined ones, in text or attributes.
+const xmlNode* entity_reference(const xmlNode* node) {
+    for (; node; node = node->next) {
+        if (node->type == XML_ENTITY_REF_NODE) return node;
+        if (node->type != XML_ELEMENT_NODE) continue;
+        for (const xmlAttr* a = node->properties; a; a = a->next)
+            if (const xmlNode* r = entity_reference(a->children)) return r;
+        if (const xmlNode* r = entity_reference(node->children)) return r;
     }
-    return "";
+    return nullptr;
+}
+
+std::string qualified_name(const xmlNode* n) {
+    const std::string local = reinterpret_cast<const char*>(n->name);
+    if (n->ns && n->ns->prefix) return reinterpret_cast<const char*>(n->ns->prefix) + (":" + local);
+    return local;
+}
+
+int count_named(const xmlNode* node, const std::string& name) {
+    int n = 0;
+    for (; node; node = node->next) {
+        if (node->type != XML_ELEMENT_NODE) continue;
+        if (qualified_name(node) == name) ++n;
+        n += count_named(node->children, name);
+    }
+    return n;
 }
 
 }  // namespace
 
-std::string problems(const std::string& s) {
-    std::vector<std::string> open;
-    int roots = 0;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const std::size_t lt = s.find('<', i);
-        const std::size_t text_end = lt == std::string::npos ? s.size() : lt;
-        if (std::string t = check_text(s, i, text_end); !t.empty()) return t;
-        if (open.empty())
-            for (std::size_t k = i; k < text_end; ++k)
-                if (!std::isspace(static_cast<unsigned char>(s[k]))) return "text outside the root at " + std::to_string(k);
-        if (lt == std::string::npos) break;
-        if (s.compare(lt, 4, "<!--") == 0) {
-            const std::size_t e = s.find("-->", lt);
-            if (e == std::string::npos) return "unclosed comment";
-            i = e + 3;
-            continue;
-        }
-        if (s.compare(lt, 2, "<?") == 0 || s.compare(lt, 2, "<!") == 0) {
-            const std::size_t e = s.find('>', lt);
-            if (e == std::string::npos) return "unclosed declaration";
-            i = e + 1;
-            continue;
-        }
-        const bool closing = s.compare(lt, 2, "</") == 0;
-        std::size_t p = lt + (closing ? 2 : 1);
-        const std::size_t name_start = p;
-        while (p < s.size() && name_char(s[p])) ++p;
-        const std::string name = s.substr(name_start, p - name_start);
-        if (name.empty()) return "tag without a name at " + std::to_string(lt);
-        if (closing) {
-            while (p < s.size() && std::isspace(static_cast<unsigned char>(s[p]))) ++p;
-            if (p >= s.size() || s[p] != '>') return "bad end tag </" + name;
-            if (open.empty() || open.back() != name)
-                return "</" + name + "> closes " + (open.empty() ? std::string("nothing") : "<" + open.back() + ">");
-            open.pop_back();
-            i = p + 1;
-            continue;
-        }
-        // Attributes.
-        bool empty_element = false;
-        while (true) {
-            while (p < s.size() && std::isspace(static_cast<unsigned char>(s[p]))) ++p;
-            if (p >= s.size()) return "unclosed tag <" + name;
-            if (s[p] == '>') break;
-            if (s.compare(p, 2, "/>") == 0) {
-                empty_element = true;
-                ++p;
-                break;
-            }
-            const std::size_t a = p;
-            while (p < s.size() && name_char(s[p])) ++p;
-            if (p == a) return "bad attribute in <" + name + " at " + std::to_string(p);
-            while (p < s.size() && std::isspace(static_cast<unsigned char>(s[p]))) ++p;
-            if (p >= s.size() || s[p] != '=') return "attribute without value in <" + name;
-            ++p;
-            while (p < s.size() && std::isspace(static_cast<unsigned char>(s[p]))) ++p;
-            if (p >= s.size() || (s[p] != '"' && s[p] != '\'')) return "unquoted attribute in <" + name;
-            const char q = s[p];
-            const std::size_t end = s.find(q, p + 1);
-            if (end == std::string::npos) return "unclosed attribute in <" + name;
-            for (std::size_t k = p + 1; k < end; ++k) {
-                if (s[k] == '<') return "'<' in an attribute of <" + name;
-                if (s[k] == '&') {
-                    const std::size_t e = entity_end(s, k);
-                    if (e == std::string::npos || e > end) return "bad entity in an attribute of <" + name;
-                }
-            }
-            p = end + 1;
-        }
-        if (open.empty()) ++roots;
-        if (roots > 1) return "more than one root element";
-        if (!empty_element) open.push_back(name);
-        i = p + 1;
-    }
-    if (!open.empty()) return "<" + open.back() + "> is not closed";
-    if (roots != 1) return "no root element";
+std::string problems(const std::string& xml) {
+    std::string why;
+    const Doc doc = parse(xml, why);
+    if (!doc) return why;
+    // We write no DTDs: a declared entity would let an undefined-looking reference through.
+    if (doc->intSubset)
+        for (const xmlNode* d = doc->intSubset->children; d; d = d->next)
+            if (d->type == XML_ENTITY_DECL) return "the DOCTYPE declares entity " + std::string(reinterpret_cast<const char*>(d->name));
+    if (const xmlNode* r = entity_reference(xmlDocGetRootElement(doc.get())))
+        return "line " + std::to_string(xmlGetLineNo(r)) + ": reference to entity &" +
+               reinterpret_cast<const char*>(r->name) + ";";
     return "";
 }
 
 int count_elements(const std::string& xml, const std::string& name) {
-    int n = 0;
-    const std::string open = "<" + name;
-    for (std::size_t at = xml.find(open); at != std::string::npos; at = xml.find(open, at + 1)) {
-        const char next = at + open.size() < xml.size() ? xml[at + open.size()] : '\0';
-        if (next == ' ' || next == '>' || next == '/' || next == '\n') ++n;
-    }
-    return n;
+    std::string why;
+    const Doc doc = parse(xml, why);
+    if (!doc) return -1;
+    return count_named(xmlDocGetRootElement(doc.get()), name);
 }
 
 }  // namespace xmlcheck
