@@ -13,6 +13,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "support/GdalTestData.h"
+
 namespace bad {
 
 namespace {
@@ -77,6 +79,20 @@ void write_raster(const fs::path& path, const RasterSpec& spec) {
     GDALClose(ds);
 }
 
+void write_cut_cog(const fs::path& path, std::function<double(int col, int row)> value) {
+    RasterSpec spec;
+    spec.cols = spec.rows = 600;
+    spec.gt[0] = kX0 - 400;
+    spec.gt[1] = 1;
+    spec.gt[3] = kY0 + 400;
+    spec.gt[5] = -1;
+    spec.driver = "COG";
+    spec.options = {"COMPRESS=NONE", "BLOCKSIZE=128", "OVERVIEWS=NONE"};
+    spec.value = std::move(value);
+    write_raster(path, spec);
+    fs::resize_file(path, fs::file_size(path) / 2);
+}
+
 void write_zones(const fs::path& path, const ZoneSpec& spec) {
     GDALAllRegister();
     GDALDriverH driver = GDALGetDriverByName(spec.driver.c_str());
@@ -99,14 +115,8 @@ void write_zones(const fs::path& path, const ZoneSpec& spec) {
             if (zf.values[i]) OGR_F_SetFieldString(f, static_cast<int>(i), zf.values[i]->c_str());
             else OGR_F_SetFieldNull(f, static_cast<int>(i));
         }
-        if (!zf.wkt.empty()) {
-            OGRGeometryH g = nullptr;
-            char* text = const_cast<char*>(zf.wkt.c_str());
-            REQUIRE(OGR_G_CreateFromWkt(&text, nullptr, &g) == OGRERR_NONE);
-            OGR_F_SetGeometryDirectly(f, g);
-        }
-        REQUIRE(OGR_L_CreateFeature(layer, f) == OGRERR_NONE);
-        OGR_F_Destroy(f);
+        if (!zf.wkt.empty()) burdenmap::test::set_geometry(f, zf.wkt);
+        burdenmap::test::add_feature(layer, f);
     }
     GDALDatasetCommitTransaction(ds);
     GDALClose(ds);

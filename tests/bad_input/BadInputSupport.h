@@ -35,6 +35,10 @@ struct RasterSpec {
     std::function<void(GDALRasterBandH)> band_setup;  // e.g. a colour table, band metadata
 };
 void write_raster(const fs::path& path, const RasterSpec& spec);
+// A raster whose pixels are cut off: a cloud-optimised GeoTIFF of 600 x 600 cells of 1 m whose
+// last 200 x 200 cells are the standard study area (the end of the file), cut in half after
+// writing. A COG has its header first, so the cut file still opens and the damage shows on reading.
+void write_cut_cog(const fs::path& path, std::function<double(int col, int row)> value = [](int, int) { return 60.0; });
 
 struct FieldDef {
     std::string name;

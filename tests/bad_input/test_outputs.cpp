@@ -241,16 +241,7 @@ TEST_CASE("outputs: a failing run with --overwrite leaves the previous outputs a
                       manifest = e2e::read_file(job.out() / "run.json"), csv = e2e::read_file(job.out() / "zones.csv");
     REQUIRE_FALSE(csv.empty());  // zones.csv is an output like the others
     // A raster whose pixels are cut off: the run fails while reading, after the outputs were opened.
-    RasterSpec spec;
-    spec.cols = spec.rows = 600;
-    spec.gt[0] = kX0 - 400;  // the study area is the raster's last 200 x 200 cells: the end of the file
-    spec.gt[1] = 1;
-    spec.gt[3] = kY0 + 400;
-    spec.gt[5] = -1;
-    spec.driver = "COG";
-    spec.options = {"COMPRESS=NONE", "BLOCKSIZE=128", "OVERVIEWS=NONE"};
-    write_raster(job / "noise.tif", spec);
-    fs::resize_file(job / "noise.tif", fs::file_size(job / "noise.tif") / 2);
+    write_cut_cog(job / "noise.tif");
     const CommandResult r = job.run({"--overwrite"});
     CHECK(r.exit_code == 1);
     // Compared as booleans: Catch would print the binary files on a mismatch.

@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "E2eSupport.h"
+#include "support/GdalTestData.h"
 
 using namespace e2e;
 using Catch::Matchers::Contains;
@@ -61,12 +62,8 @@ void write_vector(const fs::path& file, const std::string& layer_name, const std
         OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
         if (type == OFTString) OGR_F_SetFieldString(f, 0, s.name.c_str());
         else OGR_F_SetFieldDouble(f, 0, s.value);
-        OGRGeometryH g = nullptr;
-        char* text = const_cast<char*>(s.wkt.c_str());
-        REQUIRE(OGR_G_CreateFromWkt(&text, nullptr, &g) == OGRERR_NONE);
-        OGR_F_SetGeometryDirectly(f, g);
-        REQUIRE(OGR_L_CreateFeature(layer, f) == OGRERR_NONE);
-        OGR_F_Destroy(f);
+        burdenmap::test::set_geometry(f, s.wkt);
+        burdenmap::test::add_feature(layer, f);
     }
     GDALClose(ds);
 }
@@ -104,13 +101,7 @@ struct Job {
         GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), tif.c_str(), 5, 5, 1, GDT_Float32, nullptr);
         double gt[6] = {X0, 100, 0, Y0 + 500, 0, -100};
         GDALSetGeoTransform(ds, gt);
-        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-        OSRImportFromEPSG(srs, 28992);
-        char* wkt = nullptr;
-        OSRExportToWkt(srs, &wkt);
-        GDALSetProjection(ds, wkt);
-        CPLFree(wkt);
-        OSRDestroySpatialReference(srs);
+        GDALSetProjection(ds, burdenmap::test::epsg_wkt(28992).c_str());
         GDALRasterBandH band = GDALGetRasterBand(ds, 1);
         GDALSetRasterNoDataValue(band, -9999);
         REQUIRE(GDALRasterIO(band, GF_Write, 0, 0, 5, 5, const_cast<float*>(values), 5, 5, GDT_Float32, 0, 0) == CE_None);
@@ -257,25 +248,16 @@ TEST_CASE("check-sites: polygon statistics weight cells by exact coverage", "[e2
 TEST_CASE("check-sites: sites in another CRS give the same answers", "[e2e][sites]") {
     const Job job;
     // The point sites in WGS84 lon/lat.
-    OGRSpatialReferenceH rd = OSRNewSpatialReference(nullptr), wgs = OSRNewSpatialReference(nullptr);
-    OSRImportFromEPSG(rd, 28992);
-    OSRImportFromEPSG(wgs, 4326);
-    OSRSetAxisMappingStrategy(rd, OAMS_TRADITIONAL_GIS_ORDER);
-    OSRSetAxisMappingStrategy(wgs, OAMS_TRADITIONAL_GIS_ORDER);
-    OGRCoordinateTransformationH t = OCTNewCoordinateTransformation(rd, wgs);
     std::vector<Shape> lonlat;
     for (const Shape& s : branch_sites()) {
         if (s.wkt.rfind("POINT", 0) != 0) continue;
-        double x = 0, y = 0;
-        std::sscanf(s.wkt.c_str(), "POINT(%lf %lf)", &x, &y);
-        REQUIRE(OCTTransform(t, 1, &x, &y, nullptr));
+        double rd_x = 0, rd_y = 0;
+        std::sscanf(s.wkt.c_str(), "POINT(%lf %lf)", &rd_x, &rd_y);
+        const auto [x, y] = burdenmap::test::rd_to_lonlat(rd_x, rd_y);
         char w[96];
         std::snprintf(w, sizeof w, "POINT(%.12f %.12f)", x, y);
         lonlat.push_back({s.name, w});
     }
-    OCTDestroyCoordinateTransformation(t);
-    OSRDestroySpatialReference(rd);
-    OSRDestroySpatialReference(wgs);
     write_vector(job.dir / "sites_wgs84.gpkg", "sites", lonlat, 4326, "name", OFTString);
 
     REQUIRE(job.check((job.dir / "sites.gpkg").string()).exit_code == 0);

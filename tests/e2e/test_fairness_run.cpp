@@ -3,13 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <cpl_conv.h>
 #include <fstream>
 #include <gdal.h>
 #include <ogr_api.h>
-#include <ogr_srs_api.h>
 
 #include "E2eSupport.h"
+#include "support/GdalTestData.h"
 
 using namespace e2e;
 
@@ -92,13 +91,7 @@ TEST_CASE("real Dutch wijken (CBS 2022): join, NULL income and income groups", "
     GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), tif.c_str(), cols, rows, 1, GDT_Float32, nullptr);
     double gt[6] = {0, 1000, 0, 630000, 0, -1000};
     GDALSetGeoTransform(ds, gt);
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    OSRImportFromEPSG(srs, 28992);
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    GDALSetProjection(ds, wkt);
-    CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
+    GDALSetProjection(ds, burdenmap::test::epsg_wkt(28992).c_str());
     std::vector<float> v(static_cast<std::size_t>(cols * rows));
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) v[static_cast<std::size_t>(r * cols + c)] = 70.0f - 0.1f * static_cast<float>(c);

@@ -3,11 +3,10 @@
 
 #include <cmath>
 #include <fstream>
-#include <cpl_conv.h>
 #include <gdal.h>
-#include <ogr_srs_api.h>
 
 #include "E2eSupport.h"
+#include "support/GdalTestData.h"
 
 using namespace e2e;
 
@@ -55,13 +54,7 @@ TEST_CASE("a population raster on another grid: residents are conserved and weig
     GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), pop_path.c_str(), n, n, 1, GDT_Float32, nullptr);
     double gt[6] = {150000, 100, 0, 448000, 0, -100};
     GDALSetGeoTransform(ds, gt);
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    OSRImportFromEPSG(srs, 28992);
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    GDALSetProjection(ds, wkt);
-    CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
+    GDALSetProjection(ds, burdenmap::test::epsg_wkt(28992).c_str());
     std::vector<float> counts(n * n);
     double total = 0;
     for (int i = 0; i < n * n; ++i) {

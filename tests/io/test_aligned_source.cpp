@@ -25,6 +25,7 @@
 #include "burdenmap/io/AlignedSource.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/RasterSource.h"
+#include "support/GdalTestData.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -35,18 +36,7 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
-using burdenmap::test::TempDir;
-
-std::string epsg_wkt(int code) {
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    REQUIRE(OSRImportFromEPSG(srs, code) == OGRERR_NONE);
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    std::string out = wkt;
-    CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
-    return out;
-}
+using namespace burdenmap::test;  // tests/support
 
 // A Float32 GeoTIFF; `bands[b]` holds cols*rows values row-major. epsg 0: no CRS.
 void write_geotiff(const fs::path& file, int cols, int rows, const double gt[6], int epsg,

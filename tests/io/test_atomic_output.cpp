@@ -12,6 +12,7 @@
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AtomicOutput.h"
+#include "support/Files.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -21,21 +22,9 @@ using burdenmap::OutputError;
 namespace {
 
 // A fresh folder per test, removed afterwards (even when the test fails).
-using burdenmap::test::TempDir;
+using namespace burdenmap::test;  // tests/support
 
 void write_text(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
-
-std::string read_text(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::vector<std::string> names_in(const fs::path& folder) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
 
 // A path that cannot be written even by root (tests run as root in CI, where chmod stops nothing):
 // its parent "folder" is a regular file.
@@ -60,7 +49,7 @@ TEST_CASE("AtomicOutput writes under a hidden temp name in the same folder and r
     CHECK_FALSE(fs::exists(final_path));
     out.commit();
     CHECK(out.committed());
-    CHECK(read_text(final_path) == "content");
+    CHECK(read_bytes(final_path) == "content");
     CHECK(names_in(dir.path() / "nested") == std::vector<std::string>{"out.tif"});
 }
 
@@ -86,7 +75,7 @@ TEST_CASE("AtomicOutput refuses an existing output without overwrite and leaves 
         CHECK_THAT(e.what(), Catch::Contains(final_path.string()) && Catch::Contains("--overwrite"));
     }
     CHECK_THROWS_AS(AtomicOutput::check_writable(final_path, false), OutputError);
-    CHECK(read_text(final_path) == "old");
+    CHECK(read_bytes(final_path) == "old");
     CHECK(names_in(dir.path()) == std::vector<std::string>{"out.tif"});
 }
 
@@ -98,10 +87,10 @@ TEST_CASE("AtomicOutput replaces an existing output with overwrite, and drops it
 
     AtomicOutput::check_writable(final_path, true);
     AtomicOutput out(final_path, true);
-    CHECK(read_text(final_path) == "old");  // nothing changes before commit
+    CHECK(read_bytes(final_path) == "old");  // nothing changes before commit
     write_text(out.temp_path(), "new");
     out.commit();
-    CHECK(read_text(final_path) == "new");
+    CHECK(read_bytes(final_path) == "new");
     CHECK(names_in(dir.path()) == std::vector<std::string>{"out.tif"});
 }
 

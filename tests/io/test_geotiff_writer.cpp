@@ -18,6 +18,8 @@
 #include "burdenmap/core/Grid.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/GeoTiffWriter.h"
+#include "support/Files.h"
+#include "support/GdalTestData.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -25,30 +27,7 @@ using namespace burdenmap;
 
 namespace {
 
-using burdenmap::test::TempDir;
-
-std::vector<std::string> names_in(const fs::path& folder) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string epsg_wkt(int code) {
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    REQUIRE(OSRImportFromEPSG(srs, code) == OGRERR_NONE);
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    std::string out = wkt;
-    CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
-    return out;
-}
+using namespace burdenmap::test;  // tests/support
 
 bool same_crs(const std::string& a, const std::string& b) {
     OGRSpatialReferenceH sa = OSRNewSpatialReference(a.c_str());
@@ -302,24 +281,13 @@ TEST_CASE("GeoTiffWriter refuses an existing output without overwrite, leaving i
 TEST_CASE("GeoTiffWriter refuses a folder it cannot write, naming the folder", "[geotiff]") {
     gdal_init();
     TempDir dir("geotiff");
-    fs::path target;
-    if (::geteuid() == 0) {
-        // Root ignores chmod: use a "folder" that is a regular file instead.
-        std::ofstream(dir.path() / "blocker") << "x";
-        target = dir.path() / "blocker" / "burden.tif";
-    } else {
-        fs::create_directories(dir.path() / "locked");
-        fs::permissions(dir.path() / "locked", fs::perms(0555));
-        target = dir.path() / "locked" / "burden.tif";
-    }
+    const fs::path target = dir.unwritable_path("burden.tif");
     try {
         GeoTiffWriter writer(target, false, small_grid, epsg_wkt(28992), three_bands(), {});
         FAIL("expected OutputError");
     } catch (const OutputError& e) {
         CHECK_THAT(e.what(), Catch::Contains(target.parent_path().string()));
     }
-    std::error_code ec;
-    fs::permissions(dir.path() / "locked", fs::perms::owner_all, ec);
 }
 
 TEST_CASE("GeoTiffWriter rejects bad band indexes and windows", "[geotiff]") {

@@ -18,6 +18,8 @@
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/GpkgWriter.h"
+#include "support/Files.h"
+#include "support/GdalTestData.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -25,40 +27,7 @@ using namespace burdenmap;
 
 namespace {
 
-using burdenmap::test::TempDir;
-
-std::vector<std::string> names_in(const fs::path& folder) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string epsg_wkt(int code) {
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    REQUIRE(OSRImportFromEPSG(srs, code) == OGRERR_NONE);
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    std::string out = wkt;
-    CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
-    return out;
-}
-
-std::vector<unsigned char> wkb_of(const char* wkt) {
-    OGRGeometryH g = nullptr;
-    char* text = const_cast<char*>(wkt);
-    REQUIRE(OGR_G_CreateFromWkt(&text, nullptr, &g) == OGRERR_NONE);
-    std::vector<unsigned char> wkb(static_cast<std::size_t>(OGR_G_WkbSize(g)));
-    OGR_G_ExportToIsoWkb(g, wkbNDR, wkb.data());
-    OGR_G_DestroyGeometry(g);
-    return wkb;
-}
+using namespace burdenmap::test;  // tests/support
 
 const double nan = std::numeric_limits<double>::quiet_NaN();
 
@@ -272,23 +241,13 @@ TEST_CASE("GpkgWriter refuses an existing output without overwrite, leaving it u
 TEST_CASE("GpkgWriter refuses a folder it cannot write, naming the folder", "[gpkg]") {
     gdal_init();
     TempDir dir("gpkg");
-    fs::path target;
-    if (::geteuid() == 0) {
-        std::ofstream(dir.path() / "blocker") << "x";  // root ignores chmod; a file as parent stops it
-        target = dir.path() / "blocker" / "burden.gpkg";
-    } else {
-        fs::create_directories(dir.path() / "locked");
-        fs::permissions(dir.path() / "locked", fs::perms(0555));
-        target = dir.path() / "locked" / "burden.gpkg";
-    }
+    const fs::path target = dir.unwritable_path("burden.gpkg");
     try {
         GpkgWriter writer(target, false);
         FAIL("expected OutputError");
     } catch (const OutputError& e) {
         CHECK_THAT(e.what(), Catch::Contains(target.parent_path().string()));
     }
-    std::error_code ec;
-    fs::permissions(dir.path() / "locked", fs::perms::owner_all, ec);
 }
 
 TEST_CASE("GpkgWriter names the layer and field of a bad value, and writes no row of that layer", "[gpkg]") {

@@ -15,6 +15,7 @@
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/SiteContours.h"
 #include "burdenmap/io/SiteSource.h"
+#include "support/GdalTestData.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -23,20 +24,9 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-using burdenmap::test::TempDir;
+using namespace burdenmap::test;  // tests/support
 
 constexpr double X0 = 150000.0, Y0 = 450000.0;
-
-std::string wkt_of(int epsg) {
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    REQUIRE(OSRImportFromEPSG(srs, epsg) == OGRERR_NONE);
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    std::string out = wkt;
-    CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
-    return out;
-}
 
 std::string pt(double x, double y) { return std::to_string(X0 + x) + " " + std::to_string(Y0 + y); }
 std::string square(double xmin, double ymin, double xmax, double ymax) {
@@ -70,28 +60,11 @@ fs::path write_sites(const TempDir& dir, const std::vector<Feature>& features, i
     for (const Feature& f : features) {
         OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
         OGR_F_SetFieldString(feature, 0, f.id.c_str());
-        if (!f.wkt.empty()) {
-            OGRGeometryH g = nullptr;
-            char* text = const_cast<char*>(f.wkt.c_str());
-            REQUIRE(OGR_G_CreateFromWkt(&text, nullptr, &g) == OGRERR_NONE);
-            OGR_F_SetGeometryDirectly(feature, g);
-        }
-        REQUIRE(OGR_L_CreateFeature(layer, feature) == OGRERR_NONE);
-        OGR_F_Destroy(feature);
+        if (!f.wkt.empty()) set_geometry(feature, f.wkt);
+        add_feature(layer, feature);
     }
     GDALClose(ds);
     return file;
-}
-
-std::vector<unsigned char> wkb(const std::string& wkt) {
-    gdal_init();
-    OGRGeometryH g = nullptr;
-    char* text = const_cast<char*>(wkt.c_str());
-    REQUIRE(OGR_G_CreateFromWkt(&text, nullptr, &g) == OGRERR_NONE);
-    std::vector<unsigned char> out(static_cast<std::size_t>(OGR_G_WkbSize(g)));
-    OGR_G_ExportToIsoWkb(g, wkbNDR, out.data());
-    OGR_G_DestroyGeometry(g);
-    return out;
 }
 
 }  // namespace
@@ -100,7 +73,7 @@ TEST_CASE("points and polygons are read with their ids; the feature id when no f
     TempDir dir("sites");
     const fs::path file = write_sites(dir, {{"north", "POINT(" + pt(10, 20) + ")"}, {"plot", square(0, 0, 100, 50)}});
     Diagnostics diag;
-    const SiteLayer layer = read_sites(file, "", "name", wkt_of(28992), diag);
+    const SiteLayer layer = read_sites(file, "", "name", epsg_wkt(28992), diag);
     REQUIRE(layer.sites.size() == 2);
     CHECK_FALSE(layer.reprojected);
     CHECK(layer.sites[0].id == "north");
@@ -111,7 +84,7 @@ TEST_CASE("points and polygons are read with their ids; the feature id when no f
     CHECK(layer.sites[1].area == Approx(5000.0));
     CHECK_FALSE(layer.sites[1].wkb.empty());
     CHECK(diag.all().empty());
-    const SiteLayer by_fid = read_sites(file, "sites", "", wkt_of(28992), diag);
+    const SiteLayer by_fid = read_sites(file, "sites", "", epsg_wkt(28992), diag);
     CHECK(by_fid.sites[0].id == "1");
     CHECK(by_fid.sites[1].id == "2");
 }
@@ -119,22 +92,12 @@ TEST_CASE("points and polygons are read with their ids; the feature id when no f
 TEST_CASE("sites in another CRS (WGS84 lon/lat) are reprojected onto the target", "[sites]") {
     TempDir dir("sites");
     // The RD point (X0 + 10, Y0 + 20) in lon/lat, traditional GIS order.
-    OGRSpatialReferenceH rd = OSRNewSpatialReference(nullptr), wgs = OSRNewSpatialReference(nullptr);
-    OSRImportFromEPSG(rd, 28992);
-    OSRImportFromEPSG(wgs, 4326);
-    OSRSetAxisMappingStrategy(rd, OAMS_TRADITIONAL_GIS_ORDER);
-    OSRSetAxisMappingStrategy(wgs, OAMS_TRADITIONAL_GIS_ORDER);
-    OGRCoordinateTransformationH t = OCTNewCoordinateTransformation(rd, wgs);
-    double x = X0 + 10, y = Y0 + 20;
-    REQUIRE(OCTTransform(t, 1, &x, &y, nullptr));
-    OCTDestroyCoordinateTransformation(t);
-    OSRDestroySpatialReference(rd);
-    OSRDestroySpatialReference(wgs);
+    const auto [x, y] = rd_to_lonlat(X0 + 10, Y0 + 20);
     char text[128];
     std::snprintf(text, sizeof text, "POINT(%.12f %.12f)", x, y);
     const fs::path file = write_sites(dir, {{"a", text}}, 4326);
     Diagnostics diag;
-    const SiteLayer layer = read_sites(file, "", "name", wkt_of(28992), diag);
+    const SiteLayer layer = read_sites(file, "", "name", epsg_wkt(28992), diag);
     CHECK(layer.reprojected);
     CHECK(layer.crs_name == "EPSG:4326");
     REQUIRE(layer.sites.size() == 1);
@@ -147,7 +110,7 @@ TEST_CASE("a line or an empty geometry is kept as unusable, with a warning", "[s
     const fs::path file = write_sites(dir, {{"road", "LINESTRING(" + pt(0, 0) + "," + pt(10, 10) + ")"}, {"empty", ""},
                                             {"ok", "POINT(" + pt(1, 1) + ")"}});
     Diagnostics diag;
-    const SiteLayer layer = read_sites(file, "", "name", wkt_of(28992), diag);
+    const SiteLayer layer = read_sites(file, "", "name", epsg_wkt(28992), diag);
     REQUIRE(layer.sites.size() == 3);
     CHECK(layer.sites[0].kind == Site::Kind::unusable);
     CHECK_THAT(layer.sites[0].problem, Contains("Line String"));
@@ -161,13 +124,13 @@ TEST_CASE("bad site files name the file, layer and field", "[sites]") {
     TempDir dir("sites");
     Diagnostics diag;
     const fs::path file = write_sites(dir, {{"a", "POINT(" + pt(0, 0) + ")"}, {"a", "POINT(" + pt(5, 0) + ")"}});
-    CHECK_THROWS_WITH(read_sites(file, "", "code", wkt_of(28992), diag),
+    CHECK_THROWS_WITH(read_sites(file, "", "code", epsg_wkt(28992), diag),
                       Contains(file.string()) && Contains("id field 'code'") && Contains("fields are: name"));
-    CHECK_THROWS_WITH(read_sites(file, "", "name", wkt_of(28992), diag), Contains("site id 'a'") && Contains("more than one"));
-    CHECK_THROWS_WITH(read_sites(file, "plots", "", wkt_of(28992), diag), Contains("layer 'plots' not found"));
-    CHECK_THROWS_WITH(read_sites(dir.path() / "missing.gpkg", "", "", wkt_of(28992), diag), Contains("missing.gpkg"));
+    CHECK_THROWS_WITH(read_sites(file, "", "name", epsg_wkt(28992), diag), Contains("site id 'a'") && Contains("more than one"));
+    CHECK_THROWS_WITH(read_sites(file, "plots", "", epsg_wkt(28992), diag), Contains("layer 'plots' not found"));
+    CHECK_THROWS_WITH(read_sites(dir.path() / "missing.gpkg", "", "", epsg_wkt(28992), diag), Contains("missing.gpkg"));
     const fs::path no_crs = write_sites(dir, {{"a", "POINT(" + pt(0, 0) + ")"}}, 0, "nocrs.gpkg");
-    CHECK_THROWS_WITH(read_sites(no_crs, "", "", wkt_of(28992), diag), Contains("no CRS"));
+    CHECK_THROWS_WITH(read_sites(no_crs, "", "", epsg_wkt(28992), diag), Contains("no CRS"));
 }
 
 TEST_CASE("contours: inside, touching the line, outside with its distance", "[sites]") {
@@ -176,7 +139,7 @@ TEST_CASE("contours: inside, touching the line, outside with its distance", "[si
     data->description = "test contours";
     for (auto [value, w] : {std::pair<double, std::string>{1e-6, square(0, 0, 200, 200)}, {1e-5, square(50, 50, 150, 150)}}) {
         VectorLayerData::Shape s;
-        s.wkb = wkb(w);
+        s.wkb = wkb_of(w);
         s.value = value;
         s.bounds = Box{X0 + (value == 1e-6 ? 0 : 50), Y0 + (value == 1e-6 ? 0 : 50), X0 + (value == 1e-6 ? 200 : 150),
                        Y0 + (value == 1e-6 ? 200 : 150)};
@@ -184,27 +147,27 @@ TEST_CASE("contours: inside, touching the line, outside with its distance", "[si
     }
     const ContourTester tester(data);
 
-    const auto inside = tester.contacts(wkb(square(10, 10, 40, 40)));
+    const auto inside = tester.contacts(wkb_of(square(10, 10, 40, 40)));
     REQUIRE(inside.size() == 1);
     CHECK(inside[0].value == 1e-6);
     CHECK(inside[0].interior);
 
     // Shares the contour's east edge x = 200 and nothing more.
-    const auto touching = tester.contacts(wkb(square(200, 20, 260, 80)));
+    const auto touching = tester.contacts(wkb_of(square(200, 20, 260, 80)));
     REQUIRE(touching.size() == 1);
     CHECK_FALSE(touching[0].interior);
-    CHECK(tester.distance(wkb(square(200, 20, 260, 80)), 1e-6) == 0.0);
+    CHECK(tester.distance(wkb_of(square(200, 20, 260, 80)), 1e-6) == 0.0);
     // A point on the line touches it too.
-    const auto on_line = tester.contacts(wkb("POINT(" + pt(200, 100) + ")"));
+    const auto on_line = tester.contacts(wkb_of("POINT(" + pt(200, 100) + ")"));
     REQUIRE(on_line.size() == 1);
     CHECK_FALSE(on_line[0].interior);
 
-    const auto reaching_inner = tester.contacts(wkb(square(100, 100, 300, 300)));
+    const auto reaching_inner = tester.contacts(wkb_of(square(100, 100, 300, 300)));
     REQUIRE(reaching_inner.size() == 2);
     CHECK(reaching_inner[1].value == 1e-5);
     CHECK(reaching_inner[1].interior);
 
-    const std::vector<unsigned char> away = wkb(square(300, 0, 350, 50));
+    const std::vector<unsigned char> away = wkb_of(square(300, 0, 350, 50));
     CHECK(tester.contacts(away).empty());
     CHECK(tester.distance(away, 1e-6) == Approx(100.0));
     CHECK(tester.distance(away, 1e-5) == Approx(150.0));

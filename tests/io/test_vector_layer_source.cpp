@@ -17,6 +17,7 @@
 #include "burdenmap/core/Grid.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/VectorLayerSource.h"
+#include "support/GdalTestData.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -25,18 +26,9 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-using burdenmap::test::TempDir;
+using namespace burdenmap::test;  // tests/support
 
-std::string rd_wkt() {
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    REQUIRE(OSRImportFromEPSG(srs, 28992) == OGRERR_NONE);
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    std::string out = wkt;
-    CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
-    return out;
-}
+std::string rd_wkt() { return burdenmap::test::epsg_wkt(28992); }
 
 // RD offsets keep the coordinates realistic; all numbers below are relative to them.
 constexpr double X0 = 150000.0, Y0 = 450000.0;
@@ -73,12 +65,8 @@ fs::path write_contours(const TempDir& dir, const std::vector<Contour>& contours
         OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
         OGR_F_SetFieldDouble(f, 0, c.risk);
         OGR_F_SetFieldString(f, 1, "contour");
-        OGRGeometryH g = nullptr;
-        char* wkt = const_cast<char*>(c.wkt.c_str());
-        REQUIRE(OGR_G_CreateFromWkt(&wkt, nullptr, &g) == OGRERR_NONE);
-        OGR_F_SetGeometryDirectly(f, g);
-        REQUIRE(OGR_L_CreateFeature(layer, f) == OGRERR_NONE);
-        OGR_F_Destroy(f);
+        set_geometry(f, c.wkt);
+        add_feature(layer, f);
     }
     GDALClose(ds);
     return file;

@@ -18,6 +18,7 @@
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/ZoneSource.h"
+#include "support/GdalTestData.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -26,23 +27,13 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-using burdenmap::test::TempDir;
+using namespace burdenmap::test;  // tests/support
 
 OGRSpatialReferenceH new_srs(int epsg) {
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
     REQUIRE(OSRImportFromEPSG(srs, epsg) == OGRERR_NONE);
     OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);  // x = longitude
     return srs;
-}
-
-std::string epsg_wkt(int code) {
-    OGRSpatialReferenceH srs = new_srs(code);
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    std::string out = wkt;
-    CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
-    return out;
 }
 
 // One feature: WKT geometry and field values; a field absent from the map stays NULL.
@@ -75,12 +66,8 @@ fs::path write_zones(const TempDir& dir, const std::string& name, int epsg, cons
         for (const auto& [k, v] : f.number) OGR_F_SetFieldDouble(feature, OGR_F_GetFieldIndex(feature, k.c_str()), v);
         for (const char* k : {"id", "name", "pop", "inc", "inc_text"})
             if (!f.text.count(k) && !f.number.count(k)) OGR_F_SetFieldNull(feature, OGR_F_GetFieldIndex(feature, k));
-        OGRGeometryH g = nullptr;
-        char* wkt = const_cast<char*>(f.wkt.c_str());
-        REQUIRE(OGR_G_CreateFromWkt(&wkt, nullptr, &g) == OGRERR_NONE);
-        OGR_F_SetGeometryDirectly(feature, g);
-        REQUIRE(OGR_L_CreateFeature(layer, feature) == OGRERR_NONE);
-        OGR_F_Destroy(feature);
+        set_geometry(feature, f.wkt);
+        add_feature(layer, feature);
     }
     GDALClose(ds);
     return file;

@@ -21,6 +21,8 @@
 #include "burdenmap/io/GpkgWriter.h"
 #include "burdenmap/io/OutputReader.h"
 #include "burdenmap/report/OutputStyles.h"
+#include "support/Files.h"
+#include "support/GdalTestData.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -28,33 +30,7 @@ using namespace burdenmap;
 
 namespace {
 
-using burdenmap::test::TempDir;
-
-std::string epsg_wkt(int code) {
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    REQUIRE(OSRImportFromEPSG(srs, code) == OGRERR_NONE);
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    std::string out = wkt;
-    CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
-    return out;
-}
-
-std::vector<unsigned char> wkb_of(const char* wkt) {
-    OGRGeometryH g = nullptr;
-    char* text = const_cast<char*>(wkt);
-    REQUIRE(OGR_G_CreateFromWkt(&text, nullptr, &g) == OGRERR_NONE);
-    std::vector<unsigned char> wkb(static_cast<std::size_t>(OGR_G_WkbSize(g)));
-    OGR_G_ExportToIsoWkb(g, wkbNDR, wkb.data());
-    OGR_G_DestroyGeometry(g);
-    return wkb;
-}
-
-std::string read_text(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using namespace burdenmap::test;  // tests/support
 
 std::vector<FieldSpec> zone_fields() {
     return {{"zone_id", FieldType::text, "zone id", "", "", ""},
@@ -178,7 +154,7 @@ TEST_CASE("band statistics are stored in the COG, and the raster style uses them
 
     const fs::path qml = write_raster_style(tif, false);
     CHECK(qml == dir.path() / "burden.qml");
-    const std::string text = read_text(qml);
+    const std::string text = burdenmap::test::read_bytes(qml);
     CHECK(xmlcheck::problems(text) == "");
     CHECK(text.find("band=\"2\"") != std::string::npos);
     CHECK(xmlcheck::count_elements(text, "item") == 4);  // counts 0..3

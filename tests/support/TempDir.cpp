@@ -33,4 +33,12 @@ fs::path TempDir::write(const std::string& name, const std::string& text) const 
     return file;
 }
 
+fs::path TempDir::unwritable_path(const std::string& name) const {
+    if (::geteuid() == 0) return write("blocker", "x") / name;
+    const fs::path locked = path_ / "locked";
+    fs::create_directories(locked);
+    fs::permissions(locked, fs::perms(0555));  // empty: the destructor removes it all the same
+    return locked / name;
+}
+
 }  // namespace burdenmap::test

@@ -18,6 +18,9 @@ public:
     std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
     // Writes `text` to `name` inside (creating sub-folders) and returns the file's path.
     std::filesystem::path write(const std::string& name, const std::string& text) const;
+    // The path of a file `name` in a folder inside that this process cannot write to: a folder of
+    // mode 0555, or for root, whom modes do not stop, a "folder" that is a regular file.
+    std::filesystem::path unwritable_path(const std::string& name) const;
 
 private:
     std::filesystem::path path_;
