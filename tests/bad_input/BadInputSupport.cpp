@@ -258,23 +258,23 @@ CommandResult Job::validate() const {
     return r;
 }
 
-std::vector<std::string> final_outputs(const fs::path& out) {
+namespace {
+
+// The names in `out` that start with a dot (`hidden`) or those that do not; none without `out`.
+std::vector<std::string> names_in(const fs::path& out, bool hidden) {
     std::vector<std::string> found;
     std::error_code ec;
     if (!fs::is_directory(out, ec)) return found;
     for (const auto& e : fs::directory_iterator(out))
-        if (e.path().filename().string().rfind('.', 0) != 0) found.push_back(e.path().filename().string());
+        if ((e.path().filename().string().rfind('.', 0) == 0) == hidden) found.push_back(e.path().filename().string());
     return found;
 }
 
-std::vector<std::string> temp_files(const fs::path& out) {
-    std::vector<std::string> found;
-    std::error_code ec;
-    if (!fs::is_directory(out, ec)) return found;
-    for (const auto& e : fs::directory_iterator(out))
-        if (e.path().filename().string().rfind('.', 0) == 0) found.push_back(e.path().filename().string());
-    return found;
-}
+}  // namespace
+
+std::vector<std::string> final_outputs(const fs::path& out) { return names_in(out, false); }
+
+std::vector<std::string> temp_files(const fs::path& out) { return names_in(out, true); }
 
 void require_nothing_written(const fs::path& out) {
     const auto finals = final_outputs(out);

@@ -1,5 +1,7 @@
 #include "E2eSupport.h"
 
+#include <catch2/catch.hpp>
+
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -12,6 +14,18 @@ namespace e2e {
 
 std::string source_dir() { return BURDENMAP_TEST_SOURCE_DIR; }
 std::string demo_config() { return source_dir() + "/data/demo/demo.toml"; }
+
+std::string demo_config_text() {
+    std::string text = read_file(demo_config());
+    const std::string data = source_dir() + "/data/demo/";
+    for (const char* f : {"buurten.gpkg", "lden_road.tif", "lden_rail.tif", "no2.tif", "pm25.tif", "risk_contours.gpkg"}) {
+        const std::string quoted = std::string("\"") + f + "\"";
+        const auto pos = text.find(quoted);
+        REQUIRE(pos != std::string::npos);
+        text.replace(pos, quoted.size(), "\"" + data + f + "\"");
+    }
+    return text;
+}
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -24,6 +24,9 @@ std::string shell_quote(const std::string& s);
 
 std::string source_dir();  // the repository root
 std::string demo_config(); // data/demo/demo.toml
+// The text of demo_config() with its data files named by absolute path: a copy of it written
+// anywhere (a test's own folder, with its own additions) still finds the demo data.
+std::string demo_config_text();
 
 // A fresh folder under the system temp dir, removed when the object dies.
 using TempDir = burdenmap::test::TempDir;

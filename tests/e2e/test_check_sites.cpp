@@ -361,20 +361,21 @@ TEST_CASE("check-sites: bad input exits 1 or 2 naming what is wrong, and writes 
     CHECK_FALSE(fs::exists(out / "sites.gpkg"));
     CHECK_FALSE(fs::exists(out / "sites.csv"));
 
-    std::string text = read_file(job.config);
-    const std::string limit = "limit = \"bkl.pr_grenswaarde\"";
-    text.replace(text.find(limit), limit.size(), "limit = \"bkl.pr_grenswaard\"");
-    std::ofstream(job.dir / "typo.toml") << text;
-    const CommandResult typo = run_burdenmap({"check-sites", (job.dir / "typo.toml").string(), "--sites",
-                                              (job.dir / "sites.gpkg").string(), "--output-dir", out.string()});
+    // The job's config with `from` replaced by `to`, written as `name` and run on the sites.
+    const auto check_changed = [&](const std::string& from, const std::string& to, const std::string& name) {
+        std::string text = read_file(job.config);
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, from.size(), to);
+        std::ofstream(job.dir / name) << text;
+        return run_burdenmap({"check-sites", (job.dir / name).string(), "--sites", (job.dir / "sites.gpkg").string(),
+                              "--output-dir", out.string()});
+    };
+    const CommandResult typo = check_changed("limit = \"bkl.pr_grenswaarde\"", "limit = \"bkl.pr_grenswaard\"", "typo.toml");
     CHECK(typo.exit_code == 2);
     CHECK_THAT(typo.err, Contains("layer[1].limit") && Contains("bkl.pr_grenswaarde"));
-    text = read_file(job.config);
-    const std::string guideline = "guidelines = [\"who2018.road_lden\"]";
-    text.replace(text.find(guideline), guideline.size(), "guidelines = [\"ges.road_noise\"]");
-    std::ofstream(job.dir / "class.toml") << text;
-    const CommandResult not_threshold = run_burdenmap({"check-sites", (job.dir / "class.toml").string(), "--sites",
-                                                       (job.dir / "sites.gpkg").string(), "--output-dir", out.string()});
+    const CommandResult not_threshold =
+        check_changed("guidelines = [\"who2018.road_lden\"]", "guidelines = [\"ges.road_noise\"]", "class.toml");
     CHECK(not_threshold.exit_code == 2);
     CHECK_THAT(not_threshold.err, Contains("layer[0].guidelines[0]") && Contains("threshold"));
     CHECK_FALSE(fs::exists(out / "sites.gpkg"));

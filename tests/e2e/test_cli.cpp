@@ -12,13 +12,7 @@ namespace {
 // A copy of the demo config with one line replaced, written into `dir` (paths made absolute so
 // the copy finds the demo data).
 std::string demo_variant(const TempDir& dir, const std::string& from, const std::string& to) {
-    std::string text = read_file(demo_config());
-    const std::string data = source_dir() + "/data/demo/";
-    for (const char* f : {"buurten.gpkg", "lden_road.tif", "lden_rail.tif", "no2.tif", "pm25.tif", "risk_contours.gpkg"}) {
-        const std::string quoted = std::string("\"") + f + "\"";
-        const auto pos = text.find(quoted);
-        if (pos != std::string::npos) text.replace(pos, quoted.size(), "\"" + data + f + "\"");
-    }
+    std::string text = demo_config_text();
     const auto pos = text.find(from);
     REQUIRE(pos != std::string::npos);
     text.replace(pos, from.size(), to);

@@ -139,12 +139,7 @@ TEST_CASE("an indicator from a CBS-style CSV joined on the zone id", "[e2e][fair
         ++i;
     }
     csv.close();
-    std::string text = read_file(demo_config());
-    const std::string data = source_dir() + "/data/demo/";
-    for (const char* f : {"buurten.gpkg", "lden_road.tif", "lden_rail.tif", "no2.tif", "pm25.tif", "risk_contours.gpkg"}) {
-        const std::string quoted = std::string("\"") + f + "\"";
-        text.replace(text.find(quoted), quoted.size(), "\"" + data + f + "\"");
-    }
+    std::string text = demo_config_text();
     const std::string anchor = "[output]";
     text.replace(text.find(anchor), anchor.size(),
                  "  [[fairness.indicator]]\n  name = \"social_minimum\"\n  from = \"table:percentage_huishoudens_onder_of_rond_sociaal_minimum\"\n"

@@ -64,12 +64,7 @@ TEST_CASE("a population raster on another grid: residents are conserved and weig
     REQUIRE(GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, n, n, counts.data(), n, n, GDT_Float32, 0, 0) == CE_None);
     GDALClose(ds);
 
-    std::string text = read_file(demo_config());
-    const std::string data = source_dir() + "/data/demo/";
-    for (const char* f : {"buurten.gpkg", "lden_road.tif", "lden_rail.tif", "no2.tif", "pm25.tif", "risk_contours.gpkg"}) {
-        const std::string quoted = std::string("\"") + f + "\"";
-        text.replace(text.find(quoted), quoted.size(), "\"" + data + f + "\"");
-    }
+    std::string text = demo_config_text();
     text.replace(text.find("[output]"), 8, "[population]\nraster = \"population.tif\"\n\n[output]");
     std::ofstream(dir / "job.toml") << text;
     const CommandResult r = run_burdenmap({"--quiet", "run", (dir / "job.toml").string(), "--output-dir", (dir / "out").string()});
