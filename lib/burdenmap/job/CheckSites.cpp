@@ -14,9 +14,9 @@
 #include "burdenmap/io/SiteSource.h"
 #include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/job/BlockPipeline.h"
+#include "burdenmap/job/RunManifest.h"
 #include "burdenmap/job/SiteEvaluation.h"
 #include "burdenmap/report/OutputStyles.h"
-#include "burdenmap/report/RunManifest.h"
 
 namespace burdenmap {
 namespace {

@@ -21,7 +21,7 @@
 #include "burdenmap/score/ClassTable.h"
 #include "burdenmap/job/ZoneTable.h"
 #include "burdenmap/job/ValueChecks.h"
-#include "burdenmap/report/RunManifest.h"
+#include "burdenmap/job/RunManifest.h"
 
 namespace burdenmap {
 namespace {
