@@ -82,9 +82,9 @@ protected:
                 scores[i] = v;
                 continue;
             }
-            const auto [bin, score] = bin_and_score(v);
+            const auto [bin, cell_score] = bin_and_score(v);
             ++bin_hits[bin];
-            scores[i] = static_cast<float>(score);
+            scores[i] = static_cast<float>(cell_score);
         }
     }
 
