@@ -6,7 +6,7 @@
 #include "Commands.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
-#include "burdenmap/report/RunManifest.h"
+#include "burdenmap/job/RunManifest.h"
 
 using namespace burdenmap;
 using namespace burdenmap::cli;

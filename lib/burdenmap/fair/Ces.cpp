@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "burdenmap/core/EnumNames.h"
+
 namespace burdenmap::fair {
 
 namespace {
@@ -89,25 +91,17 @@ std::vector<ReasonPart> top_indicators(const std::vector<RankedIndicator>& indic
     return parts;
 }
 
+constexpr EnumName<CesComponent> kComponentNames[] = {{CesComponent::exposures, "exposures"},
+                                                      {CesComponent::environmental_effects, "environmental_effects"},
+                                                      {CesComponent::sensitive_populations, "sensitive_populations"},
+                                                      {CesComponent::socioeconomic_factors, "socioeconomic_factors"}};
+
 }  // namespace
 
-const char* to_string(CesComponent c) {
-    switch (c) {
-        case CesComponent::exposures: return "exposures";
-        case CesComponent::environmental_effects: return "environmental_effects";
-        case CesComponent::sensitive_populations: return "sensitive_populations";
-        case CesComponent::socioeconomic_factors: return "socioeconomic_factors";
-    }
-    return "?";
-}
+const char* to_string(CesComponent c) { return enum_name(kComponentNames, c); }
 
 CesComponent ces_component_from_string(const std::string& s) {
-    for (auto c : {CesComponent::exposures, CesComponent::environmental_effects, CesComponent::sensitive_populations,
-                   CesComponent::socioeconomic_factors})
-        if (s == to_string(c)) return c;
-    throw std::invalid_argument("unknown CES component '" + s +
-                                "' (known: exposures, environmental_effects, sensitive_populations, "
-                                "socioeconomic_factors)");
+    return enum_value_or_throw(kComponentNames, s, "CES component");
 }
 
 CesOptions ces4_options() { return CesOptions{}; }

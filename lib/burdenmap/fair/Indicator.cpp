@@ -2,27 +2,24 @@
 
 #include <stdexcept>
 
+#include "burdenmap/core/EnumNames.h"
+
 namespace burdenmap::fair {
 
-const char* to_string(Direction d) {
-    return d == Direction::higher_is_worse ? "higher_is_worse" : "higher_is_better";
-}
+namespace {
+constexpr EnumName<Direction> kDirectionNames[] = {{Direction::higher_is_worse, "higher_is_worse"},
+                                                   {Direction::higher_is_better, "higher_is_better"}};
+constexpr EnumName<IncomeOrder> kIncomeOrderNames[] = {{IncomeOrder::higher_is_richer, "higher_is_richer"},
+                                                       {IncomeOrder::higher_is_poorer, "higher_is_poorer"}};
+}  // namespace
 
-Direction direction_from_string(const std::string& s) {
-    if (s == "higher_is_worse") return Direction::higher_is_worse;
-    if (s == "higher_is_better") return Direction::higher_is_better;
-    throw std::invalid_argument("unknown direction '" + s + "' (known: higher_is_worse, higher_is_better)");
-}
+const char* to_string(Direction d) { return enum_name(kDirectionNames, d); }
 
-const char* to_string(IncomeOrder o) {
-    return o == IncomeOrder::higher_is_richer ? "higher_is_richer" : "higher_is_poorer";
-}
+Direction direction_from_string(const std::string& s) { return enum_value_or_throw(kDirectionNames, s, "direction"); }
 
-IncomeOrder income_order_from_string(const std::string& s) {
-    if (s == "higher_is_richer") return IncomeOrder::higher_is_richer;
-    if (s == "higher_is_poorer") return IncomeOrder::higher_is_poorer;
-    throw std::invalid_argument("unknown income order '" + s + "' (known: higher_is_richer, higher_is_poorer)");
-}
+const char* to_string(IncomeOrder o) { return enum_name(kIncomeOrderNames, o); }
+
+IncomeOrder income_order_from_string(const std::string& s) { return enum_value_or_throw(kIncomeOrderNames, s, "income order"); }
 
 std::optional<double> usable(const std::optional<double>& v) {
     if (!v || std::isnan(*v)) return std::nullopt;

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "burdenmap/core/EnumNames.h"
+
 namespace burdenmap::fair {
 
 namespace {
@@ -146,38 +148,23 @@ double weighted_linear_percentile(const std::vector<double>& sorted, const std::
     return numpy_lerp(sorted[k], sorted[k + 1], t);
 }
 
+constexpr EnumName<PercentileRule> kRuleNames[] = {
+    {PercentileRule::ces, "ces"}, {PercentileRule::cejst, "cejst"}, {PercentileRule::ejscreen, "ejscreen"}, {PercentileRule::given, "given"}};
+// One line each, for output metadata.
+constexpr EnumName<PercentileRule> kDescriptions[] = {
+    {PercentileRule::ces, "CalEnviroScreen: 100 * share of non-zero values at or below (ties take the higher rank); "
+                          "zero -> 0 and left out of the ranking"},
+    {PercentileRule::cejst, "CEJST: pandas rank(pct=True), average rank of ties / number of valid values, 0-1"},
+    {PercentileRule::ejscreen, "EJScreen 2.2: integer percentile from a 101-step numpy.nanpercentile lookup"},
+    {PercentileRule::given, "given: the indicator is already a percentile 0-100"}};
+
 }  // namespace
 
-const char* to_string(PercentileRule r) {
-    switch (r) {
-        case PercentileRule::ces: return "ces";
-        case PercentileRule::cejst: return "cejst";
-        case PercentileRule::ejscreen: return "ejscreen";
-        case PercentileRule::given: return "given";
-    }
-    return "?";
-}
+const char* to_string(PercentileRule r) { return enum_name(kRuleNames, r); }
 
-PercentileRule percentile_rule_from_string(const std::string& s) {
-    for (auto r : {PercentileRule::ces, PercentileRule::cejst, PercentileRule::ejscreen, PercentileRule::given})
-        if (s == to_string(r)) return r;
-    throw std::invalid_argument("unknown percentile rule '" + s + "' (known: ces, cejst, ejscreen, given)");
-}
+PercentileRule percentile_rule_from_string(const std::string& s) { return enum_value_or_throw(kRuleNames, s, "percentile rule"); }
 
-const char* describe(PercentileRule r) {
-    switch (r) {
-        case PercentileRule::ces:
-            return "CalEnviroScreen: 100 * share of non-zero values at or below (ties take the higher rank); "
-                   "zero -> 0 and left out of the ranking";
-        case PercentileRule::cejst:
-            return "CEJST: pandas rank(pct=True), average rank of ties / number of valid values, 0-1";
-        case PercentileRule::ejscreen:
-            return "EJScreen 2.2: integer percentile from a 101-step numpy.nanpercentile lookup";
-        case PercentileRule::given:
-            return "given: the indicator is already a percentile 0-100";
-    }
-    return "?";
-}
+const char* describe(PercentileRule r) { return enum_name(kDescriptions, r); }
 
 double percentile_scale(PercentileRule r) { return r == PercentileRule::cejst ? 1.0 : 100.0; }
 

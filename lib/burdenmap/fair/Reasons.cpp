@@ -34,29 +34,32 @@ std::string percentile_text(const ReasonPart& part) {
     return part.label + ": at least as " + w.adjective + " as " + std::to_string(pct) + " % of areas";
 }
 
+// What every part about a quantity has: its kind, its label, its raw value and the threshold crossed.
+ReasonPart quantity_part(ReasonPart::Kind kind, std::string label, std::optional<double> value,
+                         std::optional<double> threshold) {
+    ReasonPart p;
+    p.kind = kind;
+    p.label = std::move(label);
+    p.value = value;
+    p.threshold = threshold;
+    return p;
+}
+
 }  // namespace
 
 Comparison comparison_for(Direction d) { return d == Direction::higher_is_better ? Comparison::lower : Comparison::higher; }
 
 ReasonPart ReasonPart::at_percentile(std::string label, std::optional<double> value, double percent,
                                      Comparison comparison, std::optional<double> threshold_percent) {
-    ReasonPart p;
-    p.kind = Kind::percentile;
-    p.label = std::move(label);
-    p.value = value;
+    ReasonPart p = quantity_part(Kind::percentile, std::move(label), value, threshold_percent);
     p.percent = percent;
     p.comparison = comparison;
-    p.threshold = threshold_percent;
     return p;
 }
 
 ReasonPart ReasonPart::at_value(std::string label, double value, double threshold, bool at_or_below,
                                 std::string unit) {
-    ReasonPart p;
-    p.kind = Kind::value;
-    p.label = std::move(label);
-    p.value = value;
-    p.threshold = threshold;
+    ReasonPart p = quantity_part(Kind::value, std::move(label), value, threshold);
     p.at_or_below = at_or_below;
     p.unit = std::move(unit);
     return p;

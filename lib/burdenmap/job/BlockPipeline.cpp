@@ -16,8 +16,8 @@
 namespace burdenmap {
 
 PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, const std::vector<Window>& windows,
-                                  int threads, const WindowSink& sink, const PipelineProgress& progress,
-                                  const WindowPrepare& prepare) {
+                                  int threads, const WindowPrepare& prepare, const WindowSink& sink,
+                                  const PipelineProgress& progress) {
     PipelineResult result;
     result.threads = threads > 0 ? threads : tbb::info::default_concurrency();
     std::size_t largest = 0, raster_layers = 0;

@@ -23,17 +23,20 @@ struct PipelineResult {
     double sink_seconds = 0;                    // in the serial, in-order stage (writing)
 };
 
-using WindowSink = std::function<void(const WindowResult&)>;
-// Called in the parallel stage, right after a window is computed, on any thread: work for the
-// sink that needs no order (e.g. GeoTiffWriter::summarise), so the serial stage stays short.
+// The callbacks, in the order they run for each window:
+// 1. prepare: in the parallel stage, right after the window is computed, on any thread: work for
+//    the sink that needs no order (e.g. GeoTiffWriter::summarise), so the serial stage stays short;
 using WindowPrepare = std::function<void(const WindowResult&)>;
-// Called after each window with the fraction done; return false to cancel.
+// 2. sink: in the serial stage, strictly in window order (e.g. writing the cells), before the
+//    window's zone statistics are merged;
+using WindowSink = std::function<void(const WindowResult&)>;
+// 3. progress: after the merge, with the fraction of windows done; return false to cancel.
 using PipelineProgress = std::function<bool(double fraction)>;
 
-// Runs `windows` (in this order) of `plan.grid`. Throws Cancelled when `progress` returns false,
-// and any error of a window (InputError, ...) as it happened.
+// Runs `windows` (in this order) of `plan.grid`; any callback may be empty. Throws Cancelled when
+// `progress` returns false, and any error of a window (InputError, ...) as it happened.
 PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, const std::vector<Window>& windows,
-                                  int threads, const WindowSink& sink, const PipelineProgress& progress,
-                                  const WindowPrepare& prepare = nullptr);
+                                  int threads, const WindowPrepare& prepare, const WindowSink& sink,
+                                  const PipelineProgress& progress);
 
 }  // namespace burdenmap

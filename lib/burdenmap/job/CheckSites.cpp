@@ -14,9 +14,9 @@
 #include "burdenmap/io/SiteSource.h"
 #include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/job/BlockPipeline.h"
+#include "burdenmap/job/RunManifest.h"
 #include "burdenmap/job/SiteEvaluation.h"
 #include "burdenmap/report/OutputStyles.h"
-#include "burdenmap/report/RunManifest.h"
 
 namespace burdenmap {
 namespace {
@@ -145,7 +145,7 @@ SiteCheckResult check_sites(const JobPlan& plan, const SiteCheckOptions& options
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
     report(0.0, "processing");
     const PipelineResult pipeline = run_block_pipeline(
-        combined, bands, layout.windows(), options.threads, [&](const WindowResult& r) { sampler.take(r); },
+        combined, bands, layout.windows(), options.threads, /*prepare=*/nullptr, [&](const WindowResult& r) { sampler.take(r); },
         [&](double fraction) { return !options.progress || options.progress(0.9 * fraction, "processing"); });
 
     report(0.9, "checking sites");

@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
 #include <variant>
+#include <vector>
 
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Errors.h"
@@ -17,66 +22,18 @@
 #include "burdenmap/job/BlockPipeline.h"
 #include "burdenmap/job/Fairness.h"
 #include "burdenmap/job/OutputNames.h"
+#include "burdenmap/job/RasterBands.h"
+#include "burdenmap/job/RunManifest.h"
+#include "burdenmap/job/ValueChecks.h"
+#include "burdenmap/job/ZoneTable.h"
 #include "burdenmap/report/OutputStyles.h"
 #include "burdenmap/score/ClassTable.h"
-#include "burdenmap/job/ZoneTable.h"
-#include "burdenmap/job/ValueChecks.h"
-#include "burdenmap/report/RunManifest.h"
 
 namespace burdenmap {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-// A layer's aligned values as a band (the raw GeoTIFF; burden.tif for a layer without a method).
-BandSpec raw_band(const LayerPlan& l) {
-    BandSpec b;
-    b.description = l.config.name;
-    b.unit = l.config.unit;
-    b.metadata = {{"layer", l.config.name}, {"input", l.config.path.string()}, {"resampling", l.resampling}};
-    return b;
-}
-
-// burden.tif: per layer its score ("<layer>_score"), or for a layer without a method its raw
-// values ("<layer>", as in the raw GeoTIFF), then the cumulations: every layer is on the map.
-std::vector<BandSpec> tiff_bands(const JobPlan& plan) {
-    std::vector<BandSpec> bands;
-    for (const LayerPlan& l : plan.layers) {
-        if (!l.scored()) {
-            bands.push_back(raw_band(l));
-            bands.back().metadata["values"] = "raw (no method)";
-            continue;
-        }
-        const MethodInfo& m = l.method->info();
-        BandSpec b;
-        b.description = l.config.name + "_score";
-        b.unit = l.method->score_unit();
-        b.metadata = {{"layer", l.config.name},
-                      {"method", m.id},
-                      {"method_title", m.title},
-                      {"source", m.provenance.source},
-                      {"confidence", to_string(m.provenance.confidence)}};
-        // The display name from the config, for legends (burden.qml, the report's map).
-        if (!l.config.title.empty()) b.metadata["title"] = l.config.title + " score";
-        bands.push_back(b);
-    }
-    for (const CumulationRule& c : plan.cumulations) {
-        BandSpec b;
-        b.description = c.name;
-        b.unit = c.unit();
-        b.metadata = {{"rule", to_string(c.kind)}};
-        if (!c.title.empty()) b.metadata["title"] = c.title;
-        bands.push_back(b);
-    }
-    return bands;
-}
-
-std::vector<BandSpec> raw_bands(const JobPlan& plan) {
-    std::vector<BandSpec> bands;
-    for (const LayerPlan& l : plan.layers) bands.push_back(raw_band(l));
-    return bands;
-}
 
 // Legend labels of the GES classes 0..8 of every GES method in the job, from its table.
 std::map<std::string, std::vector<std::string>> ges_class_labels(const JobPlan& plan) {
@@ -92,49 +49,54 @@ std::map<std::string, std::vector<std::string>> ges_class_labels(const JobPlan& 
     return out;
 }
 
-}  // namespace
-
-std::vector<std::filesystem::path> run_output_paths(const Config& config, const std::filesystem::path& output_dir) {
-    const OutputConfig& oc = config.output;
-    const std::filesystem::path dir = output_dir.empty() ? oc.dir : output_dir;
-    std::vector<std::filesystem::path> out;
-    for (const OutputName& n : run_output_names(config)) out.push_back(dir / n.name);
-    return out;
+// The run's progress callback; a false answer cancels the run.
+void report_progress(const RunOptions& options, double fraction, const std::string& stage) {
+    if (options.progress && !options.progress(fraction, stage)) throw Cancelled();
 }
 
-RunResult run_job(const JobPlan& plan, const RunOptions& options) {
-    const auto start = Clock::now();
-    RunResult result;
+// Where every output goes (into `result`), refused up front, before minutes of work, when one
+// exists or cannot be written. Returns the temporaries of an earlier, killed run it removed.
+std::vector<Diagnostic> plan_outputs(const JobPlan& plan, const std::filesystem::path& dir, const RunOptions& options,
+                                     RunResult& result) {
     const OutputConfig& oc = plan.config.output;
-    const std::filesystem::path dir = options.output_dir.empty() ? oc.dir : options.output_dir;
     result.geotiff = dir / oc.geotiff;
     result.geopackage = dir / oc.geopackage;
     result.manifest = dir / oc.manifest;
     if (!oc.raw_geotiff.empty()) result.raw_geotiff = dir / oc.raw_geotiff;
-    // Refuse up front, before minutes of work, when an output exists or cannot be written.
     const std::vector<std::filesystem::path> output_paths = run_output_paths(plan.config, dir);
     for (const auto& p : output_paths) AtomicOutput::check_writable(p, options.overwrite);
-    const std::vector<Diagnostic> stale_removed = remove_stale_temporaries(output_paths);
-    // Every output is renamed into place only once all are complete (commit_all below); on an
-    // error or a cancel the group removes their temp files and earlier outputs stay untouched.
-    CommitGroup outputs;
+    return remove_stale_temporaries(output_paths);
+}
 
-    auto report = [&](double fraction, const std::string& stage) {
-        if (options.progress && !options.progress(fraction, stage)) throw Cancelled();
-    };
+// burden.tif and, when configured, the raw GeoTIFF: opened before the pipeline, which writes
+// them window by window.
+struct RasterWriters {
+    GeoTiffWriter tiff;
+    std::unique_ptr<GeoTiffWriter> raw;
 
-    const BandSet bands = make_band_set(plan);
-    std::map<std::string, std::string> dataset_md{{"burdenmap_version", burdenmap_version()}, {"study", plan.config.study.name}};
-    GeoTiffWriter tiff(result.geotiff, options.overwrite, plan.grid, plan.crs_wkt, tiff_bands(plan), dataset_md, plan.block_size,
-                       options.threads);
-    std::unique_ptr<GeoTiffWriter> raw_tiff;
-    if (!result.raw_geotiff.empty())
-        raw_tiff = std::make_unique<GeoTiffWriter>(result.raw_geotiff, options.overwrite, plan.grid, plan.crs_wkt, raw_bands(plan),
-                                                   dataset_md, plan.block_size, options.threads);
+    RasterWriters(const JobPlan& plan, const RunOptions& options, const RunResult& result)
+        : tiff(result.geotiff, options.overwrite, plan.grid, plan.crs_wkt, tiff_bands(plan), dataset_metadata(plan), plan.block_size,
+               options.threads) {
+        if (!result.raw_geotiff.empty())
+            raw = std::make_unique<GeoTiffWriter>(result.raw_geotiff, options.overwrite, plan.grid, plan.crs_wkt, raw_bands(plan),
+                                                  dataset_metadata(plan), plan.block_size, options.threads);
+    }
+    static std::map<std::string, std::string> dataset_metadata(const JobPlan& plan) {
+        return {{"burdenmap_version", burdenmap_version()}, {"study", plan.config.study.name}};
+    }
+};
 
+struct PipelineRun {
+    PipelineResult result;
+    double seconds = 0;  // wall time
+};
+
+// The block pipeline over the whole grid: per window its values into the GeoTIFFs (in window
+// order) and its zone statistics into the zone table. Progress runs 0 → 0.9 in "processing".
+PipelineRun run_pipeline(const JobPlan& plan, const BandSet& bands, const RunOptions& options, RasterWriters& rasters) {
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
-    report(0.0, "processing");
-    const auto pipeline_start = Clock::now();
+    report_progress(options, 0.0, "processing");
+    const auto start = Clock::now();
     // Band statistics and overview cells are computed in the parallel stage (prepare), each into
     // its window's slot; the serial stage writes cells in window order and frees the slot.
     struct WindowSummaries {
@@ -147,94 +109,118 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
         for (const auto& c : r.cumulations) out.push_back(c.data());
         return out;
     };
-    const PipelineResult pipeline = run_block_pipeline(
+    PipelineRun run;
+    run.result = run_block_pipeline(
         plan, bands, layout.windows(), options.threads,
-        [&](const WindowResult& r) {
+        [&](const WindowResult& r) {  // prepare
+            WindowSummaries& s = summaries[r.index];
+            for (const float* v : bands_of(r)) s.tiff.push_back(rasters.tiff.summarise(r.window, v));
+            if (rasters.raw)
+                for (const auto& raw : r.raw) s.raw.push_back(rasters.raw->summarise(r.window, raw.data()));
+        },
+        [&](const WindowResult& r) {  // sink
             WindowSummaries& s = summaries[r.index];
             const std::vector<const float*> values = bands_of(r);
-            for (std::size_t b = 0; b < values.size(); ++b) tiff.write(r.window, b, values[b], s.tiff[b]);
-            if (raw_tiff)
-                for (std::size_t i = 0; i < r.raw.size(); ++i) raw_tiff->write(r.window, i, r.raw[i].data(), s.raw[i]);
+            for (std::size_t b = 0; b < values.size(); ++b) rasters.tiff.write(r.window, b, values[b], s.tiff[b]);
+            if (rasters.raw)
+                for (std::size_t i = 0; i < r.raw.size(); ++i) rasters.raw->write(r.window, i, r.raw[i].data(), s.raw[i]);
             s = WindowSummaries{};
         },
-        [&](double fraction) { return !options.progress || options.progress(0.9 * fraction, "processing"); },
-        [&](const WindowResult& r) {
-            WindowSummaries& s = summaries[r.index];
-            for (const float* v : bands_of(r)) s.tiff.push_back(tiff.summarise(r.window, v));
-            if (raw_tiff)
-                for (const auto& raw : r.raw) s.raw.push_back(raw_tiff->summarise(r.window, raw.data()));
-        });
-    const double pipeline_seconds = seconds_since(pipeline_start);
-    const auto& table = pipeline.zones;
-    const int threads = pipeline.threads;
+        [&](double fraction) { return !options.progress || options.progress(0.9 * fraction, "processing"); });
+    run.seconds = seconds_since(start);
+    return run;
+}
 
-    report(0.9, "writing GeoTIFF");
-    const auto cog_start = Clock::now();
-    tiff.finish();
-    write_raster_style(result.geotiff, options.overwrite);  // burden.qml: QGIS opens the raster styled
-    if (raw_tiff) raw_tiff->finish();
-    const double cog_seconds = seconds_since(cog_start);
+// The GeoTIFFs made cloud-optimised, and burden.qml beside burden.tif (QGIS opens it styled).
+// Returns the wall seconds.
+double finish_rasters(RasterWriters& rasters, const RunResult& result, const RunOptions& options) {
+    const auto start = Clock::now();
+    rasters.tiff.finish();
+    write_raster_style(result.geotiff, options.overwrite);
+    if (rasters.raw) rasters.raw->finish();
+    return seconds_since(start);
+}
 
-    report(0.95, "writing GeoPackage");
-    const auto gpkg_start = Clock::now();
-    std::vector<FieldSpec> fields = zone_fields(plan, bands);
+// The zones layer's columns and one row per zone (NULL statistics for a zone without data).
+struct ZoneLayer {
+    std::vector<FieldSpec> fields;
     std::vector<std::vector<FieldValue>> rows;
-    rows.reserve(plan.zones.size());
+};
+
+ZoneLayer build_zone_table(const JobPlan& plan, const BandSet& bands, const std::vector<std::optional<ZoneStats>>& table,
+                           RunResult& result) {
+    ZoneLayer zones{zone_fields(plan, bands), {}};
+    zones.rows.reserve(plan.zones.size());
     const ZoneStats empty = make_zone_stats(bands, false);
     for (std::size_t z = 0; z < plan.zones.size(); ++z) {
         if (table[z]) ++result.zones_with_data;
-        rows.push_back(zone_row(plan, bands, z, table[z] ? *table[z] : empty));
+        zones.rows.push_back(zone_row(plan, bands, z, table[z] ? *table[z] : empty));
     }
     result.zones = plan.zones.size();
+    return zones;
+}
 
-    // Fairness: who carries the burden, by income (columns appended to the zones).
-    Diagnostics fairness_warnings;
-    const FairnessResult fairness = compute_fairness(plan, fields, rows, fairness_warnings);
-    fields.insert(fields.end(), fairness.zone_fields.begin(), fairness.zone_fields.end());
+// Fairness: who carries the burden, by income; its columns appended to the zones.
+FairnessResult add_fairness(const JobPlan& plan, ZoneLayer& zones, Diagnostics& warnings) {
+    FairnessResult fairness = compute_fairness(plan, zones.fields, zones.rows, warnings);
+    zones.fields.insert(zones.fields.end(), fairness.zone_fields.begin(), fairness.zone_fields.end());
     if (fairness.enabled)
         for (std::size_t z = 0; z < plan.zones.size(); ++z)
-            rows[z].insert(rows[z].end(), fairness.zone_values[z].begin(), fairness.zone_values[z].end());
-    // The GeoPackage's tables as CSV beside it: the same columns in the same order (zones without
-    // geometry), committed with the other outputs.
+            zones.rows[z].insert(zones.rows[z].end(), fairness.zone_values[z].begin(), fairness.zone_values[z].end());
+    return fairness;
+}
+
+// The GeoPackage's tables as CSV beside it: the same columns in the same order (zones without
+// geometry), committed with the other outputs.
+void write_csv_tables(const JobPlan& plan, const std::filesystem::path& dir, const ZoneLayer& zones, const FairnessResult& fairness,
+                      const RunOptions& options, RunResult& result) {
     for (const std::string& t : csv_tables(plan.config)) {
         const std::filesystem::path path = dir / (t + ".csv");
-        if (t == "zones") write_csv(path, fields, rows, options.overwrite);
+        if (t == "zones") write_csv(path, zones.fields, zones.rows, options.overwrite);
         else if (t == "income_groups") write_csv(path, fairness.group_fields, fairness.group_rows, options.overwrite);
         else write_csv(path, fairness_summary_fields(), fairness_summary_rows(fairness), options.overwrite);
         result.csv.emplace_back(t, path);
     }
-    std::vector<Feature> features;
-    features.reserve(plan.zones.size());
-    for (std::size_t z = 0; z < plan.zones.size(); ++z) features.push_back(Feature{plan.zones[z].wkb, std::move(rows[z])});
-    result.fairness = fairness.summary;
+}
 
+// What run.json says beyond the plan: the outputs, the bins used, checksums, every warning in the
+// order they arose, and the wall seconds per stage (the per-window work as CPU seconds summed over
+// threads). The GeoPackage's and the total time are added once known.
+ManifestExtras manifest_extras(const JobPlan& plan, const BandSet& bands, const RunResult& result, const PipelineRun& pipeline,
+                               const std::vector<Diagnostic>& stale_removed, const FairnessResult& fairness,
+                               const Diagnostics& fairness_warnings, double cog_seconds) {
     ManifestExtras extras;
     extras.outputs = {{"geotiff", result.geotiff},
                       {"geopackage", result.geopackage},
                       {"manifest", result.manifest},
                       {"raster_style", raster_style_path(result.geotiff)}};
-    if (raw_tiff) extras.outputs.emplace_back("raw_geotiff", result.raw_geotiff);
+    if (!result.raw_geotiff.empty()) extras.outputs.emplace_back("raw_geotiff", result.raw_geotiff);
     for (const auto& [csv_table, path] : result.csv) extras.outputs.emplace_back(csv_table + "_csv", path);
-    extras.row_hits = pipeline.bin_hits;
-    extras.threads = threads;
+    extras.row_hits = pipeline.result.bin_hits;
+    extras.threads = pipeline.result.threads;
     extras.sha256 = input_checksums(plan);
     extras.warnings = plan.diagnostics.all();
     extras.warnings.insert(extras.warnings.end(), stale_removed.begin(), stale_removed.end());
-    for (const Diagnostic& d : value_warnings(plan, bands, table)) extras.warnings.push_back(d);
+    for (const Diagnostic& d : value_warnings(plan, bands, pipeline.result.zones)) extras.warnings.push_back(d);
     for (const Diagnostic& d : fairness_warnings.all()) extras.warnings.push_back(d);
     extras.fairness = &fairness;
     if (result.zones_with_data < result.zones)
         extras.warnings.push_back({"zones-without-data", std::to_string(result.zones - result.zones_with_data) +
                                                              " zone(s) do not overlap the study grid; their statistics are NULL"});
-    // Wall seconds per stage, and the per-window work as CPU seconds summed over threads.
-    extras.timings = {{"pipeline", pipeline_seconds},
-                      {"pipeline_cpu_read", pipeline.cpu_seconds.read},
-                      {"pipeline_cpu_score", pipeline.cpu_seconds.score},
-                      {"pipeline_cpu_cumulate", pipeline.cpu_seconds.cumulate},
-                      {"pipeline_cpu_zonal", pipeline.cpu_seconds.zonal},
-                      {"pipeline_write_tiles", pipeline.sink_seconds},
+    const BlockProcessor::StageSeconds& cpu = pipeline.result.cpu_seconds;
+    extras.timings = {{"pipeline", pipeline.seconds},
+                      {"pipeline_cpu_read", cpu.read},
+                      {"pipeline_cpu_score", cpu.score},
+                      {"pipeline_cpu_cumulate", cpu.cumulate},
+                      {"pipeline_cpu_zonal", cpu.zonal},
+                      {"pipeline_write_tiles", pipeline.result.sink_seconds},
                       {"cog", cog_seconds}};
+    return extras;
+}
 
+// burden.gpkg: the zones (styled for QGIS), the fairness tables, the codebook and the manifest.
+void write_geopackage(const JobPlan& plan, const RunResult& result, const RunOptions& options, const std::vector<FieldSpec>& fields,
+                      const std::vector<Feature>& features, const FairnessResult& fairness, const ManifestExtras& extras) {
     GpkgWriter gpkg(result.geopackage, options.overwrite);
     gpkg.write_layer("zones", "Zones with burden statistics per layer and cumulation (" + plan.config.study.name + ")",
                      plan.crs_wkt, GpkgWriter::GeometryKind::multipolygon, fields, features);
@@ -251,13 +237,12 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     gpkg.write_layer_styles(zone_layer_styles(fields, features, "zones", ges_class_labels(plan)));  // QGIS opens `zones` styled
     gpkg.write_metadata(manifest_json(plan, extras));
     gpkg.finish();
-    extras.timings.emplace_back("geopackage", seconds_since(gpkg_start));
-    extras.timings.emplace_back("total", seconds_since(start));
-    AtomicOutput::write_text(result.manifest, manifest_json(plan, extras) + "\n", options.overwrite);
-    report(1.0, "done");
-    outputs.commit_all();
+}
 
-    // The terminal summary: the most burdened zones by the headline statistic (BandSet).
+// The terminal summary: the most burdened zones by the headline statistic (BandSet), ranked as
+// the report ranks them (core/ZoneRanking.h), the tie-break keys read from the zones' columns.
+void summarise_most_burdened(const JobPlan& plan, const BandSet& bands, const std::vector<std::optional<ZoneStats>>& table,
+                             const std::vector<FieldSpec>& fields, const std::vector<Feature>& features, RunResult& result) {
     const std::size_t hb = headline_band(plan, bands);
     result.headline = bands.zonal[hb].prefix + "_mean (" + bands.zonal[hb].unit + ")";
     if (!plan.config.zones.income_fields.empty()) {
@@ -269,7 +254,6 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     std::optional<std::size_t> complete_band;
     for (std::size_t c : bands.counts)
         if (bands.cumulation_band(c) == hb && !plan.cumulations[c].incomplete_is_nodata) complete_band = bands.zonal[hb].completeness_band;
-    // Ranked as the report ranks them (core/ZoneRanking.h), the tie-break keys read from the zones' columns.
     std::vector<std::string> columns;
     for (const FieldSpec& f : fields) columns.push_back(f.name);
     const TieBreakColumns keys = tie_break_columns(columns, bands.zonal[hb].prefix + "_mean");
@@ -290,6 +274,55 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
         result.most_burdened.push_back(s);
     }
     result.tie_break = tie_break_words(keys);
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> run_output_paths(const Config& config, const std::filesystem::path& output_dir) {
+    const OutputConfig& oc = config.output;
+    const std::filesystem::path dir = output_dir.empty() ? oc.dir : output_dir;
+    std::vector<std::filesystem::path> out;
+    for (const OutputName& n : run_output_names(config)) out.push_back(dir / n.name);
+    return out;
+}
+
+RunResult run_job(const JobPlan& plan, const RunOptions& options) {
+    const auto start = Clock::now();
+    RunResult result;
+    const std::filesystem::path dir = options.output_dir.empty() ? plan.config.output.dir : options.output_dir;
+    const std::vector<Diagnostic> stale_removed = plan_outputs(plan, dir, options, result);
+    // Every output is renamed into place only once all are complete (commit_all below); on an
+    // error or a cancel the group removes their temp files and earlier outputs stay untouched.
+    CommitGroup outputs;
+
+    const BandSet bands = make_band_set(plan);
+    RasterWriters rasters(plan, options, result);
+    const PipelineRun pipeline = run_pipeline(plan, bands, options, rasters);
+    const auto& table = pipeline.result.zones;
+
+    report_progress(options, 0.9, "writing GeoTIFF");
+    const double cog_seconds = finish_rasters(rasters, result, options);
+
+    report_progress(options, 0.95, "writing GeoPackage");
+    const auto gpkg_start = Clock::now();
+    ZoneLayer zones = build_zone_table(plan, bands, table, result);
+    Diagnostics fairness_warnings;
+    const FairnessResult fairness = add_fairness(plan, zones, fairness_warnings);
+    write_csv_tables(plan, dir, zones, fairness, options, result);
+    std::vector<Feature> features;
+    features.reserve(plan.zones.size());
+    for (std::size_t z = 0; z < plan.zones.size(); ++z) features.push_back(Feature{plan.zones[z].wkb, std::move(zones.rows[z])});
+    result.fairness = fairness.summary;
+
+    ManifestExtras extras = manifest_extras(plan, bands, result, pipeline, stale_removed, fairness, fairness_warnings, cog_seconds);
+    write_geopackage(plan, result, options, zones.fields, features, fairness, extras);
+    extras.timings.emplace_back("geopackage", seconds_since(gpkg_start));
+    extras.timings.emplace_back("total", seconds_since(start));
+    AtomicOutput::write_text(result.manifest, manifest_json(plan, extras) + "\n", options.overwrite);
+    report_progress(options, 1.0, "done");
+    outputs.commit_all();
+
+    summarise_most_burdened(plan, bands, table, zones.fields, features, result);
     result.warnings = extras.warnings;
     result.seconds = seconds_since(start);
     return result;

@@ -173,10 +173,6 @@ void Image::polyline(const std::vector<Point>& points, bool closed, Rgb c, doubl
     cairo_stroke(cr.get());
 }
 
-void Image::line(double x0, double y0, double x1, double y1, Rgb c, double width) {
-    polyline({Point{x0, y0}, Point{x1, y1}}, false, c, width);
-}
-
 void Image::text(double x, double y, const std::string& s, Rgb c, double size) {
     surface_changed();
     const Context cr = context(surface_, c);

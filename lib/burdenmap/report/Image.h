@@ -36,7 +36,6 @@ public:
     // Straight lines through `points` (pixel coordinates; 0,0 = top-left corner of the top-left
     // pixel), `width` pixels wide, antialiased; `closed` joins the last point to the first.
     void polyline(const std::vector<Point>& points, bool closed, Rgb c, double width = 1);
-    void line(double x0, double y0, double x1, double y1, Rgb c, double width = 1);
 
     // Text `size` pixels high (the font's em) with the top of its line box at y and its start at x.
     // Any UTF-8 (invalid bytes are drawn as U+FFFD); nothing is upper-cased or replaced.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 namespace burdenmap {
 namespace {
@@ -77,16 +78,10 @@ std::size_t ClassTable::row_for_cell(float value) const {
 }
 
 void ClassTable::score(const float* values, float* scores, std::size_t n, std::vector<std::uint64_t>& bin_hits) const {
-    for (std::size_t i = 0; i < n; ++i) {
-        const float v = values[i];
-        if (std::isnan(v)) {
-            scores[i] = v;
-            continue;
-        }
+    score_cells(values, scores, n, bin_hits, [this](float v) {
         const std::size_t row = row_for_cell(v);
-        ++bin_hits[row];
-        scores[i] = static_cast<float>(rows_[row].score);
-    }
+        return std::make_pair(row, rows_[row].score);
+    });
 }
 
 }  // namespace burdenmap

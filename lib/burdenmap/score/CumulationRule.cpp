@@ -5,29 +5,28 @@
 #include <limits>
 #include <stdexcept>
 
+#include "burdenmap/core/EnumNames.h"
+
 namespace burdenmap {
 
+namespace {
+// The rules a config may name.
+constexpr EnumName<CumulationKind> kConfigRuleNames[] = {{CumulationKind::count_at_least, "count_at_least"},
+                                                         {CumulationKind::energetic_sum, "energetic_sum"},
+                                                         {CumulationKind::weighted_sum, "weighted_sum"},
+                                                         {CumulationKind::max, "max"},
+                                                         {CumulationKind::health_burden, "health_burden"}};
+// The parts the plan derives from a health_burden rule (job/JobPlan); no config names them.
+constexpr EnumName<CumulationKind> kDerivedRuleNames[] = {{CumulationKind::health_cases, "health_cases"},
+                                                          {CumulationKind::health_daly, "health_daly"}};
+}  // namespace
+
 const char* to_string(CumulationKind k) {
-    switch (k) {
-        case CumulationKind::count_at_least: return "count_at_least";
-        case CumulationKind::energetic_sum: return "energetic_sum";
-        case CumulationKind::weighted_sum: return "weighted_sum";
-        case CumulationKind::max: return "max";
-        case CumulationKind::health_burden: return "health_burden";
-        case CumulationKind::health_cases: return "health_cases";
-        case CumulationKind::health_daly: return "health_daly";
-    }
-    return "?";
+    return enum_name(kConfigRuleNames, k, enum_name(kDerivedRuleNames, k));
 }
 
 CumulationKind cumulation_kind_from_string(const std::string& s) {
-    if (s == "count_at_least") return CumulationKind::count_at_least;
-    if (s == "energetic_sum") return CumulationKind::energetic_sum;
-    if (s == "weighted_sum") return CumulationKind::weighted_sum;
-    if (s == "max") return CumulationKind::max;
-    if (s == "health_burden") return CumulationKind::health_burden;
-    throw std::invalid_argument("unknown cumulation rule '" + s +
-                                "' (known: count_at_least, energetic_sum, weighted_sum, max, health_burden)");
+    return enum_value_or_throw(kConfigRuleNames, s, "cumulation rule");
 }
 
 std::string CumulationRule::unit() const {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace burdenmap {
 
@@ -48,16 +49,10 @@ std::vector<ScoreBin> ExposureResponse::bins() const {
 }
 
 void ExposureResponse::score(const float* values, float* scores, std::size_t n, std::vector<std::uint64_t>& bin_hits) const {
-    for (std::size_t i = 0; i < n; ++i) {
-        const float v = values[i];
-        if (std::isnan(v)) {
-            scores[i] = v;
-            continue;
-        }
+    score_cells(values, scores, n, bin_hits, [this](float v) {
         const std::size_t bin = (p_.valid_min && v < *p_.valid_min) ? 0 : (p_.valid_max && v > *p_.valid_max) ? 2 : 1;
-        ++bin_hits[bin];
-        scores[i] = static_cast<float>(evaluate(v));
-    }
+        return std::make_pair(bin, evaluate(v));
+    });
 }
 
 std::string ExposureResponse::score_unit() const {

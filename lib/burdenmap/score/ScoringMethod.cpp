@@ -2,21 +2,19 @@
 
 #include <stdexcept>
 
+#include "burdenmap/core/EnumNames.h"
+
 namespace burdenmap {
 
-const char* to_string(Confidence c) {
-    switch (c) {
-        case Confidence::verified: return "verified";
-        case Confidence::secondary: return "secondary";
-        case Confidence::placeholder: return "placeholder";
-    }
-    return "?";
+namespace {
+constexpr EnumName<Confidence> kConfidenceNames[] = {
+    {Confidence::verified, "verified"}, {Confidence::secondary, "secondary"}, {Confidence::placeholder, "placeholder"}};
 }
 
+const char* to_string(Confidence c) { return enum_name(kConfidenceNames, c); }
+
 Confidence confidence_from_string(const std::string& s) {
-    if (s == "verified") return Confidence::verified;
-    if (s == "secondary") return Confidence::secondary;
-    if (s == "placeholder") return Confidence::placeholder;
+    if (const std::optional<Confidence> c = enum_value(kConfidenceNames, s)) return *c;
     throw std::invalid_argument("confidence must be verified, secondary or placeholder, not '" + s + "'");
 }
 

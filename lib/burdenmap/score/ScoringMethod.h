@@ -3,6 +3,7 @@
 // own scale: classes (ClassTable, thresholds) or an exposure–response curve (ExposureResponse).
 // Every number it uses comes from a method table in data/methods/ with its source and confidence;
 // nothing is hard-coded here (DESIGN.md §4).
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -67,6 +68,25 @@ public:
     // The unit of the scores, e.g. "class", "0/1", "% highly annoyed", "relative risk".
     virtual std::string score_unit() const = 0;
     bool uses_placeholders() const;
+
+protected:
+    // The cell loop of every score(): NaN stays NaN and counts in no bin; else `bin_and_score(v)`
+    // gives the bin v falls in and its score (a pair). A template, so each method's step is
+    // inlined: on a national grid this loop runs once per cell and layer.
+    template <class BinAndScore>
+    static void score_cells(const float* values, float* scores, std::size_t n, std::vector<std::uint64_t>& bin_hits,
+                            BinAndScore bin_and_score) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const float v = values[i];
+            if (std::isnan(v)) {
+                scores[i] = v;
+                continue;
+            }
+            const auto [bin, cell_score] = bin_and_score(v);
+            ++bin_hits[bin];
+            scores[i] = static_cast<float>(cell_score);
+        }
+    }
 
 private:
     MethodInfo info_;

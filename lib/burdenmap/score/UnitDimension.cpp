@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "burdenmap/core/EnumNames.h"
+
 namespace burdenmap {
 
 std::optional<UnitDimension> unit_dimension(const std::string& unit) {
@@ -18,13 +20,12 @@ std::optional<UnitDimension> unit_dimension(const std::string& unit) {
     return std::nullopt;
 }
 
-const char* to_string(UnitDimension dimension) {
-    switch (dimension) {
-        case UnitDimension::sound_level: return "sound levels";
-        case UnitDimension::concentration: return "concentrations";
-        case UnitDimension::risk_per_year: return "risks per year";
-    }
-    return "";
+namespace {
+constexpr EnumName<UnitDimension> kDimensionWords[] = {{UnitDimension::sound_level, "sound levels"},
+                                                       {UnitDimension::concentration, "concentrations"},
+                                                       {UnitDimension::risk_per_year, "risks per year"}};
 }
+
+const char* to_string(UnitDimension dimension) { return enum_name(kDimensionWords, dimension, ""); }
 
 }  // namespace burdenmap

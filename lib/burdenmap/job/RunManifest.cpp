@@ -1,4 +1,4 @@
-#include "burdenmap/report/RunManifest.h"
+#include "burdenmap/job/RunManifest.h"
 
 #include <algorithm>
 #include <cmath>
