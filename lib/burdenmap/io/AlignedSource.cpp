@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "burdenmap/core/Errors.h"
-#include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/GdalHandles.h"
 
 namespace burdenmap {
 namespace {
@@ -54,9 +54,11 @@ bool resampling_blends(const std::string& resampling) {
     return resampling == "average" || resampling == "bilinear" || resampling == "cubic";
 }
 
+using io_detail::DatasetPtr;
+
 struct AlignedReader::Impl {
     std::string path;
-    GDALDatasetH source = nullptr;
+    DatasetPtr source;
     // Direct reads: the source's cells are the target's (factor 1) or blocks of factor x factor
     // target cells (a coarse model grid on the same lattice, read with "near"), same CRS and
     // edges, so a window is a plain read at an integer offset, without the warper.
@@ -70,23 +72,21 @@ struct AlignedReader::Impl {
     std::vector<int> source_col;  // per window column: its column in `coarse`, or -1
     int source_cols = 0, source_rows = 0;
     std::optional<double> nodata;
-    GDALDatasetH band_view = nullptr;  // a one-band VRT when the band is not the only one
-    GDALDatasetH warped = nullptr;
-    ~Impl() {
-        if (warped) GDALClose(warped);
-        if (band_view) GDALClose(band_view);
-        if (source) GDALClose(source);
-    }
+    // Closed in reverse order: the warped VRT reads through the band view, which reads the source.
+    DatasetPtr band_view;  // a one-band VRT when the band is not the only one
+    DatasetPtr warped;
+    GdalWarningLog warnings;
 };
 
 AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const std::string& target_wkt,
                              const std::string& resampling, int block_size)
     : impl_(std::make_unique<Impl>()) {
     gdal_init();
+    GdalErrorScope errors;
     impl_->path = source.path.string();
-    impl_->source = GDALOpenEx(source.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-    if (!impl_->source) throw InputError(impl_->path + ": cannot open as a raster: " + gdal_last_error());
-    GDALDatasetH input = impl_->source;
+    impl_->source.reset(GDALOpenEx(source.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!impl_->source) throw InputError(impl_->path + ": cannot open as a raster: " + errors.take_error());
+    GDALDatasetH input = impl_->source.get();
 
     const double* gt = source.geotransform;
     const double col_shift = (target.x0() - gt[0]) / target.dx(), row_shift = (gt[3] - target.y0()) / target.dy();
@@ -109,6 +109,7 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
         impl_->source_cols = source.cols;
         impl_->source_rows = source.rows;
         impl_->nodata = source.nodata;
+        impl_->warnings.keep(errors);
         return;
     }
 
@@ -117,10 +118,11 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
         ArgList t;
         t.add("-of").add("VRT").add("-b").add(std::to_string(source.band));
         GDALTranslateOptions* opts = GDALTranslateOptionsNew(t.argv(), nullptr);
-        impl_->band_view = GDALTranslate("", input, opts, nullptr);
+        impl_->band_view.reset(GDALTranslate("", input, opts, nullptr));
         GDALTranslateOptionsFree(opts);
-        if (!impl_->band_view) throw InputError(impl_->path + ": cannot select band " + std::to_string(source.band) + ": " + gdal_last_error());
-        input = impl_->band_view;
+        if (!impl_->band_view)
+            throw InputError(impl_->path + ": cannot select band " + std::to_string(source.band) + ": " + errors.take_error());
+        input = impl_->band_view.get();
     }
 
     const Box e = target.extent();
@@ -147,14 +149,17 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
     w.add("-co").add("BLOCKXSIZE=" + std::to_string(block_size));
     w.add("-co").add("BLOCKYSIZE=" + std::to_string(block_size));
     GDALWarpAppOptions* opts = GDALWarpAppOptionsNew(w.argv(), nullptr);
-    if (!opts) throw InputError(impl_->path + ": invalid warp options: " + gdal_last_error());
+    if (!opts) throw InputError(impl_->path + ": invalid warp options: " + errors.take_error());
     int usage_error = 0;
-    impl_->warped = GDALWarp("", nullptr, 1, &input, opts, &usage_error);
+    impl_->warped.reset(GDALWarp("", nullptr, 1, &input, opts, &usage_error));
     GDALWarpAppOptionsFree(opts);
-    if (!impl_->warped) throw InputError(impl_->path + ": cannot align onto the target grid: " + gdal_last_error());
+    if (!impl_->warped) throw InputError(impl_->path + ": cannot align onto the target grid: " + errors.take_error());
+    impl_->warnings.keep(errors);
 }
 
 AlignedReader::~AlignedReader() = default;
+
+const std::vector<GdalErrorScope::Warning>& AlignedReader::gdal_warnings() const { return impl_->warnings.warnings(); }
 
 namespace {
 
@@ -163,7 +168,7 @@ long long floor_div(long long a, long long b) { return a / b - ((a % b != 0) && 
 
 }  // namespace
 
-void AlignedReader::read_coarse(const Window& window, float* out) {
+void AlignedReader::read_coarse(const Window& window, float* out, GdalErrorScope& errors) {
     Impl& m = *impl_;
     std::fill(out, out + window.size(), std::numeric_limits<float>::quiet_NaN());
     // The source cells under the window, clipped to the source.
@@ -176,10 +181,10 @@ void AlignedReader::read_coarse(const Window& window, float* out) {
     if (c1 <= c0 || r1 <= r0) return;
     const int cols = static_cast<int>(c1 - c0), rows = static_cast<int>(r1 - r0);
     m.coarse.resize(static_cast<std::size_t>(cols) * rows);
-    GDALRasterBandH band = GDALGetRasterBand(m.source, m.band);
+    GDALRasterBandH band = GDALGetRasterBand(m.source.get(), m.band);
     const CPLErr err = GDALRasterIO(band, GF_Read, static_cast<int>(c0), static_cast<int>(r0), cols, rows, m.coarse.data(),
                                     cols, rows, GDT_Float32, 0, 0);
-    if (err != CE_None) throw InputError(m.path + ": read failed: " + gdal_last_error());
+    if (err != CE_None) throw InputError(m.path + ": read failed: " + errors.take_error());
     if (m.nodata) {
         const float nodata = static_cast<float>(*m.nodata);
         for (float& v : m.coarse)
@@ -202,9 +207,9 @@ void AlignedReader::read_coarse(const Window& window, float* out) {
     }
 }
 
-void AlignedReader::read_direct(const Window& window, float* out) {
+void AlignedReader::read_direct(const Window& window, float* out, GdalErrorScope& errors) {
     if (impl_->factor_x != 1 || impl_->factor_y != 1) {
-        read_coarse(window, out);
+        read_coarse(window, out, errors);
         return;
     }
     std::fill(out, out + window.size(), std::numeric_limits<float>::quiet_NaN());
@@ -217,10 +222,10 @@ void AlignedReader::read_direct(const Window& window, float* out) {
     const int cols = static_cast<int>(c1 - c0), rows = static_cast<int>(r1 - r0);
     // Straight into the window's buffer, at the right offset and with the window's row stride.
     float* first = out + (r0 - impl_->row_shift - window.row_off) * window.cols + (c0 - impl_->col_shift - window.col_off);
-    GDALRasterBandH band = GDALGetRasterBand(impl_->source, impl_->band);
+    GDALRasterBandH band = GDALGetRasterBand(impl_->source.get(), impl_->band);
     const CPLErr err = GDALRasterIO(band, GF_Read, static_cast<int>(c0), static_cast<int>(r0), cols, rows, first, cols, rows,
                                     GDT_Float32, sizeof(float), static_cast<GSpacing>(sizeof(float)) * window.cols);
-    if (err != CE_None) throw InputError(impl_->path + ": read failed: " + gdal_last_error());
+    if (err != CE_None) throw InputError(impl_->path + ": read failed: " + errors.take_error());
     if (!impl_->nodata) return;
     const float nodata = static_cast<float>(*impl_->nodata);
     for (int r = 0; r < rows; ++r)
@@ -231,14 +236,16 @@ void AlignedReader::read_direct(const Window& window, float* out) {
 }
 
 void AlignedReader::read(const Window& window, float* out) {
+    GdalErrorScope errors;  // this worker thread's: pushed handlers are per thread
     if (impl_->direct) {
-        read_direct(window, out);
-        return;
+        read_direct(window, out, errors);
+    } else {
+        GDALRasterBandH band = GDALGetRasterBand(impl_->warped.get(), 1);
+        const CPLErr err = GDALRasterIO(band, GF_Read, window.col_off, window.row_off, window.cols, window.rows, out,
+                                        window.cols, window.rows, GDT_Float32, 0, 0);
+        if (err != CE_None) throw InputError(impl_->path + ": read failed: " + errors.take_error());
     }
-    GDALRasterBandH band = GDALGetRasterBand(impl_->warped, 1);
-    const CPLErr err = GDALRasterIO(band, GF_Read, window.col_off, window.row_off, window.cols, window.rows, out,
-                                    window.cols, window.rows, GDT_Float32, 0, 0);
-    if (err != CE_None) throw InputError(impl_->path + ": read failed: " + gdal_last_error());
+    impl_->warnings.keep(errors);
 }
 
 }  // namespace burdenmap

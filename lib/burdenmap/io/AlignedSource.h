@@ -8,9 +8,11 @@
 // One reader per thread (GDAL 3.6 datasets are not thread-safe); opening one is cheap.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "burdenmap/core/Grid.h"
 #include "burdenmap/core/Window.h"
+#include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/RasterSource.h"
 
 namespace burdenmap {
@@ -39,9 +41,14 @@ public:
     // the file when GDAL fails to read.
     void read(const Window& window, float* out);
 
+    // GDAL's warnings while opening and reading (in the reader's own thread, so not in the
+    // plan's Diagnostics): the open-time ones repeat what inspect_raster reported for the same
+    // file at plan time; read-time ones are kept here for whoever runs the reader to show.
+    const std::vector<GdalErrorScope::Warning>& gdal_warnings() const;
+
 private:
-    void read_direct(const Window& window, float* out);
-    void read_coarse(const Window& window, float* out);
+    void read_direct(const Window& window, float* out, GdalErrorScope& errors);
+    void read_coarse(const Window& window, float* out, GdalErrorScope& errors);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

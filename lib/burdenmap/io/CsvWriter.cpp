@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "burdenmap/io/AtomicOutput.h"
+
 namespace burdenmap {
 namespace {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "burdenmap/io/GpkgWriter.h"
+#include "burdenmap/core/FeatureTable.h"
 
 namespace burdenmap {
 

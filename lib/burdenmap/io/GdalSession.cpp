@@ -6,20 +6,26 @@
 #include <geos_c.h>
 #include <proj.h>
 
+#include <algorithm>
 #include <mutex>
 
 namespace burdenmap {
 
 namespace {
 
-// GDAL's own last-error slot is overwritten by any later call that reports (even a warning), so
-// errors are also kept here, per thread, until the call site that failed asks for them.
-thread_local std::string last_error;
+// Library code never prints (DESIGN.md §2): GDAL's default handler writes to stderr. Messages
+// raised outside any scope have nobody to go to; the calls whose failure matters run in a scope.
+void CPL_STDCALL stay_quiet(CPLErr, CPLErrorNum, const char*) {}
 
-// Library code never prints (DESIGN.md §2): GDAL's default handler writes to stderr, this one
-// only remembers failures so they can be put into our exceptions.
-void CPL_STDCALL capture_error(CPLErr error_class, CPLErrorNum /*number*/, const char* message) {
-    if (error_class == CE_Failure || error_class == CE_Fatal) last_error = message ? message : "";
+// The innermost scope of this thread, for nesting.
+thread_local GdalErrorScope* innermost = nullptr;
+
+void CPL_STDCALL to_scope(CPLErr error_class, CPLErrorNum /*number*/, const char* message) {
+    auto* scope = static_cast<GdalErrorScope*>(CPLGetErrorHandlerUserData());
+    if (!scope) return;
+    if (error_class == CE_Failure || error_class == CE_Fatal) scope->record(true, message);
+    else if (error_class == CE_Warning) scope->record(false, message);
+    // CE_Debug (only with CPL_DEBUG set) and CE_None: not ours to keep.
 }
 
 }  // namespace
@@ -33,18 +39,78 @@ void gdal_init() {
         // order. 256 MB is plenty for the windows in flight; GDAL_CACHEMAX in the environment or
         // --config still wins.
         if (!CPLGetConfigOption("GDAL_CACHEMAX", nullptr)) GDALSetCacheMax64(256LL * 1024 * 1024);
-        // Global, not CPLPushErrorHandler: the job's worker threads must be quiet too.
-        CPLSetErrorHandler(capture_error);
+        // Process-wide, for the threads and calls no scope covers (see GdalSession.h).
+        CPLSetErrorHandler(stay_quiet);
     });
 }
 
-std::string gdal_last_error() {
+GdalErrorScope::GdalErrorScope() : outer_(innermost) {
+    CPLErrorReset();
+    CPLPushErrorHandlerEx(to_scope, this);
+    innermost = this;
+}
+
+GdalErrorScope::~GdalErrorScope() {
+    CPLPopErrorHandler();
+    innermost = outer_;
+    if (!outer_) return;
+    if (!error_.empty()) outer_->error_ = std::move(error_);
+    for (const Warning& w : warnings_) outer_->add_warning(w.message, w.times);
+}
+
+void GdalErrorScope::record(bool is_error, const char* message) {
+    const std::string text = message ? message : "";
+    if (is_error) error_ = text;
+    else add_warning(text, 1);
+}
+
+void GdalErrorScope::add_warning(const std::string& message, std::size_t times) {
+    for (Warning& w : warnings_) {
+        if (w.message == message) {
+            w.times += times;
+            return;
+        }
+    }
+    warnings_.push_back({message, times});
+}
+
+std::string GdalErrorScope::take_error() {
     std::string message;
-    message.swap(last_error);
-    // Fall back on GDAL's slot for errors raised before gdal_init() installed the handler.
-    if (message.empty() && CPLGetLastErrorType() >= CE_Failure) message = CPLGetLastErrorMsg();
+    message.swap(error_);
     CPLErrorReset();
     return message;
+}
+
+std::string GdalErrorScope::with_error(const std::string& what) {
+    const std::string reason = take_error();
+    return reason.empty() ? what : what + ": " + reason;
+}
+
+std::vector<GdalErrorScope::Warning> GdalErrorScope::take_warnings() {
+    std::vector<Warning> out;
+    out.swap(warnings_);
+    return out;
+}
+
+void GdalErrorScope::report_warnings(std::vector<Diagnostic>& diagnostics, const std::string& where) {
+    for (const Warning& w : take_warnings())
+        diagnostics.push_back({"gdal-warning", where + ": " + w.message +
+                                                   (w.times > 1 ? " (" + std::to_string(w.times) + " times)" : "")});
+}
+
+void GdalErrorScope::report_warnings(Diagnostics& diagnostics, const std::string& where) {
+    std::vector<Diagnostic> found;
+    report_warnings(found, where);
+    for (Diagnostic& d : found) diagnostics.warn(std::move(d.code), std::move(d.message));
+}
+
+void GdalWarningLog::keep(GdalErrorScope& scope) {
+    for (GdalErrorScope::Warning& w : scope.take_warnings()) {
+        const auto same = std::find_if(warnings_.begin(), warnings_.end(),
+                                       [&](const GdalErrorScope::Warning& k) { return k.message == w.message; });
+        if (same != warnings_.end()) same->times += w.times;
+        else warnings_.push_back(std::move(w));
+    }
 }
 
 std::string gdal_version() { return std::string("GDAL ") + GDALVersionInfo("RELEASE_NAME"); }

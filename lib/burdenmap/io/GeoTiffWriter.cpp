@@ -5,9 +5,7 @@
 
 #include <cpl_string.h>
 
-#include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <limits>
 #include <system_error>
 
@@ -69,56 +67,8 @@ GDALDriverH driver(const char* name, const fs::path& file) {
     return d;
 }
 
-// Per-band statistics of the values written, kept as they stream past (free: the window is in
-// cache) and stored as the band's STATISTICS_* metadata, which the COG copy keeps. GIS then show
-// the band's range and stretch it at once, without a first pass over the file. Windows are merged
-// with Chan et al.'s update in write order, so the numbers are the same for any thread count.
-struct BandStatistics {
-    double count = 0, mean = 0, m2 = 0;
-    double min = std::numeric_limits<double>::infinity(), max = -std::numeric_limits<double>::infinity();
-
-    // One window's count, mean, sum of squared deviations, min and max (pure: any thread).
-    static void window_moments(const float* values, std::size_t n, GeoTiffWriter::WindowSummary& w) {
-        double wn = 0, sum = 0;
-        double lo = std::numeric_limits<double>::infinity(), hi = -std::numeric_limits<double>::infinity();
-        for (std::size_t i = 0; i < n; ++i) {
-            const float v = values[i];
-            if (std::isnan(v)) continue;
-            wn += 1;
-            sum += v;
-            lo = std::min(lo, static_cast<double>(v));
-            hi = std::max(hi, static_cast<double>(v));
-        }
-        w.count = wn;
-        w.min = lo;
-        w.max = hi;
-        if (wn == 0) return;
-        w.mean = sum / wn;
-        double wm2 = 0;
-        for (std::size_t i = 0; i < n; ++i)
-            if (!std::isnan(values[i])) wm2 += (values[i] - w.mean) * (values[i] - w.mean);
-        w.m2 = wm2;
-    }
-
-    // Merged in write order (Chan et al.).
-    void merge(const GeoTiffWriter::WindowSummary& w) {
-        if (w.count == 0) return;
-        min = std::min(min, w.min);
-        max = std::max(max, w.max);
-        const double total = count + w.count, delta = w.mean - mean;
-        mean += delta * w.count / total;
-        m2 += w.m2 + delta * delta * count * w.count / total;
-        count = total;
-    }
-};
-
 // GDAL's progress callback for the COG copy: returning FALSE stops it when a stop was requested.
 int CPL_STDCALL keep_going(double, const char*, void*) { return stop_requested() ? FALSE : TRUE; }
-
-std::string with_reason(const std::string& what) {
-    const std::string reason = gdal_last_error();
-    return reason.empty() ? what : what + ": " + reason;
-}
 
 }  // namespace
 
@@ -129,6 +79,9 @@ struct GeoTiffWriter::Impl {
     std::size_t band_count = 0;
     int threads = 0;  // GDAL compression threads in the COG copy (0: all cores)
     GDALDatasetH tiled = nullptr;
+    // Per band, of the values written, kept as they stream past (free: the window is in cache)
+    // and stored as the band's STATISTICS_* metadata, which the COG copy keeps: GIS then show the
+    // band's range and stretch it at once, without a first pass over the file. Merged in write order.
     std::vector<BandStatistics> statistics;
     // Overview factors computed here as windows pass (2, 4, ... as the COG driver would choose);
     // empty when the COG driver builds the overviews itself.
@@ -148,13 +101,14 @@ struct GeoTiffWriter::Impl {
         if (!output.committed()) remove_with_companions(output.temp_path());
     }
 
-    [[noreturn]] void fail(const std::string& what) const {
-        throw OutputError(with_reason(output.final_path().string() + ": " + what) +
+    // Throws OutputError "<file>: <what>: <GDAL's error>", with a hint when the disk is full.
+    [[noreturn]] void fail(GdalErrorScope& errors, const std::string& what) const {
+        throw OutputError(errors.with_error(output.final_path().string() + ": " + what) +
                           AtomicOutput::disk_full_hint(output.temp_path().parent_path()));
     }
     // For calls that return nothing (GDAL 3.6's GDALClose): a failure shows only as a report.
-    void check_reported(const std::string& what) const {
-        const std::string reason = gdal_last_error();
+    void check_reported(GdalErrorScope& errors, const std::string& what) const {
+        const std::string reason = errors.take_error();
         if (!reason.empty())
             throw OutputError(output.final_path().string() + ": " + what + ": " + reason +
                               AtomicOutput::disk_full_hint(output.temp_path().parent_path()));
@@ -162,7 +116,6 @@ struct GeoTiffWriter::Impl {
 
     void create(const std::string& crs_wkt);
     void plan_overviews(int window_alignment);
-    std::vector<std::vector<float>> overview_cells(const Window& window, const float* values) const;
     void write_overviews(const Window& window, std::size_t band, const std::vector<std::vector<float>>& levels);
     void describe(const std::vector<BandSpec>& bands, const std::map<std::string, std::string>& metadata);
     void store_statistics();
@@ -171,109 +124,68 @@ struct GeoTiffWriter::Impl {
 };
 
 void GeoTiffWriter::Impl::create(const std::string& crs_wkt) {
-    (void)gdal_last_error();  // only this call's errors belong in the message
+    GdalErrorScope errors;  // only this call's errors belong in the message
     tiled = GDALCreate(driver("GTiff", output.final_path()), tiled_path.c_str(), grid.cols(), grid.rows(),
                        static_cast<int>(band_count), GDT_Float32, const_cast<char**>(tiled_options));
-    if (!tiled) fail("cannot create the temporary GeoTIFF " + tiled_path.string());
+    if (!tiled) fail(errors, "cannot create the temporary GeoTIFF " + tiled_path.string());
     double gt[6];
     grid.geotransform(gt);
-    if (GDALSetGeoTransform(tiled, gt) != CE_None) fail("cannot set the geotransform");
-    if (!crs_wkt.empty() && GDALSetProjection(tiled, crs_wkt.c_str()) != CE_None) fail("cannot set the CRS");
+    if (GDALSetGeoTransform(tiled, gt) != CE_None) fail(errors, "cannot set the geotransform");
+    if (!crs_wkt.empty() && GDALSetProjection(tiled, crs_wkt.c_str()) != CE_None) fail(errors, "cannot set the CRS");
 }
 
 // The levels the COG driver would make (halving until the overview fits in one 512 block), if
 // every window holds whole cells of the coarsest one; created empty in the temp file here.
 void GeoTiffWriter::Impl::plan_overviews(int window_alignment) {
-    std::vector<int> factors;
-    for (long long f = 2, cols = grid.cols(), rows = grid.rows(); cols > 512 || rows > 512; f *= 2) {
-        factors.push_back(static_cast<int>(f));
-        cols = (cols + 1) / 2;
-        rows = (rows + 1) / 2;
-    }
+    std::vector<int> factors = cog_overview_factors(grid.cols(), grid.rows());
     if (factors.empty() || window_alignment <= 0 || window_alignment % factors.back() != 0) return;
-    (void)gdal_last_error();
+    GdalErrorScope errors;
     if (GDALBuildOverviews(tiled, "NONE", static_cast<int>(factors.size()), factors.data(), 0, nullptr, nullptr, nullptr) != CE_None)
-        fail("cannot create overviews in " + tiled_path.string());
+        fail(errors, "cannot create overviews in " + tiled_path.string());
     overview_factors = factors;
 }
 
-// Each overview cell is the mean of the valid full-resolution cells under it (NaN where none is),
-// from sums and counts carried level to level: exact at every level, unlike a mean of means.
-std::vector<std::vector<float>> GeoTiffWriter::Impl::overview_cells(const Window& window, const float* values) const {
-    std::vector<std::vector<float>> levels;
-    std::vector<double> sum, next_sum;
-    std::vector<std::uint32_t> count, next_count;
-    int cols = window.cols, rows = window.rows;  // of the previous level
-    for (std::size_t k = 0; k < overview_factors.size(); ++k) {
-        const int ocols = (cols + 1) / 2, orows = (rows + 1) / 2;
-        next_sum.assign(static_cast<std::size_t>(ocols) * orows, 0.0);
-        next_count.assign(next_sum.size(), 0);
-        for (int r = 0; r < rows; ++r) {
-            const std::size_t in_row = static_cast<std::size_t>(r) * cols, out_row = static_cast<std::size_t>(r / 2) * ocols;
-            if (k == 0) {  // from the cells themselves: NaN is left out
-                for (int c = 0; c < cols; ++c) {
-                    const float v = values[in_row + c];
-                    if (std::isnan(v)) continue;
-                    next_sum[out_row + c / 2] += v;
-                    next_count[out_row + c / 2] += 1;
-                }
-            } else {  // from the level below: its sums and counts
-                for (int c = 0; c < cols; ++c) {
-                    next_sum[out_row + c / 2] += sum[in_row + c];
-                    next_count[out_row + c / 2] += count[in_row + c];
-                }
-            }
-        }
-        sum.swap(next_sum);
-        count.swap(next_count);
-        cols = ocols;
-        rows = orows;
-        std::vector<float> mean(sum.size());
-        for (std::size_t i = 0; i < sum.size(); ++i)
-            mean[i] = count[i] ? static_cast<float>(sum[i] / count[i]) : std::numeric_limits<float>::quiet_NaN();
-        levels.push_back(std::move(mean));
-    }
-    return levels;
-}
-
 void GeoTiffWriter::Impl::write_overviews(const Window& window, std::size_t band, const std::vector<std::vector<float>>& levels) {
+    GdalErrorScope errors;
     GDALRasterBandH full = GDALGetRasterBand(tiled, static_cast<int>(band) + 1);
-    if (levels.size() != overview_factors.size()) fail("band " + std::to_string(band + 1) + ": overview cells missing");
+    if (levels.size() != overview_factors.size()) fail(errors, "band " + std::to_string(band + 1) + ": overview cells missing");
     int cols = window.cols, rows = window.rows;
     for (std::size_t k = 0; k < overview_factors.size(); ++k) {
         const int f = overview_factors[k];
         cols = (cols + 1) / 2;
         rows = (rows + 1) / 2;
         GDALRasterBandH overview = GDALGetOverview(full, static_cast<int>(k));
-        if (!overview) fail("band " + std::to_string(band + 1) + ": overview " + std::to_string(k + 1) + " is missing");
+        if (!overview) fail(errors, "band " + std::to_string(band + 1) + ": overview " + std::to_string(k + 1) + " is missing");
         if (GDALRasterIO(overview, GF_Write, window.col_off / f, window.row_off / f, cols, rows,
                          const_cast<float*>(levels[k].data()), cols, rows, GDT_Float32, 0, 0) != CE_None)
-            fail("writing overview 1/" + std::to_string(f) + " of band " + std::to_string(band + 1));
+            fail(errors, "writing overview 1/" + std::to_string(f) + " of band " + std::to_string(band + 1));
     }
 }
 
 void GeoTiffWriter::Impl::describe(const std::vector<BandSpec>& bands,
                                    const std::map<std::string, std::string>& metadata) {
+    GdalErrorScope errors;
     for (std::size_t i = 0; i < bands.size(); ++i) {
         GDALRasterBandH band = GDALGetRasterBand(tiled, static_cast<int>(i) + 1);
         const std::string which = "band " + std::to_string(i + 1) + " (" + bands[i].description + ")";
         if (GDALSetRasterNoDataValue(band, std::numeric_limits<double>::quiet_NaN()) != CE_None)
-            fail(which + ": cannot set nodata");
+            fail(errors, which + ": cannot set nodata");
         GDALSetDescription(band, bands[i].description.c_str());
-        if (GDALSetRasterUnitType(band, bands[i].unit.c_str()) != CE_None) fail(which + ": cannot set the unit");
+        if (GDALSetRasterUnitType(band, bands[i].unit.c_str()) != CE_None) fail(errors, which + ": cannot set the unit");
         for (const auto& [key, value] : bands[i].metadata)
             if (GDALSetMetadataItem(band, key.c_str(), value.c_str(), nullptr) != CE_None)
-                fail(which + ": cannot set metadata " + key);
+                fail(errors, which + ": cannot set metadata " + key);
     }
     for (const auto& [key, value] : metadata)
         if (GDALSetMetadataItem(tiled, key.c_str(), value.c_str(), nullptr) != CE_None)
-            fail("cannot set metadata " + key);
+            fail(errors, "cannot set metadata " + key);
 }
 
 // GDAL's names and meanings (population standard deviation; VALID_PERCENT of all cells). A band
 // without a single value gets none: GDAL then reports "no statistics" rather than made-up ones.
 void GeoTiffWriter::Impl::store_statistics() {
     const double cells = static_cast<double>(grid.size());
+    GdalErrorScope errors;
     for (std::size_t b = 0; b < band_count; ++b) {
         const BandStatistics& s = statistics[b];
         if (s.count == 0) continue;
@@ -281,38 +193,39 @@ void GeoTiffWriter::Impl::store_statistics() {
         const auto put = [&](const char* key, double value) {
             const std::string text = CPLSPrintf("%.17g", value);
             if (GDALSetMetadataItem(band, key, text.c_str(), nullptr) != CE_None)
-                fail("band " + std::to_string(b + 1) + ": cannot set " + key);
+                fail(errors, "band " + std::to_string(b + 1) + ": cannot set " + key);
         };
         put("STATISTICS_MINIMUM", s.min);
         put("STATISTICS_MAXIMUM", s.max);
         put("STATISTICS_MEAN", s.mean);
-        put("STATISTICS_STDDEV", std::sqrt(s.m2 / s.count));
-        put("STATISTICS_VALID_PERCENT", 100.0 * s.count / cells);
+        put("STATISTICS_STDDEV", s.stddev());
+        put("STATISTICS_VALID_PERCENT", s.valid_percent(cells));
     }
 }
 
 // The last blocks reach the disk here, so this is where a full disk shows.
 void GeoTiffWriter::Impl::close_tiled() {
     store_statistics();
-    (void)gdal_last_error();
+    GdalErrorScope errors;
     GDALFlushCache(tiled);
     GDALClose(tiled);
     tiled = nullptr;
-    check_reported("writing " + tiled_path.string());
+    check_reported(errors, "writing " + tiled_path.string());
 }
 
 void GeoTiffWriter::Impl::copy_to_cog() {
+    GdalErrorScope errors;
     GDALDatasetH source = GDALOpen(tiled_path.c_str(), GA_ReadOnly);
-    if (!source) fail("cannot reopen the temporary GeoTIFF " + tiled_path.string());
+    if (!source) fail(errors, "cannot reopen the temporary GeoTIFF " + tiled_path.string());
     GDALDatasetH cog = GDALCreateCopy(driver("COG", output.final_path()), output.temp_path().c_str(), source, FALSE,
                                       with_threads(cog_options, threads).List(), keep_going, nullptr);
     GDALClose(source);
     if (!cog) {
         throw_if_stop_requested();
-        fail("cannot write the cloud-optimised GeoTIFF");
+        fail(errors, "cannot write the cloud-optimised GeoTIFF");
     }
     GDALClose(cog);
-    check_reported("writing the cloud-optimised GeoTIFF");
+    check_reported(errors, "writing the cloud-optimised GeoTIFF");
 }
 
 GeoTiffWriter::GeoTiffWriter(const fs::path& final_path, bool overwrite, const Grid& grid, const std::string& crs_wkt,
@@ -332,8 +245,9 @@ GeoTiffWriter::~GeoTiffWriter() = default;
 
 GeoTiffWriter::WindowSummary GeoTiffWriter::summarise(const Window& window, const float* values) const {
     WindowSummary summary;
-    BandStatistics::window_moments(values, window.size(), summary);
-    if (!impl_->overview_factors.empty()) summary.overviews = impl_->overview_cells(window, values);
+    summary.moments = window_moments(values, window.size());
+    if (!impl_->overview_factors.empty())
+        summary.overviews = overview_cells(values, window.cols, window.rows, impl_->overview_factors.size());
     return summary;
 }
 
@@ -357,15 +271,15 @@ void GeoTiffWriter::write(const Window& window, std::size_t band, const float* v
                               std::to_string(window.row_off) + " is not aligned to the overviews (a multiple of " +
                               std::to_string(f) + ")");
     }
-    (void)gdal_last_error();
+    GdalErrorScope errors;  // the job's serial write stage may run on any of its threads
     GDALRasterBandH b = GDALGetRasterBand(m.tiled, static_cast<int>(band) + 1);
     // GDAL's RasterIO takes a non-const buffer for reads and writes alike; it does not modify it here.
     const CPLErr err = GDALRasterIO(b, GF_Write, window.col_off, window.row_off, window.cols, window.rows,
                                     const_cast<float*>(values), window.cols, window.rows, GDT_Float32, 0, 0);
     if (err != CE_None)
-        m.fail("writing band " + std::to_string(band + 1) + " at column " + std::to_string(window.col_off) + ", row " +
+        m.fail(errors, "writing band " + std::to_string(band + 1) + " at column " + std::to_string(window.col_off) + ", row " +
                std::to_string(window.row_off));
-    m.statistics[band].merge(summary);
+    m.statistics[band].merge(summary.moments);
     if (!m.overview_factors.empty()) m.write_overviews(window, band, summary.overviews);
 }
 

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "burdenmap/core/BandStatistics.h"
 #include "burdenmap/core/Grid.h"
 #include "burdenmap/core/Window.h"
 #include "burdenmap/io/AtomicOutput.h"
@@ -33,8 +34,9 @@ public:
     // of the band statistics and its overview cells (per level). summarise() is const and
     // thread-safe, so a job computes it in its parallel stage; write() then only hands cells to
     // GDAL and merges the statistics in window order (the same bits for any thread count).
+    // The maths is core/BandStatistics (pure, unit-tested).
     struct WindowSummary {
-        double count = 0, mean = 0, m2 = 0, min = 0, max = 0;
+        WindowMoments moments;
         std::vector<std::vector<float>> overviews;
     };
 

@@ -5,32 +5,12 @@
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <variant>
 #include <vector>
 
+#include "burdenmap/core/FeatureTable.h"
 #include "burdenmap/io/AtomicOutput.h"
 
 namespace burdenmap {
-
-enum class FieldType { integer, real, text };
-
-// One output column, with what the codebook says of it.
-struct FieldSpec {
-    std::string name;
-    FieldType type = FieldType::real;
-    std::string meaning;
-    std::string unit;
-    std::string method;  // method id or rule that produced it, if any
-    std::string source;  // where the method comes from, if any
-};
-
-// NULL is std::monostate; a NaN real is written as NULL too.
-using FieldValue = std::variant<std::monostate, long long, double, std::string>;
-
-struct Feature {
-    std::vector<unsigned char> wkb;  // ISO WKB geometry in the layer's CRS; empty: NULL geometry
-    std::vector<FieldValue> values;  // one per FieldSpec, in order
-};
 
 class GpkgWriter {
 public:
@@ -38,7 +18,7 @@ public:
     ~GpkgWriter();  // removes the temp file unless finish() succeeded
 
     // A MultiPolygon (or Point, for sites) feature layer. `description` goes to gpkg_contents.
-    enum class GeometryKind { multipolygon, point, unknown };
+    using GeometryKind = burdenmap::GeometryKind;
     void write_layer(const std::string& name, const std::string& description, const std::string& crs_wkt,
                      GeometryKind kind, const std::vector<FieldSpec>& fields, const std::vector<Feature>& features);
     // An attribute-only table (no geometry).
@@ -54,14 +34,7 @@ public:
     // are listed under Style → Load Style → From Database. f_geometry_column is the layer's own
     // geometry column ("" for tables without geometry). Throws OutputError naming a layer that
     // was not written. May be called once; nothing is written for an empty list.
-    struct LayerStyle {
-        std::string table;        // the layer styled, e.g. "zones"
-        std::string name;         // styleName
-        std::string description;
-        std::string qml;          // styleQML
-        std::string sld;          // styleSLD; may be empty
-        bool use_as_default = false;
-    };
+    using LayerStyle = burdenmap::LayerStyle;
     void write_layer_styles(const std::vector<LayerStyle>& styles);
     // The run manifest (JSON text) as a dataset-level entry in gpkg_metadata.
     void write_metadata(const std::string& json);

@@ -5,15 +5,11 @@
 
 namespace burdenmap {
 
-namespace {
-
 std::string trimmed(std::string s) {
     s.erase(0, s.find_first_not_of(" \t\r\n"));
     s.erase(s.find_last_not_of(" \t\r\n") + 1);
     return s;
 }
-
-}  // namespace
 
 std::optional<double> parse_number_text(std::string s, bool& ok, const std::vector<std::string>& missing_tokens) {
     ok = true;

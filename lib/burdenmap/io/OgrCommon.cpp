@@ -11,12 +11,10 @@ DatasetPtr open_vector(const std::string& path, const std::string& layer, OGRLay
     gdal_init();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw InputError(path + ": vector file not found");
-    GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-    if (!ds) {
-        const std::string reason = gdal_last_error();
-        throw InputError(path + ": cannot open as a vector data source" + (reason.empty() ? "" : ": " + reason));
-    }
-    DatasetPtr owner(ds);
+    GdalErrorScope errors;
+    DatasetPtr owner(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!owner) throw InputError(errors.with_error(path + ": cannot open as a vector data source"));
+    GDALDatasetH ds = owner.get();
     const int n = GDALDatasetGetLayerCount(ds);
     if (n == 0) throw InputError(path + ": contains no vector layers");
     OGRLayerH l = layer.empty() ? GDALDatasetGetLayer(ds, 0) : GDALDatasetGetLayerByName(ds, layer.c_str());
@@ -30,17 +28,17 @@ DatasetPtr open_vector(const std::string& path, const std::string& layer, OGRLay
 }
 
 void for_each_feature(OGRLayerH layer, const std::string& where, const std::function<void(OGRFeatureH)>& body) {
+    GdalErrorScope errors;
     OGR_L_ResetReading(layer);
     std::size_t read = 0;
     for (;;) {
-        (void)gdal_last_error();
-        OGRFeatureH raw = OGR_L_GetNextFeature(layer);
-        if (!raw) break;
-        std::unique_ptr<void, void (*)(void*)> feature(raw, [](void* f) { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); });
+        (void)errors.take_error();
+        const FeaturePtr feature(OGR_L_GetNextFeature(layer));
+        if (!feature) break;
         if (++read % 1024 == 0) throw_if_stop_requested();
-        body(raw);
+        body(feature.get());
     }
-    const std::string error = gdal_last_error();
+    const std::string error = errors.take_error();
     if (!error.empty()) throw InputError(where + ": reading the features failed: " + error);
 }
 
@@ -61,26 +59,25 @@ OGRSpatialReferenceH layer_srs(OGRLayerH layer) {
     return srs;
 }
 
+std::string wkt_of(OGRSpatialReferenceH srs) {
+    char* raw = nullptr;
+    OSRExportToWkt(srs, &raw);
+    const CplTextPtr wkt(raw);
+    return wkt ? wkt.get() : "";
+}
+
 TransformPtr make_transform(OGRSpatialReferenceH source, const std::string& target_wkt, const std::string& what) {
-    OGRSpatialReferenceH target = OSRNewSpatialReference(nullptr);
-    OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
-    OSRSetFromUserInput(target, target_wkt.c_str());
-    OGRSpatialReferenceH src = OSRClone(source);
+    GdalErrorScope errors;
+    const SrsPtr target(OSRNewSpatialReference(nullptr));
+    OSRSetAxisMappingStrategy(target.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    OSRSetFromUserInput(target.get(), target_wkt.c_str());
+    const SrsPtr src(OSRClone(source));
     // x = easting/longitude everywhere, whatever the CRS definition's axis order (EPSG:4326 trap).
-    OSRSetAxisMappingStrategy(src, OAMS_TRADITIONAL_GIS_ORDER);
+    OSRSetAxisMappingStrategy(src.get(), OAMS_TRADITIONAL_GIS_ORDER);
     const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
-    TransformPtr out;
-    if (!OSRIsSameEx(src, target, options)) {
-        OGRCoordinateTransformationH t = OCTNewCoordinateTransformation(src, target);
-        if (!t) {
-            OSRDestroySpatialReference(src);
-            OSRDestroySpatialReference(target);
-            throw InputError(what + ": cannot transform to the target CRS: " + gdal_last_error());
-        }
-        out.reset(t);
-    }
-    OSRDestroySpatialReference(src);
-    OSRDestroySpatialReference(target);
+    if (OSRIsSameEx(src.get(), target.get(), options)) return nullptr;
+    TransformPtr out(OCTNewCoordinateTransformation(src.get(), target.get()));
+    if (!out) throw InputError(what + ": cannot transform to the target CRS: " + errors.take_error());
     return out;
 }
 
@@ -121,7 +118,7 @@ GeometryPtr polygonal_part(OGRGeometryH geometry, bool* dropped_parts) {
     if (OGR_G_HasCurveGeometry(geometry, FALSE)) {
         linear.reset(OGR_G_GetLinearGeometry(geometry, 0, nullptr));
         if (!linear) return nullptr;
-        geometry = static_cast<OGRGeometryH>(linear.get());
+        geometry = linear.get();
     }
     const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
     if (type == wkbPolygon || type == wkbMultiPolygon) return GeometryPtr(OGR_G_Clone(geometry));
@@ -133,15 +130,28 @@ GeometryPtr polygonal_part(OGRGeometryH geometry, bool* dropped_parts) {
     for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
         const GeometryPtr part = polygonal_part(OGR_G_GetGeometryRef(geometry, i), dropped_parts);
         if (!part) continue;
-        const auto p = static_cast<OGRGeometryH>(part.get());
+        const OGRGeometryH p = part.get();
         if (wkbFlatten(OGR_G_GetGeometryType(p)) == wkbPolygon) {
-            OGR_G_AddGeometry(static_cast<OGRGeometryH>(out.get()), p);
+            OGR_G_AddGeometry(out.get(), p);
         } else {
             for (int k = 0; k < OGR_G_GetGeometryCount(p); ++k)
-                OGR_G_AddGeometry(static_cast<OGRGeometryH>(out.get()), OGR_G_GetGeometryRef(p, k));
+                OGR_G_AddGeometry(out.get(), OGR_G_GetGeometryRef(p, k));
         }
     }
-    if (OGR_G_GetGeometryCount(static_cast<OGRGeometryH>(out.get())) == 0) return nullptr;
+    if (OGR_G_GetGeometryCount(out.get()) == 0) return nullptr;
+    return out;
+}
+
+GeometryPtr geometry_from_wkb(const std::vector<unsigned char>& wkb) {
+    OGRGeometryH g = nullptr;
+    const bool read = !wkb.empty() && OGR_G_CreateFromWkb(wkb.data(), nullptr, &g, static_cast<int>(wkb.size())) == OGRERR_NONE;
+    GeometryPtr out(g);
+    return read ? std::move(out) : nullptr;
+}
+
+std::vector<unsigned char> iso_wkb(OGRGeometryH geometry) {
+    std::vector<unsigned char> out(static_cast<std::size_t>(OGR_G_WkbSize(geometry)));
+    OGR_G_ExportToIsoWkb(geometry, wkbNDR, out.data());
     return out;
 }
 

@@ -1,32 +1,13 @@
 #pragma once
 // Small shared pieces for the OGR readers (internal to lib/burdenmap/io).
-#include <cpl_conv.h>
 #include <functional>
-#include <memory>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
-#include <gdal.h>
 #include <string>
 #include <vector>
 
 #include "burdenmap/core/Geometry.h"
+#include "burdenmap/io/GdalHandles.h"
 
 namespace burdenmap::io_detail {
-
-struct DatasetCloser {
-    void operator()(void* d) const { GDALClose(d); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct GeometryDeleter {
-    void operator()(void* g) const { OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g)); }
-};
-using GeometryPtr = std::unique_ptr<void, GeometryDeleter>;
-
-struct TransformDeleter {
-    void operator()(void* t) const { OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t)); }
-};
-using TransformPtr = std::unique_ptr<void, TransformDeleter>;
 
 // Opens a vector file and finds a layer (by name, or the first when `layer` is empty). Throws
 // InputError naming the file and listing the layers that exist.
@@ -36,12 +17,16 @@ DatasetPtr open_vector(const std::string& path, const std::string& layer, OGRLay
 // "Undefined geographic SRS" (srs_id 0) or "Undefined Cartesian SRS" (srs_id -1): no CRS either.
 OGRSpatialReferenceH layer_srs(OGRLayerH layer);
 
+// The CRS as WKT (GDAL's default WKT1 export), "" when it cannot be exported.
+std::string wkt_of(OGRSpatialReferenceH srs);
+
 // A transformation from `source` to `target_wkt`, or nullptr when they are the same CRS.
 TransformPtr make_transform(OGRSpatialReferenceH source, const std::string& target_wkt, const std::string& what);
 
 // Calls `body` on every feature of `layer` from the start, in file order (the feature is owned
 // here). OGR ends a read loop on a read error as on the last feature, so errors are cleared before
-// each read and one left at the end throws InputError "<where>: reading the features failed: ...":
+// each read (in the caller's GdalErrorScope, if any: warnings stay collected there) and one left
+// at the end throws InputError "<where>: reading the features failed: ...":
 // a damaged file never passes as a shorter layer. Every 1024 features a stop request is honoured.
 void for_each_feature(OGRLayerH layer, const std::string& where, const std::function<void(OGRFeatureH)>& body);
 
@@ -55,6 +40,12 @@ std::string field_list(OGRLayerH layer);
 // members), or nullptr when it has none: points and lines have no area. `dropped_parts`, if
 // given, is set to true when a point or line was left out (never reset to false).
 GeometryPtr polygonal_part(OGRGeometryH geometry, bool* dropped_parts = nullptr);
+
+// A geometry read from WKB, or nullptr when `wkb` is empty or not valid WKB.
+GeometryPtr geometry_from_wkb(const std::vector<unsigned char>& wkb);
+
+// The geometry as ISO WKB, little-endian (the form the outputs store).
+std::vector<unsigned char> iso_wkb(OGRGeometryH geometry);
 
 // An OGR (multi)polygon as core polygons; other geometry types give an empty result.
 MultiPolygon to_multipolygon(OGRGeometryH geometry);

@@ -22,6 +22,7 @@ namespace burdenmap {
 namespace {
 
 using io_detail::DatasetPtr;
+using io_detail::GeometryPtr;
 
 // Reading must not leave files behind: statistics GDAL computes would otherwise be saved in a
 // .aux.xml sidecar beside the output (PAM), on this thread only and restored afterwards.
@@ -37,12 +38,10 @@ DatasetPtr open(const fs::path& path, unsigned flags, const char* what) {
     gdal_init();
     std::error_code ec;
     if (!fs::exists(path, ec)) throw InputError(path.string() + ": " + what + " not found");
-    GDALDatasetH ds = GDALOpenEx(path.c_str(), flags | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-    if (!ds) {
-        const std::string reason = gdal_last_error();
-        throw InputError(path.string() + ": cannot open the " + what + (reason.empty() ? "" : ": " + reason));
-    }
-    return DatasetPtr(ds);
+    GdalErrorScope errors;
+    DatasetPtr ds(GDALOpenEx(path.c_str(), flags | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!ds) throw InputError(errors.with_error(path.string() + ": cannot open the " + what));
+    return ds;
 }
 
 FieldValue field_value(OGRFeatureH f, int i) {
@@ -55,10 +54,6 @@ FieldValue field_value(OGRFeatureH f, int i) {
     }
 }
 
-struct FeatureDeleter {
-    void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
-};
-
 void read_shape(OGRFeatureH f, OGRCoordinateTransformationH transform, TableData& out) {
     OGRGeometryH g = OGR_F_GetGeometryRef(f);
     if (!g) {
@@ -66,13 +61,12 @@ void read_shape(OGRFeatureH f, OGRCoordinateTransformationH transform, TableData
         out.label_points.push_back(Point{std::nan(""), std::nan("")});
         return;
     }
-    io_detail::GeometryPtr copy(OGR_G_Clone(g));
-    if (transform) OGR_G_Transform(static_cast<OGRGeometryH>(copy.get()), transform);
-    out.shapes.push_back(io_detail::to_multipolygon(static_cast<OGRGeometryH>(copy.get())));
-    io_detail::GeometryPtr inside(OGR_G_PointOnSurface(static_cast<OGRGeometryH>(copy.get())));
-    if (inside && !OGR_G_IsEmpty(static_cast<OGRGeometryH>(inside.get())))
-        out.label_points.push_back(Point{OGR_G_GetX(static_cast<OGRGeometryH>(inside.get()), 0),
-                                         OGR_G_GetY(static_cast<OGRGeometryH>(inside.get()), 0)});
+    const GeometryPtr copy(OGR_G_Clone(g));
+    if (transform) OGR_G_Transform(copy.get(), transform);
+    out.shapes.push_back(io_detail::to_multipolygon(copy.get()));
+    const GeometryPtr inside(OGR_G_PointOnSurface(copy.get()));
+    if (inside && !OGR_G_IsEmpty(inside.get()))
+        out.label_points.push_back(Point{OGR_G_GetX(inside.get(), 0), OGR_G_GetY(inside.get(), 0)});
     else
         out.label_points.push_back(Point{std::nan(""), std::nan("")});
 }
@@ -101,13 +95,13 @@ std::optional<TableData> read_table(const fs::path& gpkg, const std::string& tab
         transform = io_detail::make_transform(srs, target_crs_wkt, gpkg.string() + ": layer '" + table + "'");
     OGR_L_ResetReading(layer);
     while (true) {
-        std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDeleter> f(OGR_L_GetNextFeature(layer));
+        const io_detail::FeaturePtr f(OGR_L_GetNextFeature(layer));
         if (!f) break;
         std::vector<FieldValue> row;
         row.reserve(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i) row.push_back(field_value(f.get(), i));
         out.rows.push_back(std::move(row));
-        if (with_shapes) read_shape(f.get(), static_cast<OGRCoordinateTransformationH>(transform.get()), out);
+        if (with_shapes) read_shape(f.get(), transform.get(), out);
     }
     return out;
 }
@@ -116,6 +110,7 @@ RasterSummary read_raster_summary(const fs::path& tif) {
     const NoSidecars quiet;
     // Inside a run, before its outputs are renamed into place, the GeoTIFF is read by its temp name.
     DatasetPtr ds = open(CommitGroup::readable(tif), GDAL_OF_RASTER, "GeoTIFF");
+    GdalErrorScope errors;
     RasterSummary out;
     out.cols = GDALGetRasterXSize(ds.get());
     out.rows = GDALGetRasterYSize(ds.get());
@@ -131,17 +126,17 @@ RasterSummary read_raster_summary(const fs::path& tif) {
         if (const char* unit = GDALGetRasterUnitType(band)) d.unit = unit;
         if (char** md = GDALGetMetadata(band, nullptr))
             for (int i = 0; md[i]; ++i) {
-                char* key = nullptr;
-                const char* value = CPLParseNameValue(md[i], &key);
-                if (key && value) d.metadata[key] = value;
-                CPLFree(key);
+                char* raw_key = nullptr;
+                const char* value = CPLParseNameValue(md[i], &raw_key);
+                const io_detail::CplTextPtr key(raw_key);
+                if (key && value) d.metadata[key.get()] = value;
             }
         double mn = 0, mx = 0, mean = 0, sd = 0;
         // Stored statistics first (exact ones are written with the file); otherwise an estimate
         // from the smallest overview, cheap at any raster size.
         CPLErr err = GDALGetRasterStatistics(band, FALSE, FALSE, &mn, &mx, &mean, &sd);
         if (err != CE_None) err = GDALComputeRasterStatistics(band, TRUE, &mn, &mx, &mean, &sd, nullptr, nullptr);
-        (void)gdal_last_error();  // a band without any valid cell has no statistics: not an error here
+        (void)errors.take_error();  // a band without any valid cell has no statistics: not an error here
         if (err == CE_None && std::isfinite(mn) && std::isfinite(mx)) {
             d.min = mn;
             d.max = mx;
@@ -169,10 +164,10 @@ Raster<float> read_band_preview(const fs::path& tif, int band_index, int longer_
     GDALRasterIOExtraArg extra;
     INIT_RASTERIO_EXTRA_ARG(extra);
     extra.eResampleAlg = nearest ? GRIORA_NearestNeighbour : GRIORA_Average;
-    (void)gdal_last_error();
+    GdalErrorScope errors;
     if (GDALRasterIOEx(band, GF_Read, 0, 0, cols, rows, out.data(), out_cols, out_rows, GDT_Float32, 0, 0, &extra) !=
         CE_None)
-        throw InputError(tif.string() + ": cannot read band " + std::to_string(band_index) + ": " + gdal_last_error());
+        throw InputError(tif.string() + ": cannot read band " + std::to_string(band_index) + ": " + errors.take_error());
     int has_nodata = 0;
     const double nodata = GDALGetRasterNoDataValue(band, &has_nodata);
     if (has_nodata && !std::isnan(nodata))
@@ -188,25 +183,24 @@ std::vector<std::uint8_t> encode_png(int width, int height, const std::vector<st
     GDALDriverH mem = GDALGetDriverByName("MEM");
     GDALDriverH png = GDALGetDriverByName("PNG");
     if (!mem || !png) throw OutputError("PNG: GDAL has no MEM or PNG driver");
+    GdalErrorScope errors;
     DatasetPtr image(GDALCreate(mem, "", width, height, 3, GDT_Byte, nullptr));
-    if (!image) throw OutputError("PNG: cannot create the image: " + gdal_last_error());
+    if (!image) throw OutputError("PNG: cannot create the image: " + errors.take_error());
     // Band-interleaved writes from our pixel-interleaved buffer: pixel spacing 3, line 3·width.
     const int bands[] = {1, 2, 3};
     if (GDALDatasetRasterIO(image.get(), GF_Write, 0, 0, width, height, const_cast<std::uint8_t*>(rgb.data()), width,
                             height, GDT_Byte, 3, const_cast<int*>(bands), 3, 3 * width, 1) != CE_None)
-        throw OutputError("PNG: cannot fill the image: " + gdal_last_error());
+        throw OutputError("PNG: cannot fill the image: " + errors.take_error());
     // A unique in-memory name per call: two reports written at once must not share it.
     const std::string name = "/vsimem/burdenmap-quicklook-" + std::to_string(reinterpret_cast<std::uintptr_t>(image.get())) + ".png";
     const NoSidecars quiet;
-    GDALDatasetH copy = GDALCreateCopy(png, name.c_str(), image.get(), FALSE, nullptr, nullptr, nullptr);
-    if (!copy) throw OutputError("PNG: cannot encode: " + gdal_last_error());
-    GDALClose(copy);
+    if (!DatasetPtr(GDALCreateCopy(png, name.c_str(), image.get(), FALSE, nullptr, nullptr, nullptr)))
+        throw OutputError("PNG: cannot encode: " + errors.take_error());
     vsi_l_offset size = 0;
-    GByte* bytes = VSIGetMemFileBuffer(name.c_str(), &size, TRUE);  // TRUE: we take the buffer, the file goes
+    // TRUE: we take the buffer, the file goes.
+    const io_detail::GdalPtr<GByte*, VSIFree> bytes(VSIGetMemFileBuffer(name.c_str(), &size, TRUE));
     if (!bytes) throw OutputError("PNG: the encoded image is missing");
-    std::vector<std::uint8_t> out(bytes, bytes + size);
-    CPLFree(bytes);
-    return out;
+    return std::vector<std::uint8_t>(bytes.get(), bytes.get() + size);
 }
 
 }  // namespace burdenmap

@@ -12,7 +12,7 @@
 
 #include "burdenmap/core/Geometry.h"
 #include "burdenmap/core/Raster.h"
-#include "burdenmap/io/GpkgWriter.h"
+#include "burdenmap/core/FeatureTable.h"
 
 namespace burdenmap {
 

@@ -8,19 +8,17 @@
 #include "burdenmap/core/CountRedistribution.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AlignedSource.h"
-#include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/GdalHandles.h"
 
 namespace burdenmap {
 
 struct PopulationReader::Impl {
     RasterInfo info;
     Grid target;
-    GDALDatasetH dataset = nullptr;
+    io_detail::DatasetPtr dataset;
     Grid source_grid;                        // exact path: the source as a north-up Grid
     std::unique_ptr<AlignedReader> warped;   // other CRS: GDAL "sum" warp
-    ~Impl() {
-        if (dataset) GDALClose(dataset);
-    }
+    GdalWarningLog warnings;                 // exact path (the warped one keeps its own)
 };
 
 PopulationReader::PopulationReader(const RasterInfo& source, const Grid& target, const std::string& target_wkt,
@@ -33,8 +31,10 @@ PopulationReader::PopulationReader(const RasterInfo& source, const Grid& target,
     const bool north_up = gt[2] == 0 && gt[4] == 0 && gt[1] > 0 && gt[5] < 0;
     if (north_up && crs_equivalent(source.crs_wkt, target_wkt)) {
         impl_->source_grid = Grid(gt[0], gt[3], gt[1], -gt[5], source.cols, source.rows);
-        impl_->dataset = GDALOpenEx(source.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-        if (!impl_->dataset) throw InputError(source.path.string() + ": cannot open as a raster: " + gdal_last_error());
+        GdalErrorScope errors;
+        impl_->dataset.reset(GDALOpenEx(source.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+        if (!impl_->dataset) throw InputError(source.path.string() + ": cannot open as a raster: " + errors.take_error());
+        impl_->warnings.keep(errors);
     } else {
         impl_->warped = std::make_unique<AlignedReader>(source, target, target_wkt, "sum", block_size);
     }
@@ -43,6 +43,10 @@ PopulationReader::PopulationReader(const RasterInfo& source, const Grid& target,
 PopulationReader::~PopulationReader() = default;
 
 bool PopulationReader::exact() const { return !impl_->warped; }
+
+const std::vector<GdalErrorScope::Warning>& PopulationReader::gdal_warnings() const {
+    return impl_->warped ? impl_->warped->gdal_warnings() : impl_->warnings.warnings();
+}
 
 void PopulationReader::read(const Window& window, double* out) {
     const std::size_t n = window.size();
@@ -57,10 +61,12 @@ void PopulationReader::read(const Window& window, double* out) {
     std::fill(out, out + n, 0.0);
     if (src.empty()) return;
     std::vector<float> values(src.size());
-    GDALRasterBandH band = GDALGetRasterBand(impl_->dataset, impl_->info.band);
+    GdalErrorScope errors;  // this worker thread's: pushed handlers are per thread
+    GDALRasterBandH band = GDALGetRasterBand(impl_->dataset.get(), impl_->info.band);
     if (GDALRasterIO(band, GF_Read, src.col_off, src.row_off, src.cols, src.rows, values.data(), src.cols, src.rows,
                      GDT_Float32, 0, 0) != CE_None)
-        throw InputError(impl_->info.path.string() + ": read failed: " + gdal_last_error());
+        throw InputError(impl_->info.path.string() + ": read failed: " + errors.take_error());
+    impl_->warnings.keep(errors);
     if (impl_->info.nodata)
         for (float& v : values)
             if (v == static_cast<float>(*impl_->info.nodata)) v = kNoData;

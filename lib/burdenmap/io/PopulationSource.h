@@ -4,9 +4,11 @@
 // (core/CountRedistribution), so the total is conserved for any alignment. In another CRS: GDAL's
 // "sum" warp, which conserves totals only approximately (the plan warns).
 #include <memory>
+#include <vector>
 
 #include "burdenmap/core/Grid.h"
 #include "burdenmap/core/Window.h"
+#include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/RasterSource.h"
 
 namespace burdenmap {
@@ -22,6 +24,8 @@ public:
     void read(const Window& window, double* out);
     // True when the exact redistribution applies (same CRS, north-up source).
     bool exact() const;
+    // GDAL's warnings while opening and reading, as AlignedReader::gdal_warnings.
+    const std::vector<GdalErrorScope::Warning>& gdal_warnings() const;
 
 private:
     struct Impl;

@@ -2,37 +2,23 @@
 
 #include <cmath>
 #include <limits>
-#include <gdal.h>
-#include <cpl_conv.h>
 #include <gdal_alg.h>
-#include <memory>
-#include <ogr_srs_api.h>
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/core/PlainNumber.h"
+#include "burdenmap/io/GdalHandles.h"
 #include "burdenmap/io/GdalSession.h"
 
 namespace burdenmap {
 namespace {
 
-struct SrsDeleter {
-    void operator()(void* s) const { OSRDestroySpatialReference(static_cast<OGRSpatialReferenceH>(s)); }
-};
-using SrsPtr = std::unique_ptr<void, SrsDeleter>;
+using io_detail::SrsPtr;
 
 SrsPtr srs_from_wkt(const std::string& wkt) {
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
-    if (OSRSetFromUserInput(srs, wkt.c_str()) != OGRERR_NONE) {
-        OSRDestroySpatialReference(srs);
-        return nullptr;
-    }
-    return SrsPtr(srs);
-}
-
-std::string with_reason(const std::string& message) {
-    const std::string reason = gdal_last_error();
-    return reason.empty() ? message : message + ": " + reason;
+    SrsPtr srs(OSRNewSpatialReference(nullptr));
+    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    if (OSRSetFromUserInput(srs.get(), wkt.c_str()) != OGRERR_NONE) return nullptr;
+    return srs;
 }
 
 std::string number_text(double v) { return plain_number(v, 10); }
@@ -86,19 +72,18 @@ std::string crs_to_wkt(const std::string& definition, const std::string& key) {
     gdal_init();
     SrsPtr srs = srs_from_wkt(definition);
     if (!srs) throw ConfigError(key, "CRS '" + definition + "' is not understood (try e.g. \"EPSG:28992\")");
-    char* wkt = nullptr;
+    char* raw = nullptr;
     const char* options[] = {"FORMAT=WKT2_2018", nullptr};
-    OSRExportToWktEx(static_cast<OGRSpatialReferenceH>(srs.get()), &wkt, options);
-    std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
-    return out;
+    OSRExportToWktEx(srs.get(), &raw, options);
+    const io_detail::CplTextPtr wkt(raw);
+    return wkt ? wkt.get() : "";
 }
 
 std::string crs_short_name(const std::string& wkt) {
     if (wkt.empty()) return "(none)";
     SrsPtr srs = srs_from_wkt(wkt);
     if (!srs) return "(unknown CRS)";
-    auto h = static_cast<OGRSpatialReferenceH>(srs.get());
+    OGRSpatialReferenceH h = srs.get();
     OSRAutoIdentifyEPSG(h);
     const char* auth = OSRGetAuthorityName(h, nullptr);
     const char* code = OSRGetAuthorityCode(h, nullptr);
@@ -109,14 +94,14 @@ std::string crs_short_name(const std::string& wkt) {
 
 bool crs_is_geographic(const std::string& wkt) {
     SrsPtr srs = srs_from_wkt(wkt);
-    return srs && OSRIsGeographic(static_cast<OGRSpatialReferenceH>(srs.get()));
+    return srs && OSRIsGeographic(srs.get());
 }
 
 std::string crs_length_unit(const std::string& wkt) {
     SrsPtr srs = srs_from_wkt(wkt);
     if (!srs) return "";
     char* name = nullptr;  // owned by the SRS
-    const double to_metre = OSRGetLinearUnits(static_cast<OGRSpatialReferenceH>(srs.get()), &name);
+    const double to_metre = OSRGetLinearUnits(srs.get(), &name);
     if (to_metre == 1.0) return "m";
     if (to_metre == 0.3048) return "ft";
     if (std::fabs(to_metre - 1200.0 / 3937.0) < 1e-12) return "US ft";
@@ -128,7 +113,7 @@ bool crs_equivalent(const std::string& a_wkt, const std::string& b_wkt) {
     if (!a || !b) return false;
     // Compare ignoring axis order in the definition: data axes are handled as x/y everywhere.
     const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
-    return OSRIsSameEx(static_cast<OGRSpatialReferenceH>(a.get()), static_cast<OGRSpatialReferenceH>(b.get()), options);
+    return OSRIsSameEx(a.get(), b.get(), options);
 }
 
 RasterInfo inspect_raster(const std::filesystem::path& path, int band, const std::string& target_wkt) {
@@ -138,9 +123,10 @@ RasterInfo inspect_raster(const std::filesystem::path& path, int band, const std
     info.band = band;
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw InputError(path.string() + ": raster file not found");
-    GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-    if (!ds) throw InputError(with_reason(path.string() + ": cannot open as a raster"));
-    std::unique_ptr<void, void (*)(void*)> guard(ds, [](void* d) { GDALClose(d); });
+    GdalErrorScope gdal;  // errors for the messages below; warnings for the plan (info.warnings)
+    const io_detail::DatasetPtr dataset(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!dataset) throw InputError(gdal.with_error(path.string() + ": cannot open as a raster"));
+    GDALDatasetH ds = dataset.get();
 
     info.band_count = GDALGetRasterCount(ds);
     if (band < 1 || band > info.band_count)
@@ -184,12 +170,13 @@ RasterInfo inspect_raster(const std::filesystem::path& path, int band, const std
     if (!target_wkt.empty() && !crs_equivalent(info.crs_wkt, target_wkt)) {
         // How large a cell becomes in the target CRS: GDAL's own estimate, as gdalwarp uses.
         void* transformer = GDALCreateGenImgProjTransformer(ds, info.crs_wkt.c_str(), nullptr, target_wkt.c_str(), FALSE, 0, 1);
-        if (!transformer) throw InputError(with_reason(path.string() + ": cannot transform from " + info.crs_name + " to the target CRS"));
+        if (!transformer)
+            throw InputError(gdal.with_error(path.string() + ": cannot transform from " + info.crs_name + " to the target CRS"));
         double gt[6];
         int px = 0, ln = 0;
         const CPLErr err = GDALSuggestedWarpOutput(ds, GDALGenImgProjTransform, transformer, gt, &px, &ln);
         GDALDestroyGenImgProjTransformer(transformer);
-        if (err != CE_None) throw InputError(with_reason(path.string() + ": cannot estimate its extent in the target CRS"));
+        if (err != CE_None) throw InputError(gdal.with_error(path.string() + ": cannot estimate its extent in the target CRS"));
         info.resolution_in_target = std::sqrt(std::fabs(gt[1] * gt[5]));
         info.extent_in_target = Box{};
         info.extent_in_target.expand(gt[0], gt[3]);
@@ -197,6 +184,7 @@ RasterInfo inspect_raster(const std::filesystem::path& path, int band, const std
         info.warnings.push_back({"raster-reprojected", path.string() + ": reprojected from " + info.crs_name + " to " +
                                                            crs_short_name(target_wkt) + " onto the study grid"});
     }
+    gdal.report_warnings(info.warnings, path.string());
     return info;
 }
 

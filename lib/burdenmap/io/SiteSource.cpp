@@ -3,6 +3,7 @@
 #include <set>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/OgrCommon.h"
 #include "burdenmap/io/RasterSource.h"
 
@@ -10,14 +11,6 @@ namespace burdenmap {
 namespace {
 
 using namespace io_detail;
-
-OGRGeometryH raw(const GeometryPtr& g) { return static_cast<OGRGeometryH>(g.get()); }
-
-std::vector<unsigned char> iso_wkb(OGRGeometryH g) {
-    std::vector<unsigned char> out(static_cast<std::size_t>(OGR_G_WkbSize(g)));
-    OGR_G_ExportToIsoWkb(g, wkbNDR, out.data());
-    return out;
-}
 
 std::string site_id(OGRFeatureH f, int id_index, const std::string& id_field, const std::string& where) {
     if (id_index < 0) return std::to_string(OGR_F_GetFID(f));
@@ -35,10 +28,10 @@ void set_geometry(Site& site, OGRGeometryH source, OGRCoordinateTransformationH 
         return;
     }
     GeometryPtr g(OGR_G_Clone(source));
-    OGR_G_FlattenTo2D(raw(g));
-    OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(raw(g)));
-    if (type == wkbMultiPoint && OGR_G_GetGeometryCount(raw(g)) == 1) {
-        g.reset(OGR_G_Clone(OGR_G_GetGeometryRef(raw(g), 0)));
+    OGR_G_FlattenTo2D(g.get());
+    OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(g.get()));
+    if (type == wkbMultiPoint && OGR_G_GetGeometryCount(g.get()) == 1) {
+        g.reset(OGR_G_Clone(OGR_G_GetGeometryRef(g.get(), 0)));
         type = wkbPoint;
     }
     const bool polygonal = type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon || type == wkbMultiSurface;
@@ -47,23 +40,23 @@ void set_geometry(Site& site, OGRGeometryH source, OGRCoordinateTransformationH 
                        " cannot be checked: give each site as one point or (multi)polygon";
         return;
     }
-    if (transform && OGR_G_Transform(raw(g), transform) != OGRERR_NONE)
+    if (transform && OGR_G_Transform(g.get(), transform) != OGRERR_NONE)
         throw InputError(where + ": site '" + site.id + "' cannot be transformed to the target CRS");
     if (type == wkbPoint) {
         site.kind = Site::Kind::point;
-        site.point = Point{OGR_G_GetX(raw(g), 0), OGR_G_GetY(raw(g), 0)};
+        site.point = Point{OGR_G_GetX(g.get(), 0), OGR_G_GetY(g.get(), 0)};
         site.bounds.expand(site.point.x, site.point.y);
-        site.wkb = iso_wkb(raw(g));
+        site.wkb = iso_wkb(g.get());
         return;
     }
     g.reset(OGR_G_ForceTo(g.release(), wkbMultiPolygon, nullptr));  // curves become line segments
-    if (!OGR_G_IsValid(raw(g))) {
-        GeometryPtr fixed(OGR_G_MakeValid(raw(g)));
+    if (!OGR_G_IsValid(g.get())) {
+        GeometryPtr fixed(OGR_G_MakeValid(g.get()));
         if (!fixed) throw InputError(where + ": site '" + site.id + "' has an invalid polygon that could not be repaired");
         g = std::move(fixed);
         diagnostics.warn("geometry-repaired", where + ": site '" + site.id + "' had an invalid polygon; repaired with GEOS MakeValid");
     }
-    site.polygons = to_multipolygon(raw(g));
+    site.polygons = to_multipolygon(g.get());
     site.area = area(site.polygons);
     if (site.polygons.empty() || !(site.area > 0)) {
         site.problem = "the polygon has no area";
@@ -78,21 +71,22 @@ void set_geometry(Site& site, OGRGeometryH source, OGRCoordinateTransformationH 
             OGRGeometryH r = OGR_G_CreateGeometry(wkbLinearRing);
             for (const Point& pt : ring) OGR_G_AddPoint_2D(r, pt.x, pt.y);
             OGR_G_AddPoint_2D(r, ring.front().x, ring.front().y);
-            OGR_G_AddGeometryDirectly(raw(poly), r);
+            OGR_G_AddGeometryDirectly(poly.get(), r);
         };
         add_ring(p.outer);
         for (const Ring& h : p.holes) add_ring(h);
-        OGR_G_AddGeometryDirectly(raw(multi), poly.release());
+        OGR_G_AddGeometryDirectly(multi.get(), poly.release());
     }
     site.kind = Site::Kind::polygon;
     site.bounds = bounds(site.polygons);
-    site.wkb = iso_wkb(raw(multi));
+    site.wkb = iso_wkb(multi.get());
 }
 
 }  // namespace
 
 SiteLayer read_sites(const std::filesystem::path& path, const std::string& layer, const std::string& id_field,
                      const std::string& target_wkt, Diagnostics& diagnostics) {
+    GdalErrorScope gdal;  // GDAL's warnings while reading, reported after the sites' own
     OGRLayerH l = nullptr;
     DatasetPtr ds = open_vector(path.string(), layer, &l);
     SiteLayer out;
@@ -103,10 +97,7 @@ SiteLayer read_sites(const std::filesystem::path& path, const std::string& layer
     const char* srs_name = srs ? OSRGetName(srs) : nullptr;
     if (!srs || (srs_name && std::string(srs_name).rfind("Undefined ", 0) == 0))
         throw InputError(out.description + ": the sites have no CRS; assign one (e.g. ogr2ogr -a_srs EPSG:28992)");
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    out.crs_name = crs_short_name(wkt ? wkt : "");
-    CPLFree(wkt);
+    out.crs_name = crs_short_name(wkt_of(srs));
     TransformPtr transform = make_transform(srs, target_wkt, out.description);
     out.reprojected = transform != nullptr;
 
@@ -123,13 +114,14 @@ SiteLayer read_sites(const std::filesystem::path& path, const std::string& layer
         if (!ids.insert(site.id).second)
             throw InputError(out.description + ": site id '" + site.id + "'" + (id_field.empty() ? "" : " (field '" + id_field + "')") +
                              " is used by more than one feature; ids must be unique");
-        set_geometry(site, OGR_F_GetGeometryRef(f), static_cast<OGRCoordinateTransformationH>(transform.get()),
+        set_geometry(site, OGR_F_GetGeometryRef(f), transform.get(),
                      out.description, diagnostics);
         if (site.kind == Site::Kind::unusable)
             diagnostics.warn("site-unusable", out.description + ": site '" + site.id + "': " + site.problem + "; reported as unknown");
         out.sites.push_back(std::move(site));
     });
     if (out.sites.empty()) throw InputError(out.description + ": no sites (the layer has no features)");
+    gdal.report_warnings(diagnostics, out.description);
     return out;
 }
 

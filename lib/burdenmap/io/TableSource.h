@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "burdenmap/core/Diagnostics.h"
+
 namespace burdenmap {
 
 struct JoinedTable {
@@ -15,6 +17,7 @@ struct JoinedTable {
     std::vector<std::string> ids;                          // one per row, in file order
     std::vector<std::vector<std::optional<double>>> rows;  // per row: one value per requested column
     std::vector<std::vector<std::string>> texts;           // per row: one text per requested text column
+    std::vector<Diagnostic> warnings;  // what GDAL warned about while reading ("gdal-warning"), for the plan
 };
 
 // Reads `columns` keyed by `id_field` (field names found through the CBS alias table, so

@@ -14,6 +14,7 @@ namespace burdenmap {
 using namespace io_detail;
 
 VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& target_wkt, Diagnostics& diagnostics) {
+    GdalErrorScope gdal;  // GDAL's warnings while reading, reported after the layer's own
     OGRLayerH l = nullptr;
     DatasetPtr ds = open_vector(layer.path.string(), layer.vector_layer, &l);
     VectorLayerData data;
@@ -54,16 +55,15 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
         }
         const double value = OGR_F_GetFieldAsDouble(f, field);
         if (!std::isfinite(value)) throw InputError(data.description + ": feature " + fid + " has a non-finite value");
-        if (transform && OGR_G_Transform(static_cast<OGRGeometryH>(geom.get()),
-                                         static_cast<OGRCoordinateTransformationH>(transform.get())) != OGRERR_NONE)
+        if (transform && OGR_G_Transform(geom.get(), transform.get()) != OGRERR_NONE)
             throw InputError(data.description + ": feature " + fid + " cannot be transformed to the target CRS");
-        if (!OGR_G_IsValid(static_cast<OGRGeometryH>(geom.get()))) {
-            const GeometryPtr fixed(OGR_G_MakeValid(static_cast<OGRGeometryH>(geom.get())));
+        if (!OGR_G_IsValid(geom.get())) {
+            const GeometryPtr fixed(OGR_G_MakeValid(geom.get()));
             if (!fixed) throw InputError(data.description + ": feature " + fid + " has an invalid geometry that could not be repaired");
             // MakeValid keeps what collapses: a spike becomes a line beside the polygon, a flat
             // ring lines only. Rasterised, a line burns every cell along it, so only the
             // polygons of the repair are kept.
-            geom = polygonal_part(static_cast<OGRGeometryH>(fixed.get()));
+            geom = polygonal_part(fixed.get());
             if (!geom) {
                 no_area.push_back(fid);
                 return;
@@ -78,11 +78,10 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
         }
         VectorLayerData::Shape shape;
         OGREnvelope env;
-        OGR_G_GetEnvelope(static_cast<OGRGeometryH>(geom.get()), &env);
+        OGR_G_GetEnvelope(geom.get(), &env);
         shape.bounds = Box{env.MinX, env.MinY, env.MaxX, env.MaxY};
         shape.value = value;
-        shape.wkb.resize(static_cast<std::size_t>(OGR_G_WkbSize(static_cast<OGRGeometryH>(geom.get()))));
-        OGR_G_ExportToIsoWkb(static_cast<OGRGeometryH>(geom.get()), wkbNDR, shape.wkb.data());
+        shape.wkb = iso_wkb(geom.get());
         data.shapes.push_back(std::move(shape));
     });
     data.without_geometry = no_geometry.size();
@@ -99,6 +98,7 @@ VectorLayerData read_vector_layer(const LayerConfig& layer, const std::string& t
         report("feature-not-polygon", not_polygon,
                "are not polygons or have non-polygon parts (" + data.not_polygons_text() +
                    "); those are left out, only polygons are burned");
+    gdal.report_warnings(diagnostics, data.description);
     // Stable: equal values keep file order, so the result never depends on sorting details.
     std::stable_sort(data.shapes.begin(), data.shapes.end(),
                      [](const VectorLayerData::Shape& a, const VectorLayerData::Shape& b) { return a.value < b.value; });
@@ -133,6 +133,7 @@ struct VectorBurner::Impl {
     std::string target_wkt;
     double background = 0;
     std::vector<GeometryPtr> geometries;  // this thread's own copies, parallel to data->shapes
+    GdalWarningLog warnings;
 };
 
 VectorBurner::VectorBurner(std::shared_ptr<const VectorLayerData> data, const Grid& target, const std::string& target_wkt,
@@ -143,14 +144,12 @@ VectorBurner::VectorBurner(std::shared_ptr<const VectorLayerData> data, const Gr
     impl_->target = target;
     impl_->target_wkt = target_wkt;
     impl_->background = background;
-    for (const auto& shape : impl_->data->shapes) {
-        OGRGeometryH g = nullptr;
-        OGR_G_CreateFromWkb(shape.wkb.data(), nullptr, &g, static_cast<int>(shape.wkb.size()));
-        impl_->geometries.emplace_back(g);
-    }
+    for (const auto& shape : impl_->data->shapes) impl_->geometries.push_back(geometry_from_wkb(shape.wkb));
 }
 
 VectorBurner::~VectorBurner() = default;
+
+const std::vector<GdalErrorScope::Warning>& VectorBurner::gdal_warnings() const { return impl_->warnings.warnings(); }
 
 void VectorBurner::read(const Window& window, float* out) {
     const Grid grid = impl_->target.subgrid(window);
@@ -160,14 +159,16 @@ void VectorBurner::read(const Window& window, float* out) {
     const Box box = grid.extent();
     for (std::size_t i = 0; i < impl_->geometries.size(); ++i) {
         if (!impl_->data->shapes[i].bounds.intersects(box) || !impl_->geometries[i]) continue;
-        geoms.push_back(static_cast<OGRGeometryH>(impl_->geometries[i].get()));
+        geoms.push_back(impl_->geometries[i].get());
         values.push_back(impl_->data->shapes[i].value);
     }
     if (geoms.empty()) return;
 
     // Burn into a MEM dataset wrapping `out` directly: no copy.
+    GdalErrorScope errors;  // this worker thread's: pushed handlers are per thread
     GDALDriverH mem = GDALGetDriverByName("MEM");
-    GDALDatasetH ds = GDALCreate(mem, "", window.cols, window.rows, 0, GDT_Float32, nullptr);
+    const DatasetPtr dataset(GDALCreate(mem, "", window.cols, window.rows, 0, GDT_Float32, nullptr));
+    GDALDatasetH ds = dataset.get();
     char pointer_option[64];
     std::snprintf(pointer_option, sizeof pointer_option, "DATAPOINTER=%p", static_cast<void*>(out));
     char* options[] = {pointer_option, nullptr};
@@ -179,8 +180,8 @@ void VectorBurner::read(const Window& window, float* out) {
     // Burned in ascending value order: where contours overlap, the highest value is left.
     const CPLErr err = GDALRasterizeGeometries(ds, 1, &band, static_cast<int>(geoms.size()), geoms.data(), nullptr,
                                                nullptr, values.data(), nullptr, nullptr, nullptr);
-    GDALClose(ds);
-    if (err != CE_None) throw InputError(impl_->data->description + ": rasterising failed: " + gdal_last_error());
+    if (err != CE_None) throw InputError(impl_->data->description + ": rasterising failed: " + errors.take_error());
+    impl_->warnings.keep(errors);
 }
 
 }  // namespace burdenmap

@@ -13,6 +13,7 @@
 #include "burdenmap/core/Diagnostics.h"
 #include "burdenmap/core/Grid.h"
 #include "burdenmap/core/Window.h"
+#include "burdenmap/io/GdalSession.h"
 
 namespace burdenmap {
 
@@ -49,6 +50,8 @@ public:
     VectorBurner(const VectorBurner&) = delete;
     VectorBurner& operator=(const VectorBurner&) = delete;
     void read(const Window& window, float* out);
+    // GDAL's warnings while burning, as AlignedReader::gdal_warnings.
+    const std::vector<GdalErrorScope::Warning>& gdal_warnings() const;
 
 private:
     struct Impl;

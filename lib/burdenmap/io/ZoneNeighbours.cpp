@@ -12,11 +12,7 @@ using namespace io_detail;
 std::vector<std::vector<std::size_t>> zone_neighbours(const std::vector<Zone>& zones, const ZoneIndex& index) {
     gdal_init();
     std::vector<GeometryPtr> geoms;
-    for (const Zone& z : zones) {
-        OGRGeometryH g = nullptr;
-        OGR_G_CreateFromWkb(z.wkb.data(), nullptr, &g, static_cast<int>(z.wkb.size()));
-        geoms.emplace_back(g);
-    }
+    for (const Zone& z : zones) geoms.push_back(geometry_from_wkb(z.wkb));
     std::vector<std::vector<std::size_t>> out(zones.size());
     for (std::size_t a = 0; a < zones.size(); ++a) {
         if (!geoms[a]) continue;
@@ -24,7 +20,7 @@ std::vector<std::vector<std::size_t>> zone_neighbours(const std::vector<Zone>& z
             if (b <= a || !geoms[b]) continue;
             // Touching boundaries only: zones that tile space never overlap, and "touches" is
             // exactly CEJST's geopandas predicate (shared edge or vertex).
-            if (OGR_G_Touches(static_cast<OGRGeometryH>(geoms[a].get()), static_cast<OGRGeometryH>(geoms[b].get()))) {
+            if (OGR_G_Touches(geoms[a].get(), geoms[b].get())) {
                 out[a].push_back(b);
                 out[b].push_back(a);
             }

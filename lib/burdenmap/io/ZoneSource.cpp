@@ -41,13 +41,12 @@ void find_text_cells(GDALDatasetH ds, OGRLayerH layer, FieldRef& f) {
     const std::string sql = "SELECT CAST(" + quoted_identifier(fid_column) + " AS INTEGER) AS row_id, CAST(" + column +
                             " AS TEXT) AS cell FROM " +
                             quoted_identifier(OGR_L_GetName(layer)) + " WHERE typeof(" + column + ") IN ('text', 'blob')";
+    GdalErrorScope errors;
     OGRLayerH result = GDALDatasetExecuteSQL(ds, sql.c_str(), nullptr, nullptr);
-    (void)gdal_last_error();  // a source that refuses the query is read the usual way
+    (void)errors.take_error();  // a source that refuses the query is read the usual way
     if (!result) return;
-    while (OGRFeatureH row = OGR_L_GetNextFeature(result)) {
-        f.text_cells[OGR_F_GetFieldAsInteger64(row, 0)] = OGR_F_GetFieldAsString(row, 1);
-        OGR_F_Destroy(row);
-    }
+    while (const FeaturePtr row{OGR_L_GetNextFeature(result)})
+        f.text_cells[OGR_F_GetFieldAsInteger64(row.get(), 0)] = OGR_F_GetFieldAsString(row.get(), 1);
     GDALDatasetReleaseResultSet(ds, result);
 }
 
@@ -97,12 +96,7 @@ ZoneLayerInfo inspect_zones(const ZonesConfig& config) {
     ZoneLayerInfo info;
     info.layer_name = OGR_L_GetName(layer);
     OGRSpatialReferenceH srs = layer_srs(layer);
-    if (srs) {
-        char* wkt = nullptr;
-        OSRExportToWkt(srs, &wkt);
-        info.crs_wkt = wkt ? wkt : "";
-        CPLFree(wkt);
-    }
+    if (srs) info.crs_wkt = wkt_of(srs);
     OGREnvelope env;
     if (OGR_L_GetExtent(layer, &env, TRUE) == OGRERR_NONE) info.extent = Box{env.MinX, env.MinY, env.MaxX, env.MaxY};
     info.feature_count = OGR_L_GetFeatureCount(layer, TRUE);
@@ -110,20 +104,16 @@ ZoneLayerInfo inspect_zones(const ZonesConfig& config) {
 }
 
 std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& target_wkt, Diagnostics& diagnostics) {
+    GdalErrorScope gdal;  // GDAL's warnings while reading, reported after the zones' own
     OGRLayerH layer = nullptr;
     DatasetPtr ds = open_vector(config.path.string(), config.layer, &layer);
     const std::string where = config.path.string() + " (layer " + OGR_L_GetName(layer) + ")";
     OGRSpatialReferenceH srs = layer_srs(layer);
     if (!srs) throw InputError(where + ": the zones have no CRS; assign one (e.g. ogr2ogr -a_srs EPSG:28992)");
     TransformPtr transform = make_transform(srs, target_wkt, where);
-    if (transform) {
-        char* wkt = nullptr;
-        OSRExportToWkt(srs, &wkt);
-        const std::string source_wkt = wkt ? wkt : "";
-        CPLFree(wkt);
-        diagnostics.warn("zones-reprojected", where + ": reprojected from " + crs_short_name(source_wkt) + " to " +
+    if (transform)
+        diagnostics.warn("zones-reprojected", where + ": reprojected from " + crs_short_name(wkt_of(srs)) + " to " +
                                                   crs_short_name(target_wkt));
-    }
 
     const FieldRef id = find_field(layer, config.id_field, where, "id");
     // Fields named "table:<column>" come from [zones] table (joined by plan_job); they stay
@@ -133,14 +123,14 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
     if (layer_field(config.name_field)) name = find_field(layer, config.name_field, where, "name");
     if (layer_field(config.population_field)) {
         population = find_field(layer, config.population_field, where, "population");
-        find_text_cells(static_cast<GDALDatasetH>(ds.get()), layer, *population);
+        find_text_cells(ds.get(), layer, *population);
     }
     std::vector<std::optional<FieldRef>> income;
     for (const auto& [key, field] : config.income_fields) {
         income.emplace_back();
         if (!layer_field(field)) continue;
         income.back() = find_field(layer, field, where, "income." + key);
-        find_text_cells(static_cast<GDALDatasetH>(ds.get()), layer, *income.back());
+        find_text_cells(ds.get(), layer, *income.back());
     }
 
     std::vector<Zone> zones;
@@ -164,25 +154,23 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
             return;
         }
         GeometryPtr geom(OGR_G_Clone(g));
-        if (transform && OGR_G_Transform(static_cast<OGRGeometryH>(geom.get()),
-                                         static_cast<OGRCoordinateTransformationH>(transform.get())) != OGRERR_NONE)
+        if (transform && OGR_G_Transform(geom.get(), transform.get()) != OGRERR_NONE)
             throw InputError(where + ": zone '" + z.id + "' cannot be transformed to the target CRS");
-        if (!OGR_G_IsValid(static_cast<OGRGeometryH>(geom.get()))) {
-            OGRGeometryH fixed = OGR_G_MakeValid(static_cast<OGRGeometryH>(geom.get()));
+        if (!OGR_G_IsValid(geom.get())) {
+            OGRGeometryH fixed = OGR_G_MakeValid(geom.get());
             if (!fixed) throw InputError(where + ": zone '" + z.id + "' has an invalid geometry that could not be repaired");
             geom.reset(fixed);
             repaired.push_back(z.id);
         }
-        z.geometry = to_multipolygon(static_cast<OGRGeometryH>(geom.get()));
+        z.geometry = to_multipolygon(geom.get());
         z.area = area(z.geometry);
         if (z.geometry.empty() || !(z.area > 0)) {
             no_area.push_back(z.id);
             return;
         }
         z.bounds = bounds(z.geometry);
-        GeometryPtr multi(OGR_G_ForceToMultiPolygon(OGR_G_Clone(static_cast<OGRGeometryH>(geom.get()))));
-        z.wkb.resize(static_cast<std::size_t>(OGR_G_WkbSize(static_cast<OGRGeometryH>(multi.get()))));
-        OGR_G_ExportToIsoWkb(static_cast<OGRGeometryH>(multi.get()), wkbNDR, z.wkb.data());
+        const GeometryPtr multi(OGR_G_ForceToMultiPolygon(OGR_G_Clone(geom.get())));
+        z.wkb = iso_wkb(multi.get());
         zones.push_back(std::move(z));
     });
     if (!repaired.empty())
@@ -194,6 +182,7 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
     if (!no_area.empty())
         diagnostics.warn("zone-no-area", where + ": " + std::to_string(no_area.size()) +
                                              " zone(s) have no polygon area; skipped: " + first_ids(no_area, "'"));
+    gdal.report_warnings(diagnostics, where);
     if (zones.empty())
         throw InputError(where + ": no usable zone polygons (" + std::to_string(no_geometry.size()) + " without geometry, " +
                          std::to_string(no_area.size()) + " without polygon area)");

@@ -11,6 +11,7 @@
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/CsvWriter.h"
+#include "burdenmap/io/GpkgWriter.h"
 #include "burdenmap/io/SiteSource.h"
 #include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/job/BlockPipeline.h"

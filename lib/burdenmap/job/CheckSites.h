@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "burdenmap/core/Diagnostics.h"
-#include "burdenmap/io/GpkgWriter.h"
+#include "burdenmap/core/FeatureTable.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/job/RunJob.h"
 #include "burdenmap/job/SiteTable.h"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "burdenmap/io/GpkgWriter.h"
+#include "burdenmap/core/FeatureTable.h"
 #include "burdenmap/job/JobPlan.h"
 
 namespace burdenmap {

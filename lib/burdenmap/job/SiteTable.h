@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "burdenmap/io/GpkgWriter.h"
+#include "burdenmap/core/FeatureTable.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/job/SiteStandards.h"
 #include "burdenmap/sites/SiteVerdict.h"

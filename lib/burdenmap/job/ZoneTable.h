@@ -3,7 +3,7 @@
 // row of values per zone. Column names are short, lowercase and stable (see README "Outputs").
 #include <vector>
 
-#include "burdenmap/io/GpkgWriter.h"
+#include "burdenmap/core/FeatureTable.h"
 #include "burdenmap/job/BandSet.h"
 #include "burdenmap/job/BlockProcessor.h"
 #include "burdenmap/job/JobPlan.h"

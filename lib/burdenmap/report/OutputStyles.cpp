@@ -14,7 +14,7 @@ namespace burdenmap {
 
 namespace {
 
-GpkgWriter::LayerStyle to_layer_style(const report::StyleDoc& s) {
+LayerStyle to_layer_style(const report::StyleDoc& s) {
     return {s.table, s.name, s.description, s.qml, s.sld, s.use_as_default};
 }
 
@@ -26,9 +26,9 @@ double as_number(const FieldValue& v) {
 
 }  // namespace
 
-std::vector<GpkgWriter::LayerStyle> zone_layer_styles(const std::vector<FieldSpec>& fields,
-                                                      const std::vector<Feature>& features, const std::string& layer,
-                                                      const std::map<std::string, std::vector<std::string>>& ges_labels) {
+std::vector<LayerStyle> zone_layer_styles(const std::vector<FieldSpec>& fields, const std::vector<Feature>& features,
+                                          const std::string& layer,
+                                          const std::map<std::string, std::vector<std::string>>& ges_labels) {
     std::vector<report::ColumnInfo> columns;
     report::ColumnValues values;
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -40,17 +40,17 @@ std::vector<GpkgWriter::LayerStyle> zone_layer_styles(const std::vector<FieldSpe
         for (const Feature& feature : features)
             v.push_back(i < feature.values.size() ? as_number(feature.values[i]) : std::nan(""));
     }
-    std::vector<GpkgWriter::LayerStyle> out;
+    std::vector<LayerStyle> out;
     for (const report::StyleDoc& s : report::zone_styles(columns, values, ges_labels, layer)) out.push_back(to_layer_style(s));
     return out;
 }
 
-std::vector<GpkgWriter::LayerStyle> site_layer_styles(const std::vector<FieldSpec>& fields,
-                                                      GpkgWriter::GeometryKind kind, const std::string& layer) {
+std::vector<LayerStyle> site_layer_styles(const std::vector<FieldSpec>& fields, GeometryKind kind,
+                                          const std::string& layer) {
     std::vector<std::string> names;
     for (const FieldSpec& f : fields) names.push_back(f.name);
-    std::vector<GpkgWriter::LayerStyle> out;
-    for (const report::StyleDoc& s : report::site_styles(names, kind == GpkgWriter::GeometryKind::point, layer))
+    std::vector<LayerStyle> out;
+    for (const report::StyleDoc& s : report::site_styles(names, kind == GeometryKind::point, layer))
         out.push_back(to_layer_style(s));
     return out;
 }

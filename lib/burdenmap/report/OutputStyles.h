@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "burdenmap/io/GpkgWriter.h"
+#include "burdenmap/core/FeatureTable.h"
 #include "burdenmap/report/ColorRamp.h"
 #include "burdenmap/report/RasterStyle.h"
 
@@ -19,13 +19,13 @@ namespace burdenmap {
 // classes; then burden × income when there is a bivariate_class column, and one per layer score
 // and other cumulation. `fields`/`features`: what GpkgWriter::write_layer wrote. `ges_labels`:
 // per GES method id, the labels of classes 0..8 (optional, for legends).
-std::vector<GpkgWriter::LayerStyle> zone_layer_styles(
+std::vector<LayerStyle> zone_layer_styles(
     const std::vector<FieldSpec>& fields, const std::vector<Feature>& features, const std::string& layer = "zones",
     const std::map<std::string, std::vector<std::string>>& ges_labels = {});
 
 // The sites layer's style by `verdict` (none when the column is absent).
-std::vector<GpkgWriter::LayerStyle> site_layer_styles(const std::vector<FieldSpec>& fields,
-                                                      GpkgWriter::GeometryKind kind, const std::string& layer = "sites");
+std::vector<LayerStyle> site_layer_styles(const std::vector<FieldSpec>& fields, GeometryKind kind,
+                                          const std::string& layer = "sites");
 
 // "<folder>/<stem>.qml": where QGIS looks for a raster's default style.
 std::filesystem::path raster_style_path(const std::filesystem::path& tif);

@@ -1,6 +1,6 @@
 #pragma once
 // A table read back from the GeoPackage (zones, codebook, income_groups), as the report's pure
-// code sees it. Cell is the same variant as the writer's FieldValue (io/GpkgWriter.h): NULL,
+// code sees it. Cell is the same variant as the writer's FieldValue (core/FeatureTable.h): NULL,
 // integer, real, text.
 #include <optional>
 #include <string>
