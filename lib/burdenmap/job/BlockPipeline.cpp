@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
@@ -14,6 +15,40 @@
 #include "burdenmap/job/MemoryBudget.h"
 
 namespace burdenmap {
+
+namespace {
+
+// A warning GDAL raised in a worker thread (e.g. a corrupt block it read as zeros) would
+// otherwise be lost: every reader keeps its own, and here they are named and summed.
+template <class Processors>
+std::vector<Diagnostic> reader_warnings(const JobPlan& plan, const Processors& processors) {
+    std::vector<std::map<std::string, std::size_t>> times(plan.layers.size() + 1);
+    for (const auto& p : processors) {
+        if (!p) continue;
+        const auto per_reader = p->reader_warnings();
+        for (std::size_t i = 0; i < per_reader.size(); ++i)
+            for (const GdalErrorScope::Warning& w : per_reader[i]) times[i][w.message] += w.times;
+    }
+    // A file's open-time warnings were reported at plan time already ("<file>: <message>"): each
+    // thread opening it again must not repeat them.
+    const std::vector<Diagnostic> planned = plan.diagnostics.all();
+    const auto reported = [&](const std::string& message) {
+        return std::any_of(planned.begin(), planned.end(), [&](const Diagnostic& d) {
+            return d.code == "gdal-warning" && d.message.find(": " + message) != std::string::npos;
+        });
+    };
+    std::vector<Diagnostic> out;
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        const std::string where = i < plan.layers.size() ? plan.layers[i].config.path.string() + " (layer '" + plan.layers[i].config.name + "')"
+                                                         : plan.config.population.raster.string() + " (population.raster)";
+        for (const auto& [message, n] : times[i])
+            if (!reported(message))
+                out.push_back({"gdal-warning", where + ": " + message + (n > 1 ? " (" + std::to_string(n) + " times)" : "")});
+    }
+    return out;
+}
+
+}  // namespace
 
 PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, const std::vector<Window>& windows,
                                   int threads, const WindowPrepare& prepare, const WindowSink& sink,
@@ -85,6 +120,7 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
         result.cpu_seconds.cumulate += p->stage_seconds().cumulate;
         result.cpu_seconds.zonal += p->stage_seconds().zonal;
     }
+    result.warnings = reader_warnings(plan, processors);
     return result;
 }
 

@@ -21,6 +21,9 @@ struct PipelineResult {
     int threads = 0;
     BlockProcessor::StageSeconds cpu_seconds;  // summed over threads
     double sink_seconds = 0;                    // in the serial, in-order stage (writing)
+    // GDAL's warnings while the threads read ("gdal-warning", naming the layer and its file),
+    // summed over threads and sorted, so they do not depend on which thread met them.
+    std::vector<Diagnostic> warnings;
 };
 
 // The callbacks, in the order they run for each window:

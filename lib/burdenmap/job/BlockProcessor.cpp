@@ -54,6 +54,14 @@ BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands)
 
 BlockProcessor::~BlockProcessor() = default;
 
+std::vector<std::vector<GdalErrorScope::Warning>> BlockProcessor::reader_warnings() const {
+    std::vector<std::vector<GdalErrorScope::Warning>> out;
+    for (std::size_t i = 0; i < plan_.layers.size(); ++i)
+        out.push_back(readers_->vectors[i] ? readers_->vectors[i]->gdal_warnings() : readers_->rasters[i]->gdal_warnings());
+    out.push_back(readers_->population ? readers_->population->gdal_warnings() : std::vector<GdalErrorScope::Warning>{});
+    return out;
+}
+
 namespace {
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "burdenmap/core/Window.h"
+#include "burdenmap/io/GdalSession.h"
 #include "burdenmap/job/BandSet.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/zonal/PopulationAccumulator.h"
@@ -50,6 +51,10 @@ public:
         double read = 0, score = 0, cumulate = 0, zonal = 0;
     };
     const StageSeconds& stage_seconds() const { return seconds_; }
+
+    // GDAL's warnings while this thread read: per layer, then the population raster (last; empty
+    // without one). Each distinct message once, with how often.
+    std::vector<std::vector<GdalErrorScope::Warning>> reader_warnings() const;
 
 private:
     void read_layers(WindowResult& r);

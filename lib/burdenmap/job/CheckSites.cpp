@@ -149,6 +149,7 @@ SiteCheckResult check_sites(const JobPlan& plan, const SiteCheckOptions& options
         combined, bands, layout.windows(), options.threads, /*prepare=*/nullptr, [&](const WindowResult& r) { sampler.take(r); },
         [&](double fraction) { return !options.progress || options.progress(0.9 * fraction, "processing"); });
 
+    for (const Diagnostic& d : pipeline.warnings) diagnostics.warn(d.code, d.message);
     report(0.9, "checking sites");
     SiteEvidence evidence{plan, bands, standards, pipeline.zones, sampler, {}, cumulation_zone_means(plan, bands, pipeline.zones)};
     for (const LayerPlan& l : plan.layers)

@@ -201,6 +201,7 @@ ManifestExtras manifest_extras(const JobPlan& plan, const BandSet& bands, const 
     extras.sha256 = input_checksums(plan);
     extras.warnings = plan.diagnostics.all();
     extras.warnings.insert(extras.warnings.end(), stale_removed.begin(), stale_removed.end());
+    extras.warnings.insert(extras.warnings.end(), pipeline.result.warnings.begin(), pipeline.result.warnings.end());
     for (const Diagnostic& d : value_warnings(plan, bands, pipeline.result.zones)) extras.warnings.push_back(d);
     for (const Diagnostic& d : fairness_warnings.all()) extras.warnings.push_back(d);
     extras.fairness = &fairness;
