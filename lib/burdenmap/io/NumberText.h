@@ -8,6 +8,10 @@
 
 namespace burdenmap {
 
+// `text` without leading and trailing spaces, tabs, CRs and LFs: how table cells (ids, tokens,
+// numbers) are compared.
+std::string trimmed_cell(std::string text);
+
 // nullopt with ok = true: a missing value; nullopt with ok = false: not a number at all.
 // `missing_tokens` are compared with the trimmed text, exactly (case and all).
 std::optional<double> parse_number_text(std::string text, bool& ok, const std::vector<std::string>& missing_tokens = {});
