@@ -10,6 +10,18 @@
 namespace burdenmap::sites {
 namespace {
 
+constexpr EnumName<StandardKind> kStandardKindNames[] = {{StandardKind::standard, "standard value"},
+                                                         {StandardKind::limit, "limit value"},
+                                                         {StandardKind::future_limit, "future limit value"},
+                                                         {StandardKind::guideline, "guideline value"}};
+constexpr EnumName<Status> kStatusNames[] = {
+    {Status::below, "below"}, {Status::at, "at"}, {Status::above, "above"}, {Status::unknown, "unknown"}};
+constexpr EnumName<Verdict> kVerdictNames[] = {{Verdict::meets, "meets standard values"},
+                                               {Verdict::needs_weighing, "needs weighing"},
+                                               {Verdict::exceeds_limit, "exceeds limit value"},
+                                               {Verdict::unknown, "unknown"}};
+constexpr EnumName<Advisory> kAdvisoryNames[] = {{Advisory::no, "no"}, {Advisory::yes, "yes"}, {Advisory::unknown, "unknown"}};
+
 int severity(Verdict v) {
     switch (v) {
         case Verdict::meets: return 0;
@@ -26,20 +38,15 @@ void add_unique(std::vector<std::string>& list, const std::string& item) {
 
 }  // namespace
 
-// The lists follow the enums' declaration order (SiteVerdict.h).
-const char* to_string(StandardKind k) {
-    return enum_name(k, {"standard value", "limit value", "future limit value", "guideline value"});
-}
+const char* to_string(StandardKind k) { return enum_name(kStandardKindNames, k, ""); }
 
 bool is_legal(StandardKind k) { return k == StandardKind::standard || k == StandardKind::limit; }
 
-const char* to_string(Status s) { return enum_name(s, {"below", "at", "above", "unknown"}); }
+const char* to_string(Status s) { return enum_name(kStatusNames, s, ""); }
 
-const char* to_string(Verdict v) {
-    return enum_name(v, {"meets standard values", "needs weighing", "exceeds limit value", "unknown"});
-}
+const char* to_string(Verdict v) { return enum_name(kVerdictNames, v, ""); }
 
-const char* to_string(Advisory a) { return enum_name(a, {"no", "yes", "unknown"}); }
+const char* to_string(Advisory a) { return enum_name(kAdvisoryNames, a, ""); }
 
 Status compare(double value, double threshold) {
     if (std::isnan(value) || std::isnan(threshold)) return Status::unknown;

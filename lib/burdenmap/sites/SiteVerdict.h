@@ -26,7 +26,6 @@
 
 namespace burdenmap::sites {
 
-// (Each enum's to_string lists its names in this order: keep them together.)
 enum class StandardKind { standard, limit, future_limit, guideline };
 // "standard value", "limit value", "future limit value", "guideline value".
 const char* to_string(StandardKind k);
