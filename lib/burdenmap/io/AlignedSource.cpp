@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "burdenmap/core/Errors.h"
 #include "burdenmap/core/PlainNumber.h"
+#include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalSession.h"
 
 namespace burdenmap {

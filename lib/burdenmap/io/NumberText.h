@@ -8,9 +8,8 @@
 
 namespace burdenmap {
 
-// `text` without leading and trailing spaces, tabs, CRs and LFs: how table cells (ids, tokens,
-// numbers) are compared.
-std::string trimmed_cell(std::string text);
+// The text without leading and trailing blanks (space, tab, CR, LF), as table cells are compared.
+std::string trimmed(std::string text);
 
 // nullopt with ok = true: a missing value; nullopt with ok = false: not a number at all.
 // `missing_tokens` are compared with the trimmed text, exactly (case and all).

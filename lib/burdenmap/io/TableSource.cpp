@@ -12,6 +12,16 @@ namespace burdenmap {
 
 using namespace io_detail;
 
+namespace {
+
+std::string trim(std::string s) {
+    s.erase(0, s.find_first_not_of(" \t\r\n"));
+    s.erase(s.find_last_not_of(" \t\r\n") + 1);
+    return s;
+}
+
+}  // namespace
+
 JoinedTable read_joined_table(const std::filesystem::path& path, const std::string& layer, const std::string& id_field,
                               const std::vector<std::string>& columns, const std::vector<double>& sentinels,
                               const std::vector<std::string>& missing_tokens, const std::string& config_key,
@@ -37,7 +47,7 @@ JoinedTable read_joined_table(const std::filesystem::path& path, const std::stri
     for (const std::string& c : text_columns) text_indices.push_back(field(c));
 
     for_each_feature(l, table.description, [&](OGRFeatureH f) {
-        const std::string key = trimmed_cell(OGR_F_GetFieldAsString(f, id));
+        const std::string key = trim(OGR_F_GetFieldAsString(f, id));
         if (key.empty()) return;  // blank lines and footnotes of a spreadsheet
         std::vector<std::optional<double>> values;
         for (std::size_t c = 0; c < indices.size(); ++c) {
@@ -57,7 +67,7 @@ JoinedTable read_joined_table(const std::filesystem::path& path, const std::stri
         if (!seen.insert(key).second)
             throw InputError(table.description + ": id '" + key + "' (field '" + id_field + "') appears more than once");
         std::vector<std::string> texts;
-        for (int t : text_indices) texts.push_back(OGR_F_IsFieldSetAndNotNull(f, t) ? trimmed_cell(OGR_F_GetFieldAsString(f, t)) : "");
+        for (int t : text_indices) texts.push_back(OGR_F_IsFieldSetAndNotNull(f, t) ? trim(OGR_F_GetFieldAsString(f, t)) : "");
         table.ids.push_back(key);
         table.rows.push_back(std::move(values));
         table.texts.push_back(std::move(texts));
