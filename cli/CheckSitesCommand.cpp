@@ -12,6 +12,7 @@
 #include "Commands.h"
 #include "Progress.h"
 #include "burdenmap/config/ConfigParser.h"
+#include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/io/OutputInputClash.h"
 #include "burdenmap/job/CheckSites.h"
 #include "burdenmap/job/JobPlan.h"
@@ -48,12 +49,9 @@ sites::FailLevel fail_level(const std::string& s) {
     return sites::FailLevel::never;
 }
 
-std::string number(double v, const char* format = "%.4g") {
-    if (std::isnan(v)) return "-";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, format, v);
-    return buf;
-}
+// A value to 4 significant digits and a percentile as a whole number ("-" for none), without the locale.
+std::string number(double v) { return std::isnan(v) ? "-" : plain_number(v, 4); }
+std::string whole(double v) { return std::isnan(v) ? "-" : fixed_number(v, 0); }
 
 // At most `max` lines of a list, then where to find the rest.
 void print_lines(const char* label, const std::vector<std::string>& lines, std::size_t max) {
@@ -92,7 +90,7 @@ void print_table(const JobPlan& plan, const SiteCheckResult& r, const std::strin
         advisories += a.advisory == sites::Advisory::yes;
         std::printf("%-16s %-9s %-22s %-8s", s.id.c_str(), s.kind.c_str(), sites::to_string(a.verdict), sites::to_string(a.advisory));
         for (std::size_t c : cums)
-            std::printf(" %12s %5s", number(s.cumulations[c].mean).c_str(), number(s.cumulations[c].percentile, "%.0f").c_str());
+            std::printf(" %12s %5s", number(s.cumulations[c].mean).c_str(), whole(s.cumulations[c].percentile).c_str());
         std::printf("\n");
         print_lines("why:", a.reasons, 3);
         print_lines("advisory:", a.advisory_reasons, 2);

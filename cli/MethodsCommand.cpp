@@ -8,6 +8,7 @@
 #include "Commands.h"
 #include "burdenmap/config/MethodTableParser.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/score/ClassTable.h"
 #include "burdenmap/score/ExposureResponse.h"
 
@@ -59,9 +60,7 @@ nlohmann::ordered_json method_json(const ScoringMethod& m, bool with_rows) {
 
 std::string bound(double v) {
     if (!std::isfinite(v)) return v < 0 ? "-inf" : "+inf";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
+    return plain_number(v);
 }
 
 void print_method(const ScoringMethod& m) {
@@ -72,11 +71,14 @@ void print_method(const ScoringMethod& m) {
     if (!i.description.empty()) std::printf("  %s\n", i.description.c_str());
     if (const auto* curve = dynamic_cast<const ExposureResponse*>(&m)) {
         const CurveParameters& p = curve->parameters();
-        if (curve->is_relative_risk())
-            std::printf("  RR = %g ^ ((x - %g) / %g) above the counterfactual %g, else 1 (%s)\n", p.rr, p.counterfactual,
-                        p.increment, p.counterfactual, p.outcome.c_str());
-        else
-            std::printf("  %% %s = %g + %g*x + %g*x^2 (at least 0)\n", p.outcome.c_str(), p.c0, p.c1, p.c2);
+        // The parameters as %g writes them, without the locale (plain_number).
+        const std::string formula =
+            curve->is_relative_risk()
+                ? "RR = " + plain_number(p.rr) + " ^ ((x - " + plain_number(p.counterfactual) + ") / " + plain_number(p.increment) +
+                      ") above the counterfactual " + plain_number(p.counterfactual) + ", else 1 (" + p.outcome + ")"
+                : "% " + p.outcome + " = " + plain_number(p.c0) + " + " + plain_number(p.c1) + "*x + " + plain_number(p.c2) +
+                      "*x^2 (at least 0)";
+        std::printf("  %s\n", formula.c_str());
         std::printf("  valid range: [%s, %s]; below it: %s; above it: %s\n", p.valid_min ? bound(*p.valid_min).c_str() : "-inf",
                     p.valid_max ? bound(*p.valid_max).c_str() : "+inf",
                     p.below == CurveParameters::Below::zero ? "no effect attributed" : "value at the lower end",

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "burdenmap/core/Cancellation.h"
+#include "burdenmap/core/PlainNumber.h"
 
 namespace burdenmap::cli {
 namespace {
@@ -42,17 +43,19 @@ void draw(ProgressState& s, double fraction, const std::string& stage) {
     switch (s.style) {
         case ProgressStyle::none: break;
         case ProgressStyle::json:
-            std::fprintf(stderr, "{\"progress\":%.3f,\"stage\":\"%s\",\"elapsed_s\":%.2f}\n", fraction, stage.c_str(), elapsed);
+            // JSON wants a decimal point whatever the locale: fixed_number, not printf's %f.
+            std::fprintf(stderr, "{\"progress\":%s,\"stage\":\"%s\",\"elapsed_s\":%s}\n", fixed_number(fraction, 3).c_str(),
+                         stage.c_str(), fixed_number(elapsed, 2).c_str());
             break;
         case ProgressStyle::lines:
             // Batch logs: one line per stage and per 10 %.
             if (new_stage || percent / 10 != s.last_percent / 10)
-                std::fprintf(stderr, "%3d%% %s (%.1f s)\n", percent, stage.c_str(), elapsed);
+                std::fprintf(stderr, "%3d%% %s (%s s)\n", percent, stage.c_str(), fixed_number(elapsed, 1).c_str());
             break;
         case ProgressStyle::bar: {
             const int width = 30, filled = static_cast<int>(fraction * width);
-            std::fprintf(stderr, "\r[%.*s%*s] %3d%% %-24s %6.1f s", filled, "==============================", width - filled, "",
-                         percent, stage.c_str(), elapsed);
+            std::fprintf(stderr, "\r[%.*s%*s] %3d%% %-24s %6s s", filled, "==============================", width - filled, "",
+                         percent, stage.c_str(), fixed_number(elapsed, 1).c_str());
             if (fraction >= 1.0) std::fprintf(stderr, "\n");
             break;
         }

@@ -7,6 +7,7 @@
 #include "Commands.h"
 #include "Progress.h"
 #include "burdenmap/config/ConfigParser.h"
+#include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/job/OutputNames.h"
 #include "burdenmap/job/RunJob.h"
@@ -32,17 +33,18 @@ void print_summary(const RunResult& r) {
     std::printf("Outputs:\n  %s\n  %s\n  %s\n", r.geotiff.c_str(), r.geopackage.c_str(), r.manifest.c_str());
     if (!r.raw_geotiff.empty()) std::printf("  %s\n", r.raw_geotiff.c_str());
     for (const auto& [table, path] : r.csv) std::printf("  %s\n", path.c_str());
-    std::printf("Zones processed: %zu (%zu with data) in %.1f s\n", r.zones, r.zones_with_data, r.seconds);
+    // Numbers through fixed_number: the same text whatever locale the process runs in.
+    std::printf("Zones processed: %zu (%zu with data) in %s s\n", r.zones, r.zones_with_data, fixed_number(r.seconds, 1).c_str());
     if (!r.most_burdened.empty()) {
         std::printf("Most burdened zones by %s; %s:\n", r.headline.c_str(), r.tie_break.c_str());
         for (const ZoneSummary& z : r.most_burdened) {
-            std::printf("  %-14s %-28s %8.3f", z.id.c_str(), z.name.c_str(), z.value);
-            if (z.income) std::printf("   %s %.1f", r.income_label.c_str(), *z.income);
+            std::printf("  %-14s %-28s %8s", z.id.c_str(), z.name.c_str(), fixed_number(z.value, 3).c_str());
+            if (z.income) std::printf("   %s %s", r.income_label.c_str(), fixed_number(*z.income, 1).c_str());
             if (z.income && !r.income_unit.empty()) std::printf(" (%s)", r.income_unit.c_str());
             // Floored, so an incomplete zone never reads "100 %".
             if (z.complete_share && *z.complete_share < 1)
-                std::printf("   (incomplete: %.0f %% of the area has every layer; the count may be too low)",
-                            std::floor(*z.complete_share * 100));
+                std::printf("   (incomplete: %s %% of the area has every layer; the count may be too low)",
+                            fixed_number(std::floor(*z.complete_share * 100), 0).c_str());
             std::printf("\n");
         }
     }

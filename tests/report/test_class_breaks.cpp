@@ -81,3 +81,17 @@ TEST_CASE("numbers are printed for people", "[report][format]") {
     CHECK(format_percent(0.0001) == "<0.1%");
     CHECK(format_percent(0) == "0%");
 }
+
+TEST_CASE("huge numbers are printed whole or with an exponent, never cut", "[report][format]") {
+    // A 64-byte buffer once cut %.0f of 1e100 (101 digits) to a wrong 63-digit integer.
+    CHECK(format_number(1e100) == "1e100");
+    CHECK(format_number(-2.5e300) == "-2.5e300");
+    CHECK(format_number(1.234567e20) == "1.23e20");
+    CHECK(format_number(1e16) == "1e16");                            // from here a double skips integers
+    CHECK(format_number(9999999999999998.0) == "9999999999999998");  // below it every digit is exact
+    CHECK(format_number(123456789.0) == "123456789");                // ordinary magnitudes: no exponent
+    CHECK(format_fixed(1e100, 0) == "10000000000000000159028911097599180468360808563945281389781327557747838772170381060813469985856815104");
+    CHECK(format_count(1e30) == "1,000,000,000,000,000,019,884,624,838,656");  // no integer type holds it
+    CHECK(format_count(-0.4) == "0");
+    CHECK(format_percent(1e100).size() == 103);  // 1e102 % (as a double, 99…): 102 digits and "%"
+}

@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 #include <fstream>
+#include <locale>
+#include <optional>
 #include <sstream>
+#include <string_view>
+
+#include "burdenmap/core/PlainNumber.h"
 
 namespace burdenmap::config_detail {
 
@@ -97,10 +101,12 @@ void TomlReader::missing_values(const std::string& key, std::vector<double>& num
             numbers.push_back(e.as_floating_point()->get());
         } else if (e.is_string()) {
             const std::string& text = e.as_string()->get();
-            char* end = nullptr;
-            const double v = std::strtod(text.c_str(), &end);  // skips leading spaces; trailing ones too, below
-            while (end && (*end == ' ' || *end == '\t')) ++end;
-            if (end != text.c_str() && *end == '\0' && std::isfinite(v))
+            // Leading white space and trailing spaces or tabs around the number, as strtod skipped them.
+            std::string_view number = text;
+            while (!number.empty() && std::isspace(static_cast<unsigned char>(number.front()))) number.remove_prefix(1);
+            while (!number.empty() && (number.back() == ' ' || number.back() == '\t')) number.remove_suffix(1);
+            const std::optional<double> v = parse_number(number);
+            if (v && std::isfinite(*v))
                 fail(at, "must be a number, not a string holding one (\"" + text + "\"): write it without quotes; text tokens such as \"NA\" are for text fields");
             texts.push_back(text);
         } else {
@@ -169,6 +175,7 @@ toml::table parse_toml_file(const std::string& file, std::string* text_out) {
         return toml::parse(text, file);
     } catch (const toml::parse_error& e) {
         std::ostringstream msg;
+        msg.imbue(std::locale::classic());  // line 1234, not 1.234, whatever the global locale
         msg << file << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
         throw ConfigError("", msg.str());
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <locale>
 #include <sstream>
 #include <stdexcept>
 
@@ -72,6 +73,7 @@ bool Grid::operator==(const Grid& o) const {
 
 std::string Grid::describe() const {
     std::ostringstream s;
+    s.imbue(std::locale::classic());  // "0.5" and "1234" whatever the global locale
     s.precision(12);
     const Box e = extent();
     s << cols_ << " x " << rows_ << " cells of " << dx_ << " x " << dy_ << ", extent [" << e.xmin << ", "

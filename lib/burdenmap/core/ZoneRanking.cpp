@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
+
+#include "burdenmap/core/PlainNumber.h"
 
 namespace burdenmap {
 
@@ -17,10 +18,7 @@ std::optional<double> share_level(const std::string& column, const std::string& 
     if (k.empty() || !std::all_of(k.begin(), k.end(), [](unsigned char c) { return std::isdigit(c) || c == '_'; }))
         return std::nullopt;
     std::replace(k.begin(), k.end(), '_', '.');
-    char* end = nullptr;
-    const double v = std::strtod(k.c_str(), &end);
-    if (end != k.c_str() + k.size()) return std::nullopt;
-    return v;
+    return parse_number(k);
 }
 
 // Higher first; a missing key after any value.

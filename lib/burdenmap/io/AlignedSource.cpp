@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalHandles.h"
 
@@ -36,11 +37,8 @@ private:
 
 const char* const kErrorThreshold = "0.125";
 
-std::string num(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
+// Every digit of a double for gdalwarp's options (printf's %.17g, without the locale).
+std::string num(double v) { return plain_number(v, 17); }
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/PlainNumber.h"
 
 namespace fs = std::filesystem;
 
@@ -158,9 +159,7 @@ std::string AtomicOutput::disk_full_hint(const fs::path& folder) {
     if (::statvfs(folder.c_str(), &vfs) == 0) {
         const double free_mb = double(vfs.f_bavail) * double(vfs.f_frsize) / 1e6;
         if (free_mb < 64) {
-            char text[160];
-            std::snprintf(text, sizeof text, "; the disk holding %s has only %.1f MB free", folder.c_str(), free_mb);
-            return text;
+            return "; the disk holding " + folder.string() + " has only " + fixed_number(free_mb, 1) + " MB free";
         }
     }
     // Free space is not the only limit (quotas, file-size limits): try to write 1 MB.

@@ -1,7 +1,8 @@
 #include "burdenmap/io/NumberText.h"
 
 #include <algorithm>
-#include <cstdlib>
+
+#include "burdenmap/core/PlainNumber.h"
 
 namespace burdenmap {
 
@@ -17,14 +18,11 @@ std::optional<double> parse_number_text(std::string s, bool& ok, const std::vect
     if (s.empty() || s == "." || s == "-") return std::nullopt;
     for (const std::string& token : missing_tokens)
         if (s == trimmed(token)) return std::nullopt;
-    // A decimal comma; CBS tables carry no thousands separators.
+    // A decimal comma; CBS tables carry no thousands separators, so "1.234,5" is no number. Read
+    // without the locale: under a Dutch one strtod would stop at the point of "0.5".
     std::replace(s.begin(), s.end(), ',', '.');
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (end == s.c_str() || *end != '\0') {
-        ok = false;
-        return std::nullopt;
-    }
+    const std::optional<double> v = parse_number(s);
+    ok = v.has_value();
     return v;
 }
 

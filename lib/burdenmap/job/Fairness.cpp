@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <locale>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -207,6 +208,7 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
     for (const FairnessMeasure& m : r.measures) {
         if (m.burden != r.headline_burden) continue;
         std::ostringstream s;
+        s.imbue(std::locale::classic());  // "1.25x" whatever the global locale
         s.precision(3);
         if (m.measure == "lowest_to_highest_quintile_ratio")
             s << "lowest-income fifth of " << grouping.of() << " carries " << m.value << "x the " << m.burden << " of the highest-income fifth";

@@ -1,11 +1,12 @@
 #include "burdenmap/job/JobPlan.h"
 
 #include <cmath>
-#include <cstdio>
+#include <locale>
 #include <sstream>
 
 #include "burdenmap/config/MethodTableParser.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/io/AlignedSource.h"
 #include "burdenmap/job/LayerChecks.h"
 #include "burdenmap/job/LayerKind.h"
@@ -188,6 +189,7 @@ std::vector<CumulationRule> build_health_rules(const CumulationConfig& c, std::s
 
 std::string LayerPlan::describe() const {
     std::ostringstream s;
+    s.imbue(std::locale::classic());  // "0.5" and "1234" whatever the global locale
     s.precision(10);
     if (zone_table) {
         s << zone_table->describe();
@@ -312,9 +314,10 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
     }
     const double cells = std::ceil(extent.width() / res) * std::ceil(extent.height() / res);
     if (!(cells <= 4e9) || extent.width() / res > 2e9 || extent.height() / res > 2e9) {
-        char size[160];  // printf, not a cast: the count may exceed any integer type
-        std::snprintf(size, sizeof size, "%.0f cells (%.0f x %.0f; %.3g GB per Float32 band)", cells,
-                      std::ceil(extent.width() / res), std::ceil(extent.height() / res), cells * 4 / 1e9);
+        // Text, not a cast: the count may exceed any integer type.
+        const std::string size = fixed_number(cells, 0) + " cells (" + fixed_number(std::ceil(extent.width() / res), 0) + " x " +
+                                 fixed_number(std::ceil(extent.height() / res), 0) + "; " + plain_number(cells * 4 / 1e9, 3) +
+                                 " GB per Float32 band)";
         throw ConfigError("study.resolution", std::string("the grid would have ") + size +
                                                   "; the limit is 4e9 cells and 2e9 per side: choose a coarser resolution or a smaller extent");
     }

@@ -3,11 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <string>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/PlainNumber.h"
 
 namespace burdenmap {
 namespace {
@@ -17,11 +17,7 @@ double cgroup_limit(const char* file) {
     std::ifstream in(file);
     std::string text;
     if (!(in >> text) || text == "max") return 0;
-    try {
-        return std::stod(text);
-    } catch (const std::exception&) {
-        return 0;
-    }
+    return parse_number(text).value_or(0);
 }
 
 }  // namespace
@@ -55,12 +51,11 @@ MemoryEstimate estimate_pipeline_memory(std::size_t window_cells, std::size_t wi
 
 void require_pipeline_memory(const MemoryEstimate& e, int block_size, int threads) {
     if (e.available_bytes <= 0 || e.pipeline_bytes <= 0.9 * e.available_bytes) return;
-    char text[400];
-    std::snprintf(text, sizeof text,
-                  "windows of up to %d x %d cells with %d thread(s) would need about %.1f GB of memory, and this machine has "
-                  "%.1f GB; use a smaller --block-size (the default 512 needs far less) or fewer --threads",
-                  block_size, block_size, threads, e.pipeline_bytes / 1e9, e.available_bytes / 1e9);
-    throw ConfigError("--block-size", text);
+    const std::string size = std::to_string(block_size);
+    throw ConfigError("--block-size", "windows of up to " + size + " x " + size + " cells with " + std::to_string(threads) +
+                                          " thread(s) would need about " + fixed_number(e.pipeline_bytes / 1e9, 1) +
+                                          " GB of memory, and this machine has " + fixed_number(e.available_bytes / 1e9, 1) +
+                                          " GB; use a smaller --block-size (the default 512 needs far less) or fewer --threads");
 }
 
 }  // namespace burdenmap

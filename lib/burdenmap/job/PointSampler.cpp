@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <utility>
+
+#include "burdenmap/core/PlainNumber.h"
 
 namespace burdenmap {
 namespace {
@@ -20,9 +22,8 @@ bool in_grid(const Grid& g, int row, int col) { return row >= 0 && col >= 0 && r
 double cell_decimal(double float_value) {
     if (!std::isfinite(float_value)) return float_value;
     char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf - 1, static_cast<float>(float_value));
-    *r.ptr = '\0';
-    return std::strtod(buf, nullptr);
+    const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<float>(float_value));
+    return *parse_number(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));  // to_chars' text always reads back
 }
 
 std::vector<bool> bilinear_layers(const JobPlan& plan, bool bilinear, Diagnostics& diagnostics) {

@@ -1,6 +1,7 @@
 #include "burdenmap/job/ZoneTable.h"
 
 #include <cmath>
+#include <locale>
 #include <sstream>
 
 namespace burdenmap {
@@ -8,6 +9,7 @@ namespace {
 
 std::string level_text(double v) {
     std::ostringstream s;
+    s.imbue(std::locale::classic());  // a column name: "55_5" whatever the global locale
     s << v;
     std::string t = s.str();
     for (char& c : t)

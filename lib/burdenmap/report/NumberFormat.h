@@ -6,6 +6,7 @@ namespace burdenmap::report {
 
 // At most `significant` significant digits but never more than 3 decimals for numbers from 0.01
 // up, no exponent for ordinary magnitudes, trailing zeros dropped: "2.6", "0.00012", "63", "1200".
+// Below 0.001 and from 1e16 up with an exponent: "1.8e-8", "1e100". The same text in any locale.
 std::string format_number(double v, int significant = 3);
 
 // "a – b" with both ends formatted as above.

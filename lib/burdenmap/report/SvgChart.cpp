@@ -22,13 +22,28 @@ std::string text(double x, double y, const std::string& content, const std::stri
     return "<text x=\"" + n(x) + "\" y=\"" + n(y) + "\" " + attrs + ">" + xml_escape(content) + "</text>";
 }
 
+// Characters, not bytes, of UTF-8 text: "µg/m³" is 5 wide, not 7.
+std::size_t char_count(const std::string& s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The byte offset of character `n` of UTF-8 text (its size when shorter): a cut there never
+// splits a character's bytes, which would leave invalid UTF-8 in the SVG.
+std::size_t char_offset(const std::string& s, std::size_t n) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n-- == 0) return i;
+    return s.size();
+}
+
 // Splits a title into at most two lines of about `width` characters, at spaces.
 std::vector<std::string> wrap(const std::string& s, std::size_t width) {
-    if (s.size() <= width) return {s};
-    std::size_t cut = s.rfind(' ', width);
-    if (cut == std::string::npos || cut == 0) cut = width;
+    if (char_count(s) <= width) return {s};
+    const std::size_t limit = char_offset(s, width);
+    std::size_t cut = s.rfind(' ', limit);
+    if (cut == std::string::npos || cut == 0) cut = limit;
     std::string second = s.substr(cut + (s[cut] == ' ' ? 1 : 0));
-    if (second.size() > width) second = second.substr(0, width - 1) + "…";
+    if (char_count(second) > width) second = second.substr(0, char_offset(second, width - 1)) + "…";
     return {s.substr(0, cut), second};
 }
 

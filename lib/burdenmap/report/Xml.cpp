@@ -1,7 +1,6 @@
 #include "burdenmap/report/Xml.h"
 
-#include <cstdio>
-#include <cstdlib>
+#include "burdenmap/core/PlainNumber.h"
 
 namespace burdenmap::report {
 
@@ -21,14 +20,6 @@ std::string xml_escape(const std::string& text) {
     return out;
 }
 
-std::string xml_number(double v) {
-    // The shortest of %.15g … %.17g that round-trips: "0.1" rather than "0.10000000000000001".
-    char buf[40];
-    for (int precision = 15; precision <= 17; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-        if (std::strtod(buf, nullptr) == v) break;
-    }
-    return buf;
-}
+std::string xml_number(double v) { return round_trip_number(v); }
 
 }  // namespace burdenmap::report

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <locale>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
@@ -11,6 +12,7 @@ namespace {
 
 std::string number(double v) {
     std::ostringstream s;
+    s.imbue(std::locale::classic());  // "0.5" and "1234" whatever the global locale
     s << v;
     return s.str();
 }

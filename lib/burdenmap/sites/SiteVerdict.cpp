@@ -2,119 +2,25 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+
+#include "burdenmap/core/EnumNames.h"
+#include "burdenmap/core/PlainNumber.h"
+#include "burdenmap/sites/SiteReasons.h"
 
 namespace burdenmap::sites {
 namespace {
 
-std::string format(double v, int precision) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    return buf;
-}
-
-// A value and a threshold as text with just enough digits to tell them apart, so a reason never
-// reads "53 dB > 53 dB" for 53.004.
-std::pair<std::string, std::string> texts(double value, double threshold) {
-    for (int p = 3; p <= 9; ++p) {
-        std::string a = format(value, p), b = format(threshold, p);
-        if (a != b || compare(value, threshold) == Status::at) return {a, b};
-    }
-    return {format(value, 9), format(threshold, 9)};
-}
-
-std::string with_unit(const std::string& number, const std::string& unit) {
-    return unit.empty() ? number : number + " " + unit;
-}
-
-std::string source(const StandardRef& s) {
-    return "(" + s.method + (s.confidence == Confidence::placeholder ? ", placeholder value: not verified" : "") + ")";
-}
-
-std::string subject(const LayerCheck& l) { return l.layer + (l.polygon_site ? " max " : " "); }
-
-std::string percent(double share) { return format(std::round(share * 1000) / 10, 3) + "%"; }
-
-// "road_noise 72.4 dB > limit value 70 dB (id)"
-std::string value_vs(const LayerCheck& l, const Comparison& c, const char* op) {
-    const auto [v, t] = texts(l.value, c.standard.value);
-    return subject(l) + with_unit(v, l.unit) + " " + op + " " + to_string(c.standard.kind) + " " + with_unit(t, l.unit) +
-           " " + source(c.standard);
-}
-
-std::string contour_text(const LayerCheck& l, const Comparison& c) {
-    const std::string level = with_unit(format(c.standard.value, 6), l.unit);
-    const std::string kind = to_string(c.standard.kind);
-    switch (c.status) {
-        case Status::above:
-            return l.layer + ": the site reaches inside the " + level + " contour of the " + kind + " " + source(c.standard);
-        case Status::at:
-            return l.layer + ": the site touches the line of the " + level + " contour, where the value equals the " + kind +
-                   " and does not exceed it " + source(c.standard);
-        case Status::below:
-            if (std::isnan(l.contour_distance) || l.contour_level != c.standard.value)
-                return l.layer + ": outside the " + level + " contour of the " + kind + " " + source(c.standard);
-            return l.layer + ": " + format(l.contour_distance, 4) + " m outside the " + level + " contour of the " + kind + " " +
-                   source(c.standard);
-        case Status::unknown: break;
-    }
-    return l.layer + ": not known whether the site reaches the " + level + " contour";
-}
-
-std::string unknown_text(const LayerCheck& l) {
-    if (std::isnan(l.value)) return l.layer + ": no data " + (l.polygon_site ? "on the site" : "at the site");
-    return l.layer + ": no data on " + percent(l.unknown_share) + " of the site (max " + with_unit(format(l.value, 4), l.unit) +
-           " where known)";
-}
-
-const Comparison* find_legal(const LayerCheck& l, StandardKind kind) {
-    for (const Comparison& c : l.comparisons)
-        if (c.standard.kind == kind) return &c;
-    return nullptr;
-}
-
-void add_layer_reasons(const LayerCheck& l, Verdict v, std::vector<std::string>& out) {
-    switch (v) {
-        case Verdict::exceeds_limit:
-            for (const Comparison& c : l.comparisons)
-                if (c.standard.kind == StandardKind::limit && c.status == Status::above)
-                    out.push_back(l.contour ? contour_text(l, c) : value_vs(l, c, ">"));
-            return;
-        case Verdict::unknown: out.push_back(unknown_text(l)); return;
-        case Verdict::needs_weighing:
-            for (const Comparison& c : l.comparisons) {
-                if (c.standard.kind != StandardKind::standard || c.status != Status::above) continue;
-                std::string text = l.contour ? contour_text(l, c) : value_vs(l, c, ">");
-                if (const Comparison* lim = find_legal(l, StandardKind::limit))
-                    text += ", not above the limit value " + with_unit(texts(l.value, lim->standard.value).second, l.unit) +
-                            " " + source(lim->standard);
-                out.push_back(text);
-            }
-            return;
-        case Verdict::meets: {
-            // The legal value with the least room left says best why the layer passes.
-            const Comparison* tightest = nullptr;
-            for (const Comparison& c : l.comparisons) {
-                if (!is_legal(c.standard.kind)) continue;
-                if (!tightest || (c.status == Status::at && tightest->status != Status::at) ||
-                    (tightest->status != Status::at && c.margin < tightest->margin))
-                    tightest = &c;
-            }
-            if (!tightest) return;
-            if (l.contour) out.push_back(contour_text(l, *tightest));
-            else if (tightest->status == Status::at)
-                out.push_back(value_vs(l, *tightest, "=") + ": at the value, not above it");
-            else {
-                const auto [value, t] = texts(l.value, tightest->standard.value);
-                out.push_back(subject(l) + with_unit(value, l.unit) + ", " +
-                              with_unit(format(tightest->margin, 3), l.unit) + " below the " + to_string(tightest->standard.kind) +
-                              " " + with_unit(t, l.unit) + " " + source(tightest->standard));
-            }
-            return;
-        }
-    }
-}
+constexpr EnumName<StandardKind> kStandardKindNames[] = {{StandardKind::standard, "standard value"},
+                                                         {StandardKind::limit, "limit value"},
+                                                         {StandardKind::future_limit, "future limit value"},
+                                                         {StandardKind::guideline, "guideline value"}};
+constexpr EnumName<Status> kStatusNames[] = {
+    {Status::below, "below"}, {Status::at, "at"}, {Status::above, "above"}, {Status::unknown, "unknown"}};
+constexpr EnumName<Verdict> kVerdictNames[] = {{Verdict::meets, "meets standard values"},
+                                               {Verdict::needs_weighing, "needs weighing"},
+                                               {Verdict::exceeds_limit, "exceeds limit value"},
+                                               {Verdict::unknown, "unknown"}};
+constexpr EnumName<Advisory> kAdvisoryNames[] = {{Advisory::no, "no"}, {Advisory::yes, "yes"}, {Advisory::unknown, "unknown"}};
 
 int severity(Verdict v) {
     switch (v) {
@@ -132,46 +38,15 @@ void add_unique(std::vector<std::string>& list, const std::string& item) {
 
 }  // namespace
 
-const char* to_string(StandardKind k) {
-    switch (k) {
-        case StandardKind::standard: return "standard value";
-        case StandardKind::limit: return "limit value";
-        case StandardKind::future_limit: return "future limit value";
-        case StandardKind::guideline: return "guideline value";
-    }
-    return "";
-}
+const char* to_string(StandardKind k) { return enum_name(kStandardKindNames, k, ""); }
 
 bool is_legal(StandardKind k) { return k == StandardKind::standard || k == StandardKind::limit; }
 
-const char* to_string(Status s) {
-    switch (s) {
-        case Status::below: return "below";
-        case Status::at: return "at";
-        case Status::above: return "above";
-        case Status::unknown: return "unknown";
-    }
-    return "";
-}
+const char* to_string(Status s) { return enum_name(kStatusNames, s, ""); }
 
-const char* to_string(Verdict v) {
-    switch (v) {
-        case Verdict::meets: return "meets standard values";
-        case Verdict::needs_weighing: return "needs weighing";
-        case Verdict::exceeds_limit: return "exceeds limit value";
-        case Verdict::unknown: return "unknown";
-    }
-    return "";
-}
+const char* to_string(Verdict v) { return enum_name(kVerdictNames, v, ""); }
 
-const char* to_string(Advisory a) {
-    switch (a) {
-        case Advisory::no: return "no";
-        case Advisory::yes: return "yes";
-        case Advisory::unknown: return "unknown";
-    }
-    return "";
-}
+const char* to_string(Advisory a) { return enum_name(kAdvisoryNames, a, ""); }
 
 Status compare(double value, double threshold) {
     if (std::isnan(value) || std::isnan(threshold)) return Status::unknown;
@@ -193,9 +68,7 @@ Status contour_status(const std::vector<ContourReach>& reached, double backgroun
 double margin(double threshold, double value) {
     const double d = threshold - value;
     if (!std::isfinite(d)) return d;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.12g", d);
-    return std::strtod(buf, nullptr);
+    return *parse_number(plain_number(d, 12));  // plain_number's text of a finite double always reads back
 }
 
 std::vector<Comparison> compare_values(double value, double unknown_share, const std::vector<StandardRef>& standards) {
@@ -256,7 +129,7 @@ Assessment assess(const std::vector<LayerCheck>& layers, const std::vector<Cumul
             const bool guideline = c.standard.kind == StandardKind::guideline;
             if (c.status == Status::above || (guideline && c.status == Status::at)) {
                 reached = true;
-                a.advisory_reasons.push_back(l.contour ? contour_text(l, c) : value_vs(l, c, c.status == Status::at ? ">=" : ">"));
+                a.advisory_reasons.push_back(advisory_reason(l, c));
             } else if (c.status == Status::unknown) {
                 unknown = true;
             }
@@ -268,9 +141,7 @@ Assessment assess(const std::vector<LayerCheck>& layers, const std::vector<Cumul
         for (const std::string& m : c.placeholder_methods) add_unique(a.placeholders, m);
         if (c.status == Status::above || c.status == Status::at) {
             reached = true;
-            const auto [v, t] = texts(c.value, *c.advisory_at);
-            a.advisory_reasons.push_back(c.name + (c.polygon_site ? " max " : " ") + with_unit(v, c.unit) + " >= advisory level " +
-                                         with_unit(t, c.unit) + " (" + c.advisory_source + ")");
+            a.advisory_reasons.push_back(advisory_reason(c));
         } else if (c.status == Status::unknown) {
             unknown = true;
         }
