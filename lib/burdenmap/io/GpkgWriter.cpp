@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "burdenmap/core/Cancellation.h"
+#include "burdenmap/core/EnumNames.h"
 #include "burdenmap/io/GdalHandles.h"
 #include "burdenmap/io/GpkgWriterImpl.h"
 
@@ -35,14 +36,10 @@ OGRFieldType field_type(FieldType type) {
     return OFTString;
 }
 
-const char* type_name(FieldType type) {
-    switch (type) {
-        case FieldType::integer: return "integer";
-        case FieldType::real: return "real";
-        case FieldType::text: break;
-    }
-    return "text";
-}
+constexpr EnumName<FieldType> kFieldTypeNames[] = {
+    {FieldType::integer, "integer"}, {FieldType::real, "real"}, {FieldType::text, "text"}};
+
+const char* type_name(FieldType type) { return enum_name(kFieldTypeNames, type, "text"); }
 
 const char* value_type_name(const FieldValue& value) {
     static const char* const names[] = {"NULL", "an integer", "a real", "text"};

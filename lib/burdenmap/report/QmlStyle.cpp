@@ -1,5 +1,6 @@
 #include "burdenmap/report/QmlStyle.h"
 
+#include "burdenmap/core/EnumNames.h"
 #include "burdenmap/report/Xml.h"
 
 namespace burdenmap::report {
@@ -50,14 +51,11 @@ std::string symbol(SymbolKind kind, const std::string& name, const Rgb& colour) 
     return kind == SymbolKind::fill ? fill_symbol(name, colour) : marker_symbol(name, colour);
 }
 
-const char* method_id(ClassMethod m) {
-    switch (m) {
-        case ClassMethod::quantile: return "Quantile";
-        case ClassMethod::equal_interval: return "EqualInterval";
-        case ClassMethod::fixed: break;
-    }
-    return "Fixed";
-}
+// QGIS's names of its classification methods (QgsClassificationMethod ids).
+constexpr EnumName<ClassMethod> kClassMethodIds[] = {
+    {ClassMethod::quantile, "Quantile"}, {ClassMethod::equal_interval, "EqualInterval"}, {ClassMethod::fixed, "Fixed"}};
+
+const char* method_id(ClassMethod m) { return enum_name(kClassMethodIds, m, "Fixed"); }
 
 // The vector layer's trailer: geometry type 2 = polygon, 0 = point (QgsWkbTypes::GeometryType).
 std::string vector_trailer(SymbolKind kind) {
