@@ -348,3 +348,34 @@ TEST_CASE("zones without geometry are skipped with a warning; none usable is an 
         CHECK_THROWS_WITH(read_zones(config_for(file), epsg_wkt(28992), diag), Contains("no usable zone polygons"));
     }
 }
+
+TEST_CASE("a NaN or infinite coordinate is an error naming the zone", "[zones][errors]") {
+    TempDir dir("zones");
+    for (const double bad : {std::nan(""), HUGE_VAL}) {
+        INFO("coordinate " << bad);
+        const fs::path file = write_zones(dir, bad == HUGE_VAL ? "inf.gpkg" : "nan.gpkg", 28992,
+                                          {{rd_square(0), {{"id", "ok"}}, {}}, {rd_square(1), {{"id", "bad"}}, {}}});
+        // WKT cannot spell NaN or infinity: the second square gets one such corner through the API.
+        GDALDatasetH ds = GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+        REQUIRE(ds);
+        OGRLayerH layer = GDALDatasetGetLayerByName(ds, "zones");
+        OGR_L_ResetReading(layer);
+        OGR_F_Destroy(OGR_L_GetNextFeature(layer));
+        OGRFeatureH f = OGR_L_GetNextFeature(layer);
+        REQUIRE(f);
+        OGRGeometryH ring = OGR_G_CreateGeometry(wkbLinearRing);
+        for (const auto& [x, y] : std::vector<std::pair<double, double>>{{150200, 450000}, {bad, 450000}, {150300, 450100}, {150200, 450100}, {150200, 450000}})
+            OGR_G_AddPoint_2D(ring, x, y);
+        OGRGeometryH polygon = OGR_G_CreateGeometry(wkbPolygon);
+        OGR_G_AddGeometryDirectly(polygon, ring);
+        OGR_F_SetGeometryDirectly(f, polygon);
+        REQUIRE(OGR_L_SetFeature(layer, f) == OGRERR_NONE);
+        OGR_F_Destroy(f);
+        GDALClose(ds);
+
+        Diagnostics diag;
+        CHECK_THROWS_AS(read_zones(config_for(file), epsg_wkt(28992), diag), InputError);
+        CHECK_THROWS_WITH(read_zones(config_for(file), epsg_wkt(28992), diag),
+                          Contains("zone 'bad'") && Contains("not a finite number"));
+    }
+}

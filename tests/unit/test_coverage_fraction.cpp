@@ -3,11 +3,15 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <random>
 
 #include "burdenmap/core/CoverageFraction.h"
+#include "burdenmap/core/Errors.h"
 
 using namespace burdenmap;
+using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 
 namespace {
@@ -50,6 +54,34 @@ Ring clip(const Ring& ring, const Box& b) {
     clip_side([&](const Point& p) { return p.y >= b.ymin; }, [&](const Point& p, const Point& q) { return at_y(p, q, b.ymin); });
     clip_side([&](const Point& p) { return p.y <= b.ymax; }, [&](const Point& p, const Point& q) { return at_y(p, q, b.ymax); });
     return out;
+}
+
+// The last step of coverage_fraction as it was written before issue 18: down each column with a
+// running sum. Kept here only as the reference the row-major loop must equal bit for bit.
+std::vector<double> resolve_down_columns(coverage_detail::BoundarySums sums, int cols, int rows) {
+    constexpr double kSnap = 1e-9;
+    for (int c = 0; c < cols; ++c) {
+        double running = 0.0;
+        for (int r = 0; r < rows; ++r) {
+            running += sums.below[static_cast<std::size_t>(r) * cols + c];
+            double& f = sums.cells[static_cast<std::size_t>(r) * cols + c];
+            f += running;
+            f = f < kSnap ? 0.0 : f > 1.0 - kSnap ? 1.0 : f;
+        }
+    }
+    return sums.cells;
+}
+
+// A star-shaped ring around (cx, cy): simple for any radii.
+Ring star(std::mt19937_64& rng, double cx, double cy, double r, int n) {
+    std::uniform_real_distribution<double> jitter(0.4, 1.0);
+    Ring ring;
+    for (int i = 0; i < n; ++i) {
+        const double a = 2 * M_PI * i / n;
+        const double ri = r * jitter(rng);
+        ring.push_back({cx + ri * std::cos(a), cy + ri * std::sin(a)});
+    }
+    return ring;
 }
 
 }  // namespace
@@ -195,3 +227,86 @@ TEST_CASE("a hole filled by another zone: the two tile exactly", "[coverage][inv
     const auto b = coverage_fraction({inner}, g);
     for (std::size_t i = 0; i < g.size(); ++i) CHECK_THAT(a.values()[i] + b.values()[i], WithinAbs(1.0, 1e-12));
 }
+
+TEST_CASE("row by row gives the same bits as down each column (random polygons, holes, multipolygons)", "[coverage][invariant]") {
+    std::mt19937_64 rng(18);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    // Non-square cells, an origin at RD coordinates and one near 0, grids wider than tall and
+    // the other way round.
+    const Grid grids[] = {Grid(155000, 463000, 10, 10, 37, 23), Grid(-3.5, 20, 0.7, 0.5, 19, 41)};
+    int compared = 0, cut = 0;
+    for (const Grid& g : grids) {
+        const Box e = g.extent();
+        for (int trial = 0; trial < 60; ++trial) {
+            MultiPolygon mp;
+            const int parts = 1 + trial % 3;
+            for (int k = 0; k < parts; ++k) {
+                // Parts side by side in x, each within its own strip of width w, so they never
+                // overlap; some reach past the grid's top or bottom.
+                const double w = e.width() / parts;
+                const double cx = e.xmin + w * (k + 0.5) + (unit(rng) - 0.5) * 0.1 * w;
+                const double cy = e.ymin - 0.2 * e.height() + unit(rng) * 1.4 * e.height();
+                const double r = (0.1 + 0.3 * unit(rng)) * w;
+                Polygon p{star(rng, cx, cy, r, 3 + (trial * 7 + k) % 40), {}};
+                // A hole inside the star: the star's vertices are at least 0.4 r out, so its edges
+                // at least 0.2 r (a triangle's); the hole's vertices at most 0.18 r.
+                if ((trial + k) % 2 == 0) p.holes.push_back(star(rng, cx, cy, 0.18 * r, 3 + trial % 9));
+                if (trial % 4 == 1) std::reverse(p.outer.begin(), p.outer.end());
+                mp.push_back(p);
+            }
+            const std::vector<double> row_major =
+                coverage_detail::resolve(coverage_detail::boundary_sums(mp, g), g.cols(), g.rows());
+            const std::vector<double> column_major =
+                resolve_down_columns(coverage_detail::boundary_sums(mp, g), g.cols(), g.rows());
+            REQUIRE(row_major.size() == column_major.size());
+            INFO("grid " << g.describe() << ", trial " << trial);
+            CHECK(std::memcmp(row_major.data(), column_major.data(), row_major.size() * sizeof(double)) == 0);
+            // And coverage_fraction is that loop.
+            const auto cov = coverage_fraction(mp, g);
+            CHECK(std::memcmp(cov.data(), row_major.data(), row_major.size() * sizeof(double)) == 0);
+            ++compared;
+            for (double v : row_major) cut += v > 0 && v < 1;
+        }
+    }
+    CHECK(compared == 120);
+    CHECK(cut > 1000);  // the polygons really cut cells, so the sums had work to do
+}
+
+TEST_CASE("a NaN or infinite coordinate is an input error naming the part and ring", "[coverage][errors]") {
+    const Grid g(0, 3, 1, 1, 3, 3);
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    Polygon with_nan = rect(0.5, 0.5, 2.5, 2.5);
+    with_nan.outer[2].x = nan;
+    CHECK_THROWS_AS(coverage_fraction({with_nan}, g), InputError);
+    CHECK_THROWS_WITH(coverage_fraction({with_nan}, g), Contains("polygon 1, outer ring") && Contains("not a finite number"));
+
+    Polygon with_inf_hole = rect(0, 0, 3, 3);
+    with_inf_hole.holes.push_back(rect(1.2, 1.2, 1.8, 1.8).outer);
+    with_inf_hole.holes.push_back(rect(0.2, 0.2, 0.8, 0.8).outer);
+    with_inf_hole.holes[1][0].y = -inf;
+    CHECK_THROWS_WITH(coverage_fraction({rect(0, 0, 1, 1), with_inf_hole}, g), Contains("polygon 2, hole 2"));
+
+    // +inf in x, and a NaN far outside the grid, are refused too, not skipped as "outside".
+    Polygon far = rect(10, 10, 11, 11);
+    far.outer[1].x = inf;
+    CHECK_THROWS_AS(coverage_fraction({far}, g), InputError);
+    far.outer[1] = {nan, nan};
+    CHECK_THROWS_AS(coverage_fraction({far}, g), InputError);
+}
+
+#ifdef NDEBUG
+// Debug builds assert instead (their sanitizer suite stops there); these show what the assertion
+// stands for: invalid input comes out as it is, no longer clamped into [0, 1] where it would pass.
+TEST_CASE("invalid polygons are not hidden by clamping (release builds)", "[coverage]") {
+    const Grid g(0, 2, 1, 1, 2, 2);
+    // The same part twice counts twice.
+    const auto twice = coverage_fraction({rect(0, 0, 2, 2), rect(0, 0, 2, 2)}, g);
+    for (double v : twice.values()) CHECK_THAT(v, WithinAbs(2.0, 1e-12));
+    // A hole sticking out of its shell takes area from cells the shell does not cover.
+    Polygon p = rect(0, 0, 1, 2);
+    p.holes.push_back(rect(0.5, 0.5, 1.5, 1.5).outer);
+    const auto cov = coverage_fraction({p}, g);
+    CHECK_THAT(cov(0, 1), WithinAbs(-0.25, 1e-12));
+    CHECK_THAT(cov(1, 1), WithinAbs(-0.25, 1e-12));
+}
+#endif

@@ -1,6 +1,8 @@
 // Grid, Window and BlockLayout arithmetic.
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Grid.h"
 
@@ -50,6 +52,25 @@ TEST_CASE("window_for clips a box to the cells it touches", "[grid]") {
     CHECK(sub.cols() == 4);
     CHECK(Grid::intersect(Window{0, 0, 5, 5}, Window{3, 4, 5, 5}) == Window{3, 4, 2, 1});
     CHECK(Grid::intersect(Window{0, 0, 2, 2}, Window{3, 3, 1, 1}).empty());
+}
+
+TEST_CASE("window_for clamps far-away and infinite boxes before converting to cells", "[grid]") {
+    // Cell numbers of 1e11 and more do not fit an int: converting them first was undefined
+    // behaviour (the sanitizer build checks these stay defined).
+    const Grid g(155000.0, 463000.0, 10.0, 10.0, 10, 10);  // x 155000..155100, y 462900..463000
+    CHECK(g.window_for(Box{1e12, 1e12, 1e12 + 10, 1e12 + 10}).empty());
+    CHECK(g.window_for(Box{-1e12, -1e12, -1e12 + 10, -1e12 + 10}).empty());
+    CHECK(g.window_for(Box{-1e12, 462950.0, 155025.0, 1e12}) == Window{0, 0, 3, 5});
+    CHECK(g.window_for(Box{155075.0, -1e12, 1e12, 462925.0}) == Window{7, 7, 3, 3});
+    CHECK(g.window_for(Box{-1e12, -1e12, 1e12, 1e12}) == Window{0, 0, 10, 10});
+    const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+    CHECK(g.window_for(Box{-inf, -inf, inf, inf}) == Window{0, 0, 10, 10});
+    CHECK(g.window_for(Box{inf, inf, inf, inf}).empty());
+    CHECK(g.window_for(Box{}).empty());  // the empty box: +inf minimum, -inf maximum
+    // A NaN side touches no cell; the range test alone would let it through (comparisons with NaN
+    // are all false) to a cast of NaN.
+    CHECK(g.window_for(Box{nan, 462950.0, 155025.0, 463000.0}).empty());
+    CHECK(g.window_for(Box{155000.0, 462900.0, 155100.0, nan}).empty());
 }
 
 TEST_CASE("a block layout covers every cell exactly once in row-major order", "[grid]") {

@@ -1,13 +1,48 @@
 #include "burdenmap/core/CoverageFraction.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
+#include <string>
 #include <vector>
+
+#include "burdenmap/core/Errors.h"
 
 namespace burdenmap {
 namespace {
 
+// Rounding leaves values like 1 + 1e-15 or 1e-16 where the exact answer is 1 or 0 (a polygon
+// edge running along a cell edge). They are snapped: a cell "touched" by 1e-16 would otherwise
+// enter min/max statistics depending on the window it was computed in. The snap changes an area by
+// at most 1e-9 of a cell.
 constexpr double kSnap = 1e-9;
+// Rounding noise that leaves [0, 1] stays far below this; a value further out is not noise but
+// invalid input (parts that overlap count twice, a self-intersecting ring cancels itself). Valid
+// input is the caller's promise (io's MakeValid keeps it for zones), so such a value is a bug:
+// an assertion in debug builds, left as it is otherwise rather than hidden by clamping.
+constexpr double kOutside = 1e-6;
+
+double snapped(double f) {
+    assert(f >= -kOutside && f <= 1.0 + kOutside && "coverage fraction outside [0, 1]: the polygon is not valid");
+    if (f < kSnap && f >= -kOutside) return 0.0;
+    if (f > 1.0 - kSnap && f <= 1.0 + kOutside) return 1.0;
+    return f;
+}
+
+// NaN and infinite coordinates have no place in a cell (static_cast<int> of one is undefined, and
+// an infinite one puts NaN into the sort of crossing parameters): refused before any arithmetic.
+void require_finite(const MultiPolygon& polygons) {
+    for (std::size_t k = 0; k < polygons.size(); ++k) {
+        const Polygon& p = polygons[k];
+        for (std::size_t ring = 0; ring <= p.holes.size(); ++ring)
+            for (const Point& v : ring == 0 ? p.outer : p.holes[ring - 1]) {
+                if (std::isfinite(v.x) && std::isfinite(v.y)) continue;
+                const std::string where = ring == 0 ? "outer ring" : "hole " + std::to_string(ring);
+                throw InputError("polygon " + std::to_string(k + 1) + ", " + where +
+                                 ": a vertex has a coordinate that is not a finite number (NaN or infinite)");
+            }
+    }
+}
 
 // The method (Green's theorem, one column strip at a time): for a rectangle R = [x0,x1]×[y0,y1]
 // and a ring oriented counter-clockwise,
@@ -86,11 +121,13 @@ private:
 
 }  // namespace
 
-Raster<double> coverage_fraction(const MultiPolygon& polygons, const Grid& grid) {
-    const int cols = grid.cols(), rows = grid.rows();
-    std::vector<double> cells(grid.size(), 0.0);
-    std::vector<double> below(static_cast<std::size_t>(rows + 1) * cols, 0.0);
-    RingIntegrator integrator(grid, cells, below);
+namespace coverage_detail {
+
+BoundarySums boundary_sums(const MultiPolygon& polygons, const Grid& grid) {
+    BoundarySums sums;
+    sums.cells.assign(grid.size(), 0.0);
+    sums.below.assign(static_cast<std::size_t>(grid.rows() + 1) * grid.cols(), 0.0);
+    RingIntegrator integrator(grid, sums.cells, sums.below);
 
     // The raw integral of a counter-clockwise ring is minus its area in the cell, so each ring is
     // weighted by −orientation, and holes count negative.
@@ -103,21 +140,31 @@ Raster<double> coverage_fraction(const MultiPolygon& polygons, const Grid& grid)
             if (h != 0.0) integrator.add_ring(hole, h > 0 ? 1.0 : -1.0);
         }
     }
+    return sums;
+}
 
-    for (int c = 0; c < cols; ++c) {
-        double running = 0.0;
-        for (int r = 0; r < rows; ++r) {
-            running += below[static_cast<std::size_t>(r) * cols + c];
-            double& f = cells[static_cast<std::size_t>(r) * cols + c];
-            // Rounding leaves values like 1 + 1e-15 or 1e-16 where the exact answer is 1 or 0
-            // (a polygon edge running along a cell edge). Snap them: a cell "touched" by 1e-16
-            // would otherwise enter min/max statistics depending on the window it was computed
-            // in. The snap changes an area by at most 1e-9 of a cell.
-            f += running;
-            f = f < kSnap ? 0.0 : f > 1.0 - kSnap ? 1.0 : f;
+std::vector<double> resolve(BoundarySums sums, int cols, int rows) {
+    // Row by row, with one running sum per column: each cell gets the same additions in the same
+    // order as running down each column, so the same bits, but both arrays are read in memory
+    // order instead of a row's length apart.
+    std::vector<double>& cells = sums.cells;
+    std::vector<double> running(static_cast<std::size_t>(cols), 0.0);
+    for (int r = 0; r < rows; ++r) {
+        const double* below_row = sums.below.data() + static_cast<std::size_t>(r) * cols;
+        double* row = cells.data() + static_cast<std::size_t>(r) * cols;
+        for (int c = 0; c < cols; ++c) {
+            running[c] += below_row[c];
+            row[c] = snapped(row[c] + running[c]);
         }
     }
-    return Raster<double>(grid, std::move(cells));
+    return std::move(cells);
+}
+
+}  // namespace coverage_detail
+
+Raster<double> coverage_fraction(const MultiPolygon& polygons, const Grid& grid) {
+    require_finite(polygons);
+    return Raster<double>(grid, coverage_detail::resolve(coverage_detail::boundary_sums(polygons, grid), grid.cols(), grid.rows()));
 }
 
 }  // namespace burdenmap

@@ -35,12 +35,18 @@ Box Grid::cell_box(int row, int col) const {
 }
 
 Window Grid::window_for(const Box& box) const {
+    // A box with a NaN side touches no cell; the test below would let it through, since every
+    // comparison with NaN is false.
+    if (std::isnan(box.xmin) || std::isnan(box.ymin) || std::isnan(box.xmax) || std::isnan(box.ymax)) return Window{};
     if (box.xmax <= x0_ || box.xmin >= x0_ + cols_ * dx_ || box.ymin >= y0_ || box.ymax <= y0_ - rows_ * dy_)
         return Window{};
-    const int c0 = std::max(0, static_cast<int>(std::floor((box.xmin - x0_) / dx_)));
-    const int c1 = std::min(cols_, static_cast<int>(std::ceil((box.xmax - x0_) / dx_)));
-    const int r0 = std::max(0, static_cast<int>(std::floor((y0_ - box.ymax) / dy_)));
-    const int r1 = std::min(rows_, static_cast<int>(std::ceil((y0_ - box.ymin) / dy_)));
+    // Clamped while still doubles: a box far off the grid (or an infinite one) gives cell numbers
+    // beyond int, and converting those is undefined behaviour.
+    const auto cell = [](double v, int hi) { return static_cast<int>(std::clamp(v, 0.0, double(hi))); };
+    const int c0 = cell(std::floor((box.xmin - x0_) / dx_), cols_);
+    const int c1 = cell(std::ceil((box.xmax - x0_) / dx_), cols_);
+    const int r0 = cell(std::floor((y0_ - box.ymax) / dy_), rows_);
+    const int r1 = cell(std::ceil((y0_ - box.ymin) / dy_), rows_);
     if (c1 <= c0 || r1 <= r0) return Window{};
     return Window{c0, r0, c1 - c0, r1 - r0};
 }

@@ -88,6 +88,16 @@ std::optional<double> read_number(OGRFeatureH feature, const FieldRef& f, const 
     return v;
 }
 
+// NaN or infinite coordinates (in the file, or out of the reprojection): GEOS would only call the
+// geometry invalid and fail to repair it, so they are named for what they are.
+bool finite_coordinates(OGRGeometryH g) {
+    for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i)
+        if (!finite_coordinates(OGR_G_GetGeometryRef(g, i))) return false;
+    for (int i = 0; i < OGR_G_GetPointCount(g); ++i)
+        if (!std::isfinite(OGR_G_GetX(g, i)) || !std::isfinite(OGR_G_GetY(g, i))) return false;
+    return true;
+}
+
 }  // namespace
 
 ZoneLayerInfo inspect_zones(const ZonesConfig& config) {
@@ -156,6 +166,9 @@ std::vector<Zone> read_zones(const ZonesConfig& config, const std::string& targe
         GeometryPtr geom(OGR_G_Clone(g));
         if (transform && OGR_G_Transform(geom.get(), transform.get()) != OGRERR_NONE)
             throw InputError(where + ": zone '" + z.id + "' cannot be transformed to the target CRS");
+        if (!finite_coordinates(geom.get()))
+            throw InputError(where + ": zone '" + z.id + "' has a coordinate that is not a finite number (NaN or infinite)" +
+                             (transform ? " (in the file or from the reprojection to the target CRS)" : ""));
         if (!OGR_G_IsValid(geom.get())) {
             OGRGeometryH fixed = OGR_G_MakeValid(geom.get());
             if (!fixed) throw InputError(where + ": zone '" + z.id + "' has an invalid geometry that could not be repaired");

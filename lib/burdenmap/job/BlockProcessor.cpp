@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "burdenmap/core/CoverageFraction.h"
+#include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AlignedSource.h"
 #include "burdenmap/io/PopulationSource.h"
 #include "burdenmap/io/VectorLayerSource.h"
@@ -211,7 +212,11 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
         in.sub = sub;
         in.zone_density = population == PopulationPlan::Kind::zones && zone.population && zone.area > 0;
         in.density = in.zone_density ? *zone.population / zone.area * grid.cell_area() : 0.0;
-        in.coverage = coverage_fraction(zone.geometry, grid.subgrid(sub));
+        try {
+            in.coverage = coverage_fraction(zone.geometry, grid.subgrid(sub));
+        } catch (const InputError& e) {  // the core does not know which zone it was given
+            throw InputError("zone '" + zone.id + "': " + e.what());
+        }
         in.stats = make_zone_stats(bands_, per_cell_population, in.zone_density);
         zone_cells += sub.size();
     }
