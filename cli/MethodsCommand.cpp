@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <string>
 #include <nlohmann/json.hpp>
 
 #include "Commands.h"
@@ -15,12 +16,21 @@
 namespace burdenmap::cli {
 namespace {
 
+// `text` padded with spaces to `width` characters, counted as UTF-8 code points: printf's "%-9s"
+// counts bytes, so a unit "µg/m³" (7 bytes, 5 characters) pushed its row's later columns left.
+std::string padded(const std::string& text, std::size_t width) {
+    std::size_t chars = 0;
+    for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+    return text + std::string(width > chars ? width - chars : 0, ' ');
+}
+
 nlohmann::ordered_json method_json(const ScoringMethod& m, bool with_rows) {
     const MethodInfo& i = m.info();
     nlohmann::ordered_json j{{"id", i.id},           {"family", i.family},     {"jurisdiction", i.jurisdiction}, {"title", i.title},
                              {"quantity", i.quantity}, {"unit", i.unit},       {"flag_at", i.flag_at},
                              {"source", i.provenance.source}, {"edition", i.provenance.edition}, {"url", i.provenance.url},
                              {"confidence", to_string(i.provenance.confidence)}, {"defined_in", i.defined_in}};
+    if (i.applies_from) j["applies_from"] = *i.applies_from;
     if (!with_rows) return j;
     j["description"] = i.description;
     if (const auto* curve = dynamic_cast<const ExposureResponse*>(&m)) {
@@ -87,8 +97,8 @@ void print_method(const ScoringMethod& m) {
     if (const auto* table = dynamic_cast<const ClassTable*>(&m)) {
         std::printf("  classes [lower, upper):\n");
         for (const ClassRow& r : table->rows())
-            std::printf("    [%8s, %8s) -> %d  %-22s %s\n", bound(r.lower).c_str(), bound(r.upper).c_str(), r.score,
-                        r.label.c_str(), to_string(r.provenance.confidence));
+            std::printf("    [%8s, %8s) -> %d  %s %s\n", bound(r.lower).c_str(), bound(r.upper).c_str(), r.score,
+                        padded(r.label, 22).c_str(), to_string(r.provenance.confidence));
     }
 }
 
@@ -135,12 +145,13 @@ Action add_methods_command(CLI::App& app, const GlobalOptions&) {
         std::printf("%-50s %-18s %-12s %-9s %-12s %s\n", "id", "family", "jurisdiction", "unit", "confidence", "source");
         for (const auto& m : registry.all()) {
             const MethodInfo& i = m->info();
-            std::printf("%-50s %-18s %-12s %-9s %-12s %s\n", i.id.c_str(), i.family.c_str(), i.jurisdiction.c_str(), i.unit.c_str(),
-                        to_string(i.provenance.confidence), i.provenance.source.c_str());
+            std::printf("%s %s %s %s %-12s %s\n", padded(i.id, 50).c_str(), padded(i.family, 18).c_str(),
+                        padded(i.jurisdiction, 12).c_str(), padded(i.unit, 9).c_str(), to_string(i.provenance.confidence),
+                        i.provenance.source.c_str());
         }
         std::printf("\nComposite index presets ([fairness] index):\n");
         for (const IndexParameters* p : registry.indexes())
-            std::printf("%-12s %-12s %-60s %s\n", p->id.c_str(), to_string(p->provenance.confidence), p->title.c_str(),
+            std::printf("%-12s %-12s %s %s\n", p->id.c_str(), to_string(p->provenance.confidence), padded(p->title, 60).c_str(),
                         p->provenance.source.c_str());
         return ExitCode::ok;
     };

@@ -55,7 +55,7 @@ TEST_CASE("report: an air-only study abroad speaks of air pollution, with no leg
         CHECK_FALSE(contains(html, word));
     }
     CHECK(contains(html, "Where do burdens from air pollution pile up"));
-    CHECK(contains(html, "for reference (EU)"));
+    CHECK(contains(html, "for reference (EU, from 2030)"));
     CHECK(contains(html, "WHO guideline, for reference"));
     CHECK(contains(html, "NOx"));
     CHECK(contains(html, "cells of 10 m, EPSG:3035"));
@@ -66,7 +66,7 @@ TEST_CASE("report: an air-only study abroad speaks of air pollution, with no leg
     CHECK(contains(html, "Colours: Air layers over their level (number of layers)"));
 }
 
-TEST_CASE("report: with [study] place and jurisdiction = \"EU\" the EU value is the legal limit value here",
+TEST_CASE("report: with [study] place and jurisdiction = \"EU\" the EU 2030 value is the legal limit value here from 2030",
           "[bad_input][report][study-wording]") {
     Job job("air-only-eu");
     make_air_only(job);
@@ -76,7 +76,7 @@ TEST_CASE("report: with [study] place and jurisdiction = \"EU\" the EU value is 
     REQUIRE(r.exit_code == 0);
     const std::string html = read_file(job.out() / "report.html");
     CHECK(contains(html, "Where in Greater London do burdens from air pollution pile up"));
-    CHECK(contains(html, "legal limit value here (EU)"));
+    CHECK(contains(html, "legal limit value here from 2030 (EU)"));  // EU 2024/2881: adopted, to be met by 2030
     CHECK(contains(html, "WHO guideline, for reference"));
     // Re-rendered from the folder alone: the same words.
     const CommandResult again = run_shell(shell_quote(burdenmap_binary()) + " report --overwrite " + shell_quote(job.out().string()));

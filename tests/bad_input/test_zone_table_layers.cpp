@@ -59,6 +59,11 @@ TEST_CASE("zone-table layer: zone statistics are the table value to the bit; cel
         // WHO 2021 guideline for NO2: 10 µg/m³; above it scores 1 (the method on the value).
         CHECK(number(zone_value(gpkg, id, "no2_score_mean")) == (value > 10 ? 1 : 0));
     }
+    // run.json hashes the table like every input, beside its join.
+    const std::string sum = run_shell("sha256sum " + shell_quote((job / "no2.csv").string())).out.substr(0, 64);
+    const std::string manifest = e2e::read_file(job.out() / "run.json");
+    CHECK(contains(manifest, "\"key\": \"layer[1].table\""));
+    CHECK(contains(manifest, "\"sha256\": \"" + sum + "\""));
     // BU04 has no row: no data, not zero.
     CHECK(zone_value(gpkg, "BU04", "no2_mean") == "NULL");
     CHECK(number(zone_value(gpkg, "BU04", "no2_nodata_share")) == 1);

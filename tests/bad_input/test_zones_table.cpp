@@ -58,6 +58,9 @@ TEST_CASE("zones table: population, name and income come from the table, a zone 
     CHECK(zone_value(gpkg, "E01000004", "population") == "NULL");  // no row in the table
     CHECK(zone_value(gpkg, "E01000004", "hhi") == "NULL");
     CHECK(zone_value(gpkg, "E01000004", "zone_name") == "");
+    // The joined table is hashed in run.json like every input.
+    const std::string sum = run_shell("sha256sum " + shell_quote((job / "census.csv").string())).out.substr(0, 64);
+    CHECK(contains(e2e::read_file(job.out() / "run.json"), "\"sha256\": \"" + sum + "\""));
     // The join's counts: on stderr, and in run.json with the income unit.
     CHECK(contains(r.err, "join: zones.table "));
     CHECK(contains(r.err, "census.csv"));

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <sstream>
 
 #include "E2eSupport.h"
 
@@ -129,4 +130,32 @@ TEST_CASE("methods and methods show give each method's jurisdiction", "[e2e][cli
     CHECK(json.out.find("\"jurisdiction\": \"WHO\"") != std::string::npos);
     const CommandResult all = run_burdenmap({"methods", "--json"});
     CHECK(all.out.find("\"jurisdiction\": \"EU\"") != std::string::npos);
+}
+
+TEST_CASE("methods: the columns line up in characters, also after a unit such as µg/m³", "[e2e][cli]") {
+    const CommandResult list = run_burdenmap({"methods"});
+    REQUIRE(list.exit_code == 0);
+    // The confidence column starts at the same character in the header and in every method row.
+    auto chars_before = [](const std::string& line, std::size_t byte) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < byte; ++i) n += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+        return n;
+    };
+    std::istringstream lines(list.out);
+    std::string line;
+    std::getline(lines, line);
+    const std::size_t column = chars_before(line, line.find("confidence"));
+    std::size_t rows = 0, with_micro = 0;
+    while (std::getline(lines, line) && !line.empty()) {
+        INFO(line);
+        std::size_t pos = std::string::npos;
+        for (const char* c : {" verified ", " secondary ", " placeholder "})
+            if (const std::size_t p = line.find(c); p != std::string::npos && (pos == std::string::npos || p < pos)) pos = p;
+        REQUIRE(pos != std::string::npos);
+        CHECK(chars_before(line, pos + 1) == column);
+        ++rows;
+        with_micro += line.find("µg/m³") != std::string::npos;
+    }
+    CHECK(rows > 10);
+    CHECK(with_micro > 0);
 }

@@ -268,7 +268,7 @@ const char* const air_manifest = R"json({
   "layers": [
     {"name": "nox", "title": "NOx", "unit": "µg/m³",
      "method": {"id": "eu2030.no2_annual", "family": "threshold", "jurisdiction": "EU", "quantity": "NO2 annual mean",
-       "title": "EU limit value (EU) 2024/2881 for 2030, NO2 annual mean",
+       "applies_from": 2030, "title": "EU limit value (EU) 2024/2881 for 2030, NO2 annual mean",
        "provenance": {"source": "Directive (EU) 2024/2881", "confidence": "verified"},
        "bins": [{"label": "below 20", "confidence": "verified", "cells": 900, "score": 0, "upper": 20},
                 {"label": "at or above 20", "confidence": "verified", "cells": 300, "score": 1, "lower": 20}]}},
@@ -339,7 +339,7 @@ TEST_CASE("an air-only study abroad: the report speaks of air pollution only, an
     // Each burden level with its standing: the EU value for reference (no [study] jurisdiction).
     REQUIRE(m.burden_levels.rows.size() == 2);
     CHECK(m.burden_levels.rows[0][0] == "NOx");  // the title, as written
-    CHECK(m.burden_levels.rows[0][3] == "for reference (EU)");
+    CHECK(m.burden_levels.rows[0][3] == "for reference (EU, from 2030)");
     CHECK(m.burden_levels.rows[1][3] == "WHO guideline, for reference");
     CHECK(contains(m.burden_levels_intro, "names no jurisdiction"));
     CHECK(m.methods.rows[0][2] == "EU");
@@ -362,12 +362,12 @@ TEST_CASE("a place and a jurisdiction: the question names the place, the study's
     const ReportModel m = build_report_model(air_inputs("\"place\": \"Greater London\", \"jurisdiction\": \"EU\""), {0, 1});
     CHECK(m.question == "Where in Greater London do burdens from air pollution pile up, and do the residents with the "
                         "lowest incomes carry more of them?");
-    CHECK(m.burden_levels.rows[0][3] == "legal limit value here (EU)");
+    CHECK(m.burden_levels.rows[0][3] == "legal limit value here from 2030 (EU)");  // adopted, not yet in force
     CHECK(m.burden_levels.rows[1][3] == "WHO guideline, for reference");  // a guideline is never "here"
     CHECK(contains(m.burden_levels_intro, "The study's jurisdiction is EU"));
     // An EU value applies in a member state too; another country's is for reference.
-    CHECK(build_report_model(air_inputs("\"jurisdiction\": \"NL\""), {0}).burden_levels.rows[0][3] == "legal limit value here (EU)");
-    CHECK(build_report_model(air_inputs("\"jurisdiction\": \"US-CA\""), {0}).burden_levels.rows[0][3] == "for reference (EU)");
+    CHECK(build_report_model(air_inputs("\"jurisdiction\": \"NL\""), {0}).burden_levels.rows[0][3] == "legal limit value here from 2030 (EU)");
+    CHECK(build_report_model(air_inputs("\"jurisdiction\": \"US-CA\""), {0}).burden_levels.rows[0][3] == "for reference (EU, from 2030)");
 }
 
 TEST_CASE("a study with a GES method keeps its GES wording", "[report][builder][study-wording]") {

@@ -231,6 +231,7 @@ TEST_CASE("few distinct values get one class per value: a 0/1/2 count reads 0, 1
     CHECK(contains(qml, "lower=\"2\" upper=\"2\" label=\"2 layers\""));
     CHECK_FALSE(contains(qml, "label=\"0 – 1"));
     CHECK(contains(styles[0].description, "3 classes, one per value"));
+    CHECK(contains(qml, "<classificationMethod id=\"Fixed\">"));  // not quantiles QGIS would recompute
     // The SLD includes each value's own lower end (no class would match "> 1 and <= 1").
     const std::string& sld = styles[0].sld;
     CHECK(xmlcheck::problems(sld) == "");

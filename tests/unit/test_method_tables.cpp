@@ -377,3 +377,18 @@ TEST_CASE("load_method_tables reads *.toml only and rejects a missing folder", "
         CHECK_THAT(std::string(e.what()), Contains((dir.path() / "missing").string()));
     }
 }
+
+TEST_CASE("applies_from: the EU 2024/2881 limits apply from 2030; a year out of range is refused", "[methods][applies_from]") {
+    // Directive (EU) 2024/2881: the new annual limit values are to be met by 2030.
+    for (const char* id : {"eu2030.no2_annual", "eu2030.pm25_annual", "eu2030.pm10_annual"}) {
+        INFO(id);
+        REQUIRE(method(id)->info().applies_from);
+        CHECK(*method(id)->info().applies_from == 2030);
+    }
+    CHECK_FALSE(method("eu2008.no2_annual")->info().applies_from);  // in force
+    std::string text = class_table("t.a");
+    text.insert(text.find("family"), "applies_from = 30\n");
+    const ConfigError e = error_loading(text);
+    CHECK(e.key_path() == "method[0].applies_from");
+    CHECK_THAT(std::string(e.what()), Contains("must be a year"));
+}

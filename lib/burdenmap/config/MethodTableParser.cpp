@@ -114,12 +114,17 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
     const auto flag_at = r.optional_integer("flag_at");
     if (flag_at && (*flag_at < 0 || *flag_at > 100)) r.fail("flag_at", "must be between 0 and 100");
     info.flag_at = flag_at ? static_cast<int>(*flag_at) : 1;
+    if (const auto year = r.optional_integer("applies_from")) {
+        if (*year < 1900 || *year > 2200) r.fail("applies_from", "must be a year (the legal value applies from 1 January of it)");
+        if (info.family == "exposure_response") r.fail("applies_from", "applies to legal values (threshold, class_table) only");
+        info.applies_from = static_cast<int>(*year);
+    }
     try {
         if (info.family == "threshold") {
             const double standard = r.required_number("standard");
             info.provenance = read_provenance(r, nullptr);
             r.reject_unknown({"id", "family", "jurisdiction", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
-                              "url", "confidence", "standard"});
+                              "url", "confidence", "standard", "applies_from"});
             return std::make_shared<ClassTable>(ClassTable::threshold(info, standard, info.provenance));
         }
         if (info.family == "class_table") {
@@ -136,7 +141,7 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
             for (const ClassRow& row : classes)
                 info.provenance.confidence = std::max(info.provenance.confidence, row.provenance.confidence);
             r.reject_unknown({"id", "family", "jurisdiction", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
-                              "url", "confidence", "class"});
+                              "url", "confidence", "class", "applies_from"});
             return std::make_shared<ClassTable>(info, std::move(classes));
         }
         if (info.family == "exposure_response") {

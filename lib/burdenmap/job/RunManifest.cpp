@@ -73,6 +73,7 @@ ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& h
     ordered_json method{{"id", m.id}, {"family", m.family}, {"jurisdiction", m.jurisdiction}, {"title", m.title},
                         {"quantity", m.quantity}, {"defined_in", m.defined_in},
                         {"of_this_study", m.of_this_study}};
+    if (m.applies_from) method["applies_from"] = *m.applies_from;
     method["provenance"] = provenance(m.provenance);
     // Which class rows (or curve ranges) were used, and whether any of them is a placeholder.
     ordered_json rows = ordered_json::array();
@@ -147,6 +148,10 @@ std::map<std::string, std::string> input_checksums(const JobPlan& plan) {
     out[plan.config.file.string()] = file_sha256(plan.config.file);
     out[plan.config.zones.path.string()] = file_sha256(plan.config.zones.path);
     for (const LayerPlan& l : plan.layers) out[l.config.path.string()] = file_sha256(l.config.path);
+    // Every file the numbers come from: joined tables and a population raster too.
+    for (const TableJoin* t : plan.joins()) out[t->path.string()] = file_sha256(t->path);
+    if (plan.population.kind == PopulationPlan::Kind::raster)
+        out[plan.population.raster.path.string()] = file_sha256(plan.population.raster.path);
     return out;
 }
 
@@ -246,8 +251,16 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
         j["fairness"] = fj;
     }
     ordered_json joins = ordered_json::array();
-    for (const TableJoin* t : plan.joins()) joins.push_back(join_entry(t->key, t->table.description, t->table.id_field, t->join));
+    for (const TableJoin* t : plan.joins()) {
+        joins.push_back(join_entry(t->key, t->table.description, t->table.id_field, t->join));
+        joins.back()["input"] = input_entry(t->path, extras.sha256);
+    }
     j["joins"] = joins;
+    if (plan.population.kind != PopulationPlan::Kind::none) {
+        j["population"] = {{"source", plan.population.describe()}};
+        if (plan.population.kind == PopulationPlan::Kind::raster)
+            j["population"]["input"] = input_entry(plan.population.raster.path, extras.sha256);
+    }
     ordered_json outputs;
     for (const auto& [kind, path] : extras.outputs) outputs[kind] = path.string();
     j["outputs"] = outputs;

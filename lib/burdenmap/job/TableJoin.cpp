@@ -22,6 +22,7 @@ TableJoin join_table_to_zones(const JoinTableConfig& tc, const std::string& key,
                               Diagnostics& diagnostics) {
     TableJoin t;
     t.key = key;
+    t.path = tc.path;
     t.table = read_joined_table(tc.path, tc.layer, tc.id, columns, tc.nodata_values, tc.nodata_texts, key, text_columns);
     for (const Diagnostic& d : t.table.warnings) diagnostics.warn(d.code, d.message);
     std::vector<std::string> zone_ids;

@@ -3,6 +3,7 @@
 // reported the same way for both. No match at all is an InputError (always a wrong id field or id
 // format); fewer than 95 % of the zones matched is a `join-partial` warning naming the first
 // unmatched zones. Every join's counts go to run.json ("joins"), `validate` and `run`'s stderr.
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +17,8 @@
 namespace burdenmap {
 
 struct TableJoin {
-    std::string key;  // the config key of the table: "zones.table", "fairness.table"
+    std::string key;  // the config key of the table: "zones.table", "fairness.table", "layer[2].table"
+    std::filesystem::path path;  // the table's file (run.json hashes it like every input)
     JoinedTable table;
     std::vector<std::optional<std::size_t>> row_of_zone;  // per zone: its table row, if any
     JoinReport join;

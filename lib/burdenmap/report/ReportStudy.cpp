@@ -101,7 +101,15 @@ std::string legal_standing(const json& layer, const std::string& level_label, co
     if (j == "study") return "rule of this study";
     if (j == "WHO") return "WHO guideline, for reference";
     const bool here = applies_here(j, study_jurisdiction);
-    if (is_legal_value(layer, level_label)) return here ? "legal limit value here (" + j + ")" : "for reference (" + j + ")";
+    if (is_legal_value(layer, level_label)) {
+        // Adopted but not yet in force: said with its year, never as today's limit.
+        const json& method = layer["method"];
+        const std::string from = method.contains("applies_from") && method["applies_from"].is_number_integer()
+                                     ? std::to_string(method["applies_from"].get<int>())
+                                     : "";
+        if (here) return "legal limit value here" + (from.empty() ? "" : " from " + from) + " (" + j + ")";
+        return "for reference (" + j + (from.empty() ? "" : ", from " + from) + ")";
+    }
     return here ? j + " method" : j + " method, for reference";
 }
 

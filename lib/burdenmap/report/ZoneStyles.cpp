@@ -82,6 +82,8 @@ StyleDoc graduated(const std::string& table, const ColumnInfo& c, const std::vec
         classes = zone_classes(values, c.unit);
         const bool one_per_value = std::all_of(classes.begin(), classes.end(),
                                                [](const GraduatedClass& k) { return k.lower == k.upper; });
+        // Classes of single values are no quantiles: QGIS must not recompute them as such.
+        if (one_per_value) method = ClassMethod::fixed;
         s.description = c.meaning + "; " + std::to_string(classes.size()) +
                         (one_per_value ? " classes, one per value" : " classes by quantiles of the zones") +
                         " (ColorBrewer YlOrRd, colour-blind safe)";

@@ -5,6 +5,7 @@
 // nothing is hard-coded here (DESIGN.md §4).
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct MethodInfo {
     std::string unit;        // of the input value
     std::string description;
     int flag_at = 1;  // score at or above which a cell counts as burdened (count_at_least)
+    // A legal value adopted but not yet in force (EU 2024/2881: "to be met by 2030"): the year it
+    // applies from, so the report never shows it as the limit in force today.
+    std::optional<int> applies_from;
     Provenance provenance;
     std::string defined_in;  // the file the method came from
     bool of_this_study = false;  // written inline in a config ([layer.method]), not a method table
