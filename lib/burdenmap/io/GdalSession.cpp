@@ -92,10 +92,12 @@ std::vector<GdalErrorScope::Warning> GdalErrorScope::take_warnings() {
     return out;
 }
 
+std::string gdal_warning_text(const std::string& where, const std::string& message, std::size_t times) {
+    return where + ": " + message + (times > 1 ? " (" + std::to_string(times) + " times)" : "");
+}
+
 void GdalErrorScope::report_warnings(std::vector<Diagnostic>& diagnostics, const std::string& where) {
-    for (const Warning& w : take_warnings())
-        diagnostics.push_back({"gdal-warning", where + ": " + w.message +
-                                                   (w.times > 1 ? " (" + std::to_string(w.times) + " times)" : "")});
+    for (const Warning& w : take_warnings()) diagnostics.push_back({"gdal-warning", gdal_warning_text(where, w.message, w.times)});
 }
 
 void GdalErrorScope::report_warnings(Diagnostics& diagnostics, const std::string& where) {

@@ -60,6 +60,9 @@ private:
     std::vector<Warning> warnings_;
 };
 
+// A "gdal-warning" message: "<where>: <GDAL's message>", with " (N times)" when repeated.
+std::string gdal_warning_text(const std::string& where, const std::string& message, std::size_t times);
+
 // The warnings GDAL raised in a reader's scopes over its life (each distinct message once, with
 // how often), for readers that run in worker threads without a Diagnostics at hand.
 class GdalWarningLog {

@@ -26,9 +26,7 @@ BandSet make_band_set(const JobPlan& plan) {
         raw.meaning = "value of layer " + layer_label(l.config);
         raw.unit = l.unit();
         raw.method = "input";
-        raw.source = l.zone_table ? l.zone_table->join.table.description
-                     : l.vector   ? l.vector->description
-                                  : l.raster.path.filename().string();
+        raw.source = l.source();
         raw.population_mean = true;
 
         ZonalBand score;

@@ -29,21 +29,25 @@ std::vector<Diagnostic> reader_warnings(const JobPlan& plan, const Processors& p
         for (std::size_t i = 0; i < per_reader.size(); ++i)
             for (const GdalErrorScope::Warning& w : per_reader[i]) times[i][w.message] += w.times;
     }
-    // A file's open-time warnings were reported at plan time already ("<file>: <message>"): each
-    // thread opening it again must not repeat them.
+    // A file's open-time warnings were reported at plan time already, as "<its plan-time name>:
+    // <message>": each thread opening the same file again must not repeat them.
     const std::vector<Diagnostic> planned = plan.diagnostics.all();
-    const auto reported = [&](const std::string& message) {
+    const auto reported = [&](const std::string& plan_where, const std::string& message) {
+        const std::string text = gdal_warning_text(plan_where, message, 1);
         return std::any_of(planned.begin(), planned.end(), [&](const Diagnostic& d) {
-            return d.code == "gdal-warning" && d.message.find(": " + message) != std::string::npos;
+            return d.code == "gdal-warning" && (d.message == text || d.message.rfind(text + " (", 0) == 0);
         });
     };
     std::vector<Diagnostic> out;
     for (std::size_t i = 0; i < times.size(); ++i) {
-        const std::string where = i < plan.layers.size() ? plan.layers[i].config.path.string() + " (layer '" + plan.layers[i].config.name + "')"
-                                                         : plan.config.population.raster.string() + " (population.raster)";
+        const bool layer = i < plan.layers.size();
+        const std::string plan_where = !layer                         ? plan.population.raster.path.string()
+                                       : plan.layers[i].is_raster()   ? plan.layers[i].raster.path.string()
+                                                                      : plan.layers[i].source();
+        const std::string where = layer ? plan.layers[i].config.path.string() + " (layer '" + plan.layers[i].config.name + "')"
+                                        : plan.config.population.raster.string() + " (population.raster)";
         for (const auto& [message, n] : times[i])
-            if (!reported(message))
-                out.push_back({"gdal-warning", where + ": " + message + (n > 1 ? " (" + std::to_string(n) + " times)" : "")});
+            if (!reported(plan_where, message)) out.push_back({"gdal-warning", gdal_warning_text(where, message, n)});
     }
     return out;
 }

@@ -189,13 +189,12 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
         }
         for (ZoneInWindow& in : zones) {
             if (!in.touched) continue;
-            take_zone_table_values(in.zone, in.stats);
-            if (in.zone_density) {
+            if (in.zone_density)
                 for (std::size_t b = 0; b < population_bands; ++b)
                     in.stats.population.push_back(
                         PopulationAccumulator::uniform_density(in.stats.area[b], in.density, bands_.zonal[b].population_classes));
-                take_zone_table_values(in.zone, in.stats);  // the population statistics too
-            }
+            // After the population statistics exist, so one call sets both.
+            take_zone_table_values(in.zone, in.stats);
             r.zones.emplace_back(in.zone, std::move(in.stats));
         }
         zones.clear();

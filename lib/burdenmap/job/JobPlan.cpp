@@ -217,6 +217,12 @@ std::vector<const TableJoin*> JobPlan::joins() const {
     return out;
 }
 
+std::string LayerPlan::source() const {
+    if (zone_table) return zone_table->join.table.description;
+    if (vector) return vector->description;
+    return config.path.filename().string();
+}
+
 std::string LayerPlan::unit() const {
     return config.unit.empty() && method ? method->info().unit : config.unit;
 }

@@ -44,6 +44,9 @@ struct LayerPlan {
     std::shared_ptr<const ZoneTableLayer> zone_table;
     bool is_raster() const { return !vector && !zone_table; }
     std::string describe() const;  // one line for `validate`
+    // Where its values come from, for the codebook: the table or vector layer's description, or
+    // the raster's file name.
+    std::string source() const;
 };
 
 // How residents are placed on the grid (see io/PopulationSource and README "Population").

@@ -51,9 +51,7 @@ std::vector<FieldSpec> site_fields(const JobPlan& plan, const SiteStandards& sta
         const LayerPlan& l = plan.layers[i];
         const std::string& n = l.config.name;
         const std::string unit = l.unit();
-        const std::string src = l.zone_table ? l.zone_table->join.table.description
-                                : l.vector   ? l.vector->description
-                                             : l.config.path.filename().string();
+        const std::string src = l.source();
         if (l.vector) {
             f.push_back({n + "_value", FieldType::real, "highest contour value the site reaches (exact test on the polygons; the background where it reaches none)", unit, "polygons", src});
             f.push_back({n + "_mean", FieldType::real, "mean of the burned cells over a polygon site (cell-centre rule, exact coverage, as for zones); points: the value", unit, "input", src});
