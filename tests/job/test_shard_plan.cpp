@@ -1,0 +1,137 @@
+// job/ShardPlan on plans made by hand (a grid, zones as polygons, no file read): shards are
+// contiguous window ranges covering every window once, balanced by the cells inside zones rather
+// than by area, each within the per-shard cell limit; their rasters are at most three rectangles.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <random>
+#include <vector>
+
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/job/ShardPlan.h"
+
+using namespace burdenmap;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// A grid of cols x rows 1 m cells with top-left (0, rows) and one zone per given box.
+JobPlan hand_plan(int cols, int rows, int block, const std::vector<Box>& zones) {
+    JobPlan plan;
+    plan.grid = Grid(0, rows, 1, 1, cols, rows);
+    plan.block_size = block;
+    std::vector<Box> bounds;
+    for (const Box& b : zones) {
+        Zone z;
+        z.id = "z" + std::to_string(plan.zones.size());
+        z.geometry = {Polygon{{{b.xmin, b.ymin}, {b.xmax, b.ymin}, {b.xmax, b.ymax}, {b.xmin, b.ymax}}, {}}};
+        z.bounds = b;
+        plan.zones.push_back(z);
+        bounds.push_back(b);
+    }
+    plan.zone_index = std::make_shared<ZoneIndex>(bounds);
+    return plan;
+}
+
+void require_partition(const std::vector<ShardRange>& shards, std::size_t windows) {
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        REQUIRE(shards[i].index == i);
+        REQUIRE(shards[i].first_window == next);
+        REQUIRE(shards[i].end_window > shards[i].first_window);
+        next = shards[i].end_window;
+    }
+    REQUIRE(next == windows);
+}
+
+}  // namespace
+
+TEST_CASE("shards balance the cells inside zones, not the area", "[shards]") {
+    // 1000 x 600 cells in 100-cell windows (10 per row, 60 in all); the zone covers the top half
+    // (land), the bottom half is sea. By area 3 shards would get 20 windows each; the land windows
+    // (0-29) cost ten times a sea window, so the first two shards share most of the land.
+    const JobPlan plan = hand_plan(1000, 600, 100, {Box{0, 300, 1000, 600}});
+    const auto shards = plan_shards(plan, 3);
+    require_partition(shards, 60);
+    REQUIRE(shards[0].windows() == 11);
+    REQUIRE(shards[1].windows() == 11);
+    REQUIRE(shards[2].windows() == 38);
+    REQUIRE(shards[0].zone_cells == 11 * 100 * 100);
+    REQUIRE(shards[2].zone_cells == 8 * 100 * 100);
+    REQUIRE(shards[2].cells == 38 * 100 * 100);
+    REQUIRE(shards[0].zones == 1);
+    // Sea only: no zone touches the last shard's last windows, but it still has the zone above.
+    REQUIRE(shards[2].zones == 1);
+}
+
+TEST_CASE("zone cells are estimated from the zone polygons, not their bounding boxes", "[shards]") {
+    // A triangle over the lower-left half of a 200 x 200 grid: half of its single window.
+    JobPlan plan = hand_plan(200, 200, 200, {});
+    Zone z;
+    z.id = "triangle";
+    z.geometry = {Polygon{{{0, 0}, {200, 0}, {0, 200}}, {}}};
+    z.bounds = Box{0, 0, 200, 200};
+    plan.zones.push_back(z);
+    plan.zone_index = std::make_shared<ZoneIndex>(std::vector<Box>{z.bounds});
+    const auto cells = window_zone_cells(plan, BlockLayout(200, 200, 200));
+    REQUIRE(cells.size() == 1);
+    // 8 x 8 samples at cell centres: 28 of 64 lie strictly below the diagonal.
+    REQUIRE(cells[0] == 40000u * 28u / 64u);
+}
+
+TEST_CASE("every shard has a window, whatever the count", "[shards]") {
+    const JobPlan plan = hand_plan(1000, 600, 100, {Box{0, 0, 50, 50}});  // all the work in the last window row
+    for (std::size_t n = 1; n <= 60; ++n) {
+        INFO(n << " shards");
+        require_partition(plan_shards(plan, n), 60);
+    }
+    REQUIRE_THROWS_WITH(plan_shards(plan, 61), Contains("--shards") && Contains("only 60 window(s)"));
+    REQUIRE_THROWS_WITH(plan_shards(plan, 0), Contains("--shards"));
+}
+
+TEST_CASE("a shard over 4e9 cells is refused, more shards fit", "[shards]") {
+    // 70,000 x 70,000 cells (4.9e9) in 8192-cell windows, no zones.
+    const JobPlan plan = hand_plan(70000, 70000, 8192, {});
+    REQUIRE_THROWS_WITH(plan_shards(plan, 1), Contains("--shards") && Contains("4e9 per shard"));
+    for (const ShardRange& s : plan_shards(plan, 2)) REQUIRE(static_cast<double>(s.cells) <= max_cells_per_shard);
+}
+
+TEST_CASE("window ranges become at most three rectangles covering exactly their windows", "[shards]") {
+    const BlockLayout layout(1000, 700, 100);  // 10 x 7 windows
+    std::mt19937 rng(7);
+    for (int trial = 0; trial < 500; ++trial) {
+        std::size_t a = rng() % layout.count(), b = rng() % layout.count();
+        if (a > b) std::swap(a, b);
+        ++b;
+        const std::vector<Window> rects = window_rectangles(layout, a, b);
+        INFO("windows " << a << "-" << b - 1);
+        REQUIRE(rects.size() <= 3);
+        std::size_t cells = 0;
+        for (const Window& r : rects) cells += r.size();
+        std::size_t expected = 0;
+        for (std::size_t k = a; k < b; ++k) {
+            expected += layout[k].size();
+            const Window& w = layout[k];
+            bool inside = false;
+            for (const Window& r : rects)
+                inside = inside || (w.col_off >= r.col_off && w.row_off >= r.row_off && w.col_off + w.cols <= r.col_off + r.cols &&
+                                    w.row_off + w.rows <= r.row_off + r.rows);
+            REQUIRE(inside);
+        }
+        REQUIRE(cells == expected);
+        const Window bounds = bounding_window(layout, a, b);
+        for (const Window& r : rects) REQUIRE((r.col_off >= bounds.col_off && r.row_off >= bounds.row_off));
+    }
+}
+
+TEST_CASE("shard ids I/N count I from 0, as job arrays do", "[shards]") {
+    const ShardId id = parse_shard_id("3/4");
+    REQUIRE(id.index == 3);
+    REQUIRE(id.count == 4);
+    REQUIRE(id.name() == "shard-3-of-4");
+    for (const char* bad : {"4/4", "0/0", "1", "a/2", "/2", "1/", "-1/2", " 1/2", "1/2 ", "1.0/2"}) {
+        INFO(bad);
+        REQUIRE_THROWS_AS(parse_shard_id(bad), ConfigError);
+    }
+    REQUIRE_THROWS_WITH(parse_shard_id("4/4"), Contains("--shard") && Contains("0 to 3"));
+}
