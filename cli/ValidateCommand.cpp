@@ -11,6 +11,7 @@
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/job/OutputNames.h"
 #include "burdenmap/job/RunJob.h"
+#include "burdenmap/job/ShardPlan.h"
 #include "burdenmap/job/SiteStandards.h"
 #include "burdenmap/io/OutputInputClash.h"
 #include "burdenmap/report/ReportWriter.h"
@@ -21,12 +22,16 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
     auto config_path = std::make_shared<std::string>();
     auto block_size = std::make_shared<int>(512);
     auto methods_dir = std::make_shared<std::string>();
+    auto shards = std::make_shared<std::size_t>(1);
     CLI::App* cmd = app.add_subcommand("validate", "Check a config and print the plan (reads no pixels)");
     cmd->add_option("config", *config_path, "The job's config file (TOML)")->required()->check(CLI::ExistingFile);
     cmd->add_option("--block-size", *block_size, "Window size in cells (default 512)")->check(CLI::Range(8, 8192));
     // As run and check-sites take it: a method-table error that only --methods-dir brings shows here too.
     cmd->add_option("--methods-dir", *methods_dir, "Folder of method tables (default: the shipped data/methods)");
-    return [config_path, block_size, methods_dir, &global]() -> int {
+    // A study beyond one run's grid limit is checked as the shards will run it.
+    cmd->add_option("--shards", *shards, "Check the job as N shards (run --shard I/N): the grid-size limit applies per shard")
+        ->check(CLI::Range(1, 100000));
+    return [config_path, block_size, methods_dir, shards, &global]() -> int {
         std::vector<std::filesystem::path> method_dirs;
         if (!methods_dir->empty()) method_dirs.push_back(*methods_dir);
         const Config config = parse_config(*config_path);
@@ -41,7 +46,9 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
         PlanOptions options;
         options.block_size = *block_size;
         options.method_dirs = method_dirs;
+        options.shards = *shards;
         const JobPlan plan = plan_job(config, options);
+        if (*shards > 1) plan_shards(plan, *shards);  // more shards than windows, a shard over the limit
         // The standard, limit and guideline ids are checked here too (ConfigError naming the key),
         // so a typo shows before check-sites rather than in it.
         const SiteStandards standards = resolve_site_standards(plan);

@@ -316,3 +316,52 @@ TEST_CASE("interruption: after SIGKILL no file with a final output name is incom
         }
     }
 }
+
+// A shard's part folder appears whole or not at all (job/ShardRun): stopped by a signal it cleans
+// up; killed, it leaves only a hidden temporary folder that the next run of that shard removes.
+TEST_CASE("interruption: SIGTERM stops a shard within seconds, exits 130, and leaves no part", "[bad_input][interrupt][shards]") {
+    Job job("shard-sigterm");
+    make_slow(job);
+    job.write_config();
+    const fs::path parts = job / "parts";
+    Background run({"--json-progress", "run", job.config_path().string(), "--shard", "0/2", "--output-dir", parts.string(), "--block-size", "256"},
+                   job / "stderr.txt");
+    REQUIRE(run.wait_for("\"stage\":\"processing\"", std::chrono::seconds(60)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    REQUIRE(run.running());
+    run.signal(SIGTERM);
+    const int status = run.wait();
+    INFO("stderr:\n" << run.err());
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 130);
+    for (const auto& e : fs::directory_iterator(parts)) FAIL("the cancelled shard left " << e.path());
+}
+
+TEST_CASE("interruption: a shard killed by SIGKILL leaves only a hidden folder, removed when the shard runs again",
+          "[bad_input][interrupt][shards]") {
+    Job job("shard-sigkill");
+    make_slow(job);
+    job.write_config();
+    const fs::path parts = job / "parts";
+    const std::vector<std::string> args = {"run", job.config_path().string(), "--shard", "1/2", "--output-dir", parts.string(), "--block-size", "256"};
+    {
+        std::vector<std::string> progress = {"--json-progress"};
+        progress.insert(progress.end(), args.begin(), args.end());
+        Background run(progress, job / "stderr.txt");
+        REQUIRE(run.wait_for("\"stage\":\"processing\"", std::chrono::seconds(60)));
+        run.signal(SIGKILL);
+        run.wait();
+    }
+    std::vector<std::string> left;
+    for (const auto& e : fs::directory_iterator(parts)) left.push_back(e.path().filename().string());
+    REQUIRE(left.size() == 1);
+    CHECK(left[0].rfind(".shard-1-of-2.tmp-", 0) == 0);  // hidden: never taken for a part
+    std::vector<std::string> quiet = {"--quiet"};
+    quiet.insert(quiet.end(), args.begin(), args.end());
+    const CommandResult again = e2e::run_burdenmap(quiet);
+    INFO(again.err);
+    REQUIRE(again.exit_code == 0);
+    left.clear();
+    for (const auto& e : fs::directory_iterator(parts)) left.push_back(e.path().filename().string());
+    CHECK(left == std::vector<std::string>{"shard-1-of-2"});
+}

@@ -320,4 +320,8 @@ TEST_CASE("the grid-size limit applies per shard: a 4.4e9-cell study plans in 2 
     for (const auto& p : j.at("parts")) REQUIRE(p.at("cells").get<double>() <= 4e9);
     const CommandResult one_shard = run_burdenmap({"plan", config.string(), "--shards", "1", "--block-size", "8192"});
     REQUIRE(one_shard.exit_code == 2);
+    // validate checks it as the shards will run it.
+    const CommandResult validated = run_burdenmap({"--quiet", "validate", config.string(), "--shards", "2", "--block-size", "8192"});
+    INFO(validated.err);
+    REQUIRE(validated.exit_code == 0);
 }
