@@ -1,7 +1,6 @@
 #include "burdenmap/job/ShardPartials.h"
 
 #include <cstring>
-#include <iterator>
 #include <optional>
 
 #include "burdenmap/core/Errors.h"
@@ -148,9 +147,12 @@ void ShardPartialsWriter::finish() {
 }
 
 std::size_t read_shard_partials(const std::filesystem::path& path, const std::function<void(WindowPartial&&)>& visit) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw InputError(path.string() + ": cannot open the zone partials");
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');  // one read, not a character at a time
+    in.seekg(0);
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+        throw InputError(path.string() + ": cannot read the zone partials");
     const std::size_t header = sizeof kMagic - 1 + sizeof(std::uint32_t);
     if (bytes.size() < header || bytes.compare(0, sizeof kMagic - 1, kMagic) != 0)
         throw InputError(path.string() + ": not a burdenmap zone partials file");
