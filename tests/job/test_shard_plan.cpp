@@ -48,20 +48,43 @@ void require_partition(const std::vector<ShardRange>& shards, std::size_t window
 
 TEST_CASE("shards balance the cells inside zones, not the area", "[shards]") {
     // 1000 x 600 cells in 100-cell windows (10 per row, 60 in all); the zone covers the top half
-    // (land), the bottom half is sea. By area 3 shards would get 20 windows each; the land windows
-    // (0-29) cost ten times a sea window, so the first two shards share most of the land.
+    // (land), the bottom half is sea. By area 3 shards would get 20 windows each; a land window
+    // (0-29) costs three times a sea window. With 6 rows of windows for 3 shards, boundaries fall
+    // on the rows nearest to 1/3 and 2/3 of the cost: windows 10 and 30.
     const JobPlan plan = hand_plan(1000, 600, 100, {Box{0, 300, 1000, 600}});
     const auto shards = plan_shards(plan, 3);
     require_partition(shards, 60);
-    REQUIRE(shards[0].windows() == 11);
-    REQUIRE(shards[1].windows() == 11);
-    REQUIRE(shards[2].windows() == 38);
-    REQUIRE(shards[0].zone_cells == 11 * 100 * 100);
-    REQUIRE(shards[2].zone_cells == 8 * 100 * 100);
-    REQUIRE(shards[2].cells == 38 * 100 * 100);
+    REQUIRE(shards[0].windows() == 10);
+    REQUIRE(shards[1].windows() == 20);
+    REQUIRE(shards[2].windows() == 30);
+    REQUIRE(shards[0].zone_cells == 10 * 100 * 100);
+    REQUIRE(shards[1].zone_cells == 20 * 100 * 100);
+    REQUIRE(shards[2].zone_cells == 0);
+    REQUIRE(shards[2].cells == 30 * 100 * 100);
     REQUIRE(shards[0].zones == 1);
-    // Sea only: no zone touches the last shard's last windows, but it still has the zone above.
-    REQUIRE(shards[2].zones == 1);
+    // Fewer than two rows per shard: boundaries at single windows, where the cost reaches 1/4,
+    // 1/2 and 3/4 of the total (land windows 0-29 hold 3/4 of it).
+    const auto four = plan_shards(plan, 4);
+    require_partition(four, 60);
+    REQUIRE(four[0].end_window == 10);
+    REQUIRE(four[1].end_window == 20);
+    REQUIRE(four[2].end_window == 30);
+    REQUIRE(four[3].windows() == 30);
+}
+
+TEST_CASE("with two rows of windows per shard, every shard is whole rows", "[shards]") {
+    const JobPlan plan = hand_plan(1000, 2000, 100, {Box{0, 0, 700, 2000}, Box{700, 1000, 1000, 1400}});  // 20 rows of 10
+    for (std::size_t n = 1; n <= 10; ++n) {
+        INFO(n << " shards");
+        const auto shards = plan_shards(plan, n);
+        require_partition(shards, 200);
+        for (const ShardRange& s : shards) {
+            REQUIRE(s.first_window % 10 == 0);
+            REQUIRE(s.windows() % 10 == 0);
+            const BlockLayout layout(1000, 2000, 100);
+            REQUIRE(window_rectangles(layout, s.first_window, s.end_window).size() == 1);
+        }
+    }
 }
 
 TEST_CASE("zone cells are estimated from the zone polygons, not their bounding boxes", "[shards]") {

@@ -45,7 +45,8 @@ std::pair<std::string, bool> source_name(const fs::path& vrt_dir, const fs::path
 
 void write_mosaic_vrt(const fs::path& final_path, bool overwrite, const Grid& grid, const std::string& crs_wkt,
                       const std::vector<BandSpec>& bands, const std::map<std::string, std::string>& dataset_metadata,
-                      const std::vector<MosaicSource>& sources, const std::vector<BandStatistics>& statistics) {
+                      const std::vector<MosaicSource>& sources, const std::vector<BandStatistics>& statistics,
+                      const std::vector<int>& overview_factors) {
     double gt[6];
     grid.geotransform(gt);
     std::string text = "<VRTDataset rasterXSize=\"" + std::to_string(grid.cols()) + "\" rasterYSize=\"" + std::to_string(grid.rows()) + "\">\n";
@@ -73,6 +74,13 @@ void write_mosaic_vrt(const fs::path& final_path, bool overwrite, const Grid& gr
                     "\n      " + rect("DstRect", s.target) + "\n    </SimpleSource>\n";
         }
         text += "  </VRTRasterBand>\n";
+    }
+    if (!overview_factors.empty()) {
+        // "nearest" reads a source's overview of the same factor as it is (the parts' overviews
+        // are averages already), as gdalbuildvrt declares them.
+        text += "  <OverviewList resampling=\"nearest\">";
+        for (std::size_t i = 0; i < overview_factors.size(); ++i) text += (i ? " " : "") + std::to_string(overview_factors[i]);
+        text += "</OverviewList>\n";
     }
     text += "</VRTDataset>\n";
     AtomicOutput::write_text(final_path, text, overwrite);

@@ -24,9 +24,12 @@ struct MosaicSource {
 // Writes the VRT atomically (AtomicOutput; pending in the thread's CommitGroup when one is alive).
 // Bands are Float32 with NaN nodata, described like GeoTiffWriter's (`bands`, dataset metadata),
 // with `statistics` (one per band, as GeoTiffWriter stores them; empty: none) as STATISTICS_*.
-// Throws OutputError naming the file.
+// `overview_factors` (e.g. cog_overview_factors of the grid) become the VRT's <OverviewList>:
+// virtual overviews that GDAL reads from the sources' own overviews, so QGIS draws a whole
+// country from the parts' small levels instead of every cell. Throws OutputError naming the file.
 void write_mosaic_vrt(const std::filesystem::path& final_path, bool overwrite, const Grid& grid, const std::string& crs_wkt,
                       const std::vector<BandSpec>& bands, const std::map<std::string, std::string>& dataset_metadata,
-                      const std::vector<MosaicSource>& sources, const std::vector<BandStatistics>& statistics);
+                      const std::vector<MosaicSource>& sources, const std::vector<BandStatistics>& statistics,
+                      const std::vector<int>& overview_factors = {});
 
 }  // namespace burdenmap

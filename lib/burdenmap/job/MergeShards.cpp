@@ -300,9 +300,11 @@ RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, const MergeOp
         return out;
     };
     const std::map<std::string, std::string> metadata = {{"burdenmap_version", burdenmap_version()}, {"study", plan.config.study.name}};
-    write_mosaic_vrt(result.geotiff, options.overwrite, plan.grid, plan.crs_wkt, tiff_specs, metadata, sources(false), tiff_stats);
+    const std::vector<int> overviews = cog_overview_factors(plan.grid.cols(), plan.grid.rows());
+    write_mosaic_vrt(result.geotiff, options.overwrite, plan.grid, plan.crs_wkt, tiff_specs, metadata, sources(false), tiff_stats, overviews);
     if (!result.raw_geotiff.empty())
-        write_mosaic_vrt(result.raw_geotiff, options.overwrite, plan.grid, plan.crs_wkt, raw_specs, metadata, sources(true), raw_stats);
+        write_mosaic_vrt(result.raw_geotiff, options.overwrite, plan.grid, plan.crs_wkt, raw_specs, metadata, sources(true), raw_stats,
+                         overviews);
     write_raster_style(result.geotiff, options.overwrite);
     const double vrt_seconds = seconds_since(vrt_start);
     double cog_seconds = 0;

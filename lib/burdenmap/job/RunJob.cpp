@@ -1,6 +1,7 @@
 #include "burdenmap/job/RunJob.h"
 
 #include <chrono>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -135,6 +136,8 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
 
     const BandSet bands = make_band_set(plan);
     RasterWriters rasters(plan, options, result);
+    // The input checksums (a full read of every input) on their own thread while the pipeline runs.
+    auto checksums = std::async(std::launch::async, [&plan] { return input_checksums(plan); });
     PipelineRun pipeline = run_pipeline(plan, bands, options, rasters);
 
     report_run_progress(options, 0.9, "writing GeoTIFF");
@@ -145,6 +148,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     pixels.bin_hits = std::move(pipeline.result.bin_hits);
     pixels.threads = pipeline.result.threads;
     pixels.warnings = std::move(pipeline.result.warnings);
+    pixels.sha256 = checksums.get();
     const BlockProcessor::StageSeconds& cpu = pipeline.result.cpu_seconds;
     pixels.timings = {{"pipeline", pipeline.seconds},
                       {"pipeline_cpu_read", cpu.read},

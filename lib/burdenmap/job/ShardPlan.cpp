@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <limits>
 
 #include "burdenmap/core/Errors.h"
@@ -22,9 +23,10 @@ bool parse_count(const std::string& text, std::size_t& out) {
     return true;
 }
 
-// Cells outside zones still cost their read and write: a tenth of a zone cell is what the
-// pipeline's stage timings suggest (reading and writing a cell vs coverage and zonal statistics).
-std::uint64_t window_cost(const Window& w, std::uint64_t zone_cells) { return zone_cells * 10 + (w.size() - zone_cells); }
+// Cells outside zones still cost their read, warp and write: about a third of a cell inside a
+// zone, fitted to the shards' wall times on the national benchmark (scripts/bench --shards 4:
+// ~0.3 s per million zone cells, ~0.1 s per million other cells, on 2 threads).
+std::uint64_t window_cost(const Window& w, std::uint64_t zone_cells) { return zone_cells * 3 + (w.size() - zone_cells); }
 
 }  // namespace
 
@@ -88,7 +90,12 @@ std::vector<ShardRange> plan_shards(const JobPlan& plan, std::size_t count) {
     const std::uint64_t total = prefix[windows];
 
     // Boundary i: the first window whose prefix cost reaches i/N of the total, kept inside
-    // [previous + 1, windows - (N - i)] so every shard has a window.
+    // [previous + 1, windows - (N - i)] so every shard has a window. With at least two rows of
+    // windows per shard, boundaries move to the nearer (by cost) start of a row of windows: a
+    // shard's raster is then exactly its windows (a band of whole rows), with no empty corners.
+    const std::size_t per_row = static_cast<std::size_t>((plan.grid.cols() + plan.block_size - 1) / plan.block_size);
+    const std::size_t window_rows = windows / per_row;
+    const bool whole_rows = window_rows >= 2 * count;
     std::vector<std::size_t> bounds(count + 1, 0);
     bounds[count] = windows;
     for (std::size_t i = 1; i < count; ++i) {
@@ -96,8 +103,16 @@ std::vector<ShardRange> plan_shards(const JobPlan& plan, std::size_t count) {
         std::size_t k = static_cast<std::size_t>(std::lower_bound(prefix.begin(), prefix.end(), target,
                                                                   [](std::uint64_t a, long double t) { return static_cast<long double>(a) < t; }) -
                                                  prefix.begin());
-        k = std::max(k, bounds[i - 1] + 1);
-        k = std::min(k, windows - (count - i));
+        if (whole_rows) {
+            const std::size_t below = k / per_row * per_row, above = std::min(windows, below + per_row);
+            const auto miss = [&](std::size_t b) { return std::abs(static_cast<long double>(prefix[b]) - target); };
+            k = miss(above) < miss(below) ? above : below;
+            k = std::max(k, bounds[i - 1] + per_row);
+            k = std::min(k, windows - (count - i) * per_row);
+        } else {
+            k = std::max(k, bounds[i - 1] + 1);
+            k = std::min(k, windows - (count - i));
+        }
         bounds[i] = k;
     }
 

@@ -44,7 +44,8 @@ inline constexpr double max_cells_per_shard = 4e9;
 std::vector<std::uint64_t> window_zone_cells(const JobPlan& plan, const BlockLayout& layout);
 
 // Splits the plan's windows into `count` contiguous ranges balanced by estimated work (a window
-// costs its zone cells plus a tenth of its other cells). Every range has at least one window.
+// costs three per zone cell and one per other cell). Every range has at least one window;
+// with at least two rows of windows per shard, every range is whole rows of windows.
 // Throws ConfigError("--shards") when count is 0, exceeds the windows, or a shard would exceed
 // max_cells_per_shard.
 std::vector<ShardRange> plan_shards(const JobPlan& plan, std::size_t count);

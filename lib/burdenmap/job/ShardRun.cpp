@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <future>
 #include <memory>
 #include <string>
 
@@ -140,6 +141,9 @@ ShardRunResult run_shard(const JobPlan& plan, const ShardRunOptions& options) {
         for (const auto& c : r.cumulations) out.push_back(c.data());
         return out;
     };
+    // The input checksums (a full read of every input) on their own thread while the pipeline
+    // runs: each shard of a job array hashes every input, so this is paid once per shard.
+    auto checksums = std::async(std::launch::async, [&plan] { return input_checksums(plan); });
     if (options.progress && !options.progress(0.0, "processing")) throw Cancelled();
     const auto pipeline_start = Clock::now();
     PipelineResult pipeline = run_block_pipeline(
@@ -181,7 +185,7 @@ ShardRunResult run_shard(const JobPlan& plan, const ShardRunOptions& options) {
     m.shard = options.shard;
     m.range = range;
     m.config_path = fs::absolute(plan.config.file).lexically_normal().string();
-    const std::map<std::string, std::string> inputs = input_checksums(plan);
+    const std::map<std::string, std::string> inputs = checksums.get();
     m.inputs = inputs;
     m.config_sha256 = inputs.count(plan.config.file.string()) ? inputs.at(plan.config.file.string()) : file_sha256(plan.config.file);
     for (const fs::path& d : options.method_dir_overrides) m.method_dirs.push_back(fs::absolute(d).lexically_normal().string());
