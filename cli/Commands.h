@@ -21,6 +21,8 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global);
 Action add_methods_command(CLI::App& app, const GlobalOptions& global);
 Action add_check_sites_command(CLI::App& app, const GlobalOptions& global);
 Action add_report_command(CLI::App& app, const GlobalOptions& global);
+Action add_plan_command(CLI::App& app, const GlobalOptions& global);
+Action add_merge_command(CLI::App& app, const GlobalOptions& global);
 
 // Exit codes (README "When things go wrong"). sites_failed: check-sites --fail-on found a site at
 // that level (a result, not an error: outputs are written).

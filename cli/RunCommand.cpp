@@ -11,6 +11,9 @@
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/job/OutputNames.h"
 #include "burdenmap/job/RunJob.h"
+#include "burdenmap/job/ShardPlan.h"
+#include "burdenmap/job/ShardRun.h"
+#include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/OutputInputClash.h"
 #include "burdenmap/report/MapFont.h"
@@ -27,7 +30,40 @@ struct RunArgs {
     int block_size = 512;
     bool overwrite = false;
     bool report = false;
+    std::string shard;  // "I/N": one shard of a sharded run
 };
+
+// `run --shard I/N`: one shard into PARTS/shard-I-of-N (job/ShardRun); the merge does the rest.
+int run_one_shard(const RunArgs& args, const GlobalOptions& global) {
+    const ShardId shard = parse_shard_id(args.shard);
+    if (args.output_dir.empty())
+        throw ConfigError("--output-dir", "a shard needs the parts folder shared by every shard and the merge (--output-dir PARTS)");
+    if (args.report) throw ConfigError("--report", "the report is written by the merge: burdenmap merge PARTS --output-dir OUT --report");
+    PlanOptions plan_options;
+    plan_options.block_size = args.block_size;
+    plan_options.shards = shard.count;
+    if (!args.methods_dir.empty()) plan_options.method_dirs.push_back(args.methods_dir);
+    const Config config = parse_config(args.config);
+    refuse_misplaced_outputs(config, args.output_dir, plan_options.method_dirs);
+    const JobPlan plan = plan_job(config, plan_options);
+    for (const Diagnostic& d : plan.diagnostics.all())
+        if (!global.quiet) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
+    ShardRunOptions options;
+    options.shard = shard;
+    options.parts_dir = args.output_dir;
+    options.method_dir_overrides = plan_options.method_dirs;
+    options.threads = args.threads;
+    options.progress = make_progress(choose_progress_style(global.quiet, global.json_progress));
+    const ShardRunResult result = run_shard(plan, options);
+    outputs_done();
+    for (std::size_t i = plan.diagnostics.all().size(); i < result.warnings.size() && !global.quiet; ++i)
+        std::fprintf(stderr, "warning: %s\n", result.warnings[i].message.c_str());
+    if (!global.quiet)
+        std::printf("Shard %zu of %zu: windows %zu-%zu (%s cells) in %s s\n  %s\n", shard.index, shard.count, result.range.first_window,
+                    result.range.end_window - 1, fixed_number(static_cast<double>(result.range.cells), 0).c_str(),
+                    fixed_number(result.seconds, 1).c_str(), result.folder.c_str());
+    return ExitCode::ok;
+}
 
 void print_summary(const RunResult& r) {
     std::printf("Outputs:\n  %s\n  %s\n  %s\n", r.geotiff.c_str(), r.geopackage.c_str(), r.manifest.c_str());
@@ -67,9 +103,13 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
     cmd->add_flag("--report", args->report, "Also write report.html and map.png (as `burdenmap report` does)");
     cmd->add_option("--methods-dir", args->methods_dir, "Folder of method tables (default: the shipped data/methods)");
+    cmd->add_option("--shard", args->shard,
+                    "Compute only shard I of N (I from 0, e.g. $SLURM_ARRAY_TASK_ID/4) into --output-dir PARTS; "
+                    "then `burdenmap merge PARTS`");
     return [cmd, args, &global]() -> int {
         (void)cmd;
         install_stop_handlers();  // from the start: even a warning printed into a closed pipe stops cleanly
+        if (!args->shard.empty()) return run_one_shard(*args, global);
         PlanOptions plan_options;
         plan_options.block_size = args->block_size;
         if (!args->methods_dir.empty()) plan_options.method_dirs.push_back(args->methods_dir);

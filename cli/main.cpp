@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
     const Action methods = add_methods_command(app, global);
     const Action check_sites = add_check_sites_command(app, global);
     const Action report = add_report_command(app, global);
+    const Action plan = add_plan_command(app, global);
+    const Action merge = add_merge_command(app, global);
 
     try {
         app.parse(argc, argv);
@@ -41,6 +43,8 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("validate")) return validate();
         if (app.got_subcommand("check-sites")) return check_sites();
         if (app.got_subcommand("report")) return report();
+        if (app.got_subcommand("plan")) return plan();
+        if (app.got_subcommand("merge")) return merge();
         return methods();
     } catch (const ConfigError& e) {
         std::fprintf(stderr, "\nerror: %s\n", e.what());

@@ -42,4 +42,29 @@ Box bounds(const MultiPolygon& polygons) {
     return b;
 }
 
+namespace {
+// Crossings of a ray from `p` to +x with the ring's edges (closing edge included).
+bool odd_crossings(const Ring& ring, const Point& p) {
+    bool inside = false;
+    const std::size_t n = ring.size();
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+        const Point& a = ring[i];
+        const Point& b = ring[j];
+        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
+    }
+    return inside;
+}
+}  // namespace
+
+bool contains(const MultiPolygon& polygons, const Point& p) {
+    bool inside = false;
+    for (const Polygon& poly : polygons) {
+        if (poly.outer.size() < 3) continue;
+        if (odd_crossings(poly.outer, p)) inside = !inside;
+        for (const Ring& hole : poly.holes)
+            if (hole.size() >= 3 && odd_crossings(hole, p)) inside = !inside;
+    }
+    return inside;
+}
+
 }  // namespace burdenmap

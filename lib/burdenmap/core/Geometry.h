@@ -29,5 +29,9 @@ double area(const Polygon& polygon);
 double area(const MultiPolygon& polygons);
 Box bounds(const Ring& ring);
 Box bounds(const MultiPolygon& polygons);
+// Whether `p` lies inside (even-odd rule over every ring: holes and the parts of a valid
+// multipolygon need no special case). A point exactly on an edge may go either way; this is for
+// estimates (how much of a window lies in zones), never for the exact statistics.
+bool contains(const MultiPolygon& polygons, const Point& p);
 
 }  // namespace burdenmap

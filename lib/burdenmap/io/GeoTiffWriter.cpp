@@ -187,19 +187,10 @@ void GeoTiffWriter::Impl::store_statistics() {
     const double cells = static_cast<double>(grid.size());
     GdalErrorScope errors;
     for (std::size_t b = 0; b < band_count; ++b) {
-        const BandStatistics& s = statistics[b];
-        if (s.count == 0) continue;
         GDALRasterBandH band = GDALGetRasterBand(tiled, static_cast<int>(b) + 1);
-        const auto put = [&](const char* key, double value) {
-            const std::string text = CPLSPrintf("%.17g", value);
-            if (GDALSetMetadataItem(band, key, text.c_str(), nullptr) != CE_None)
+        for (const auto& [key, text] : statistics_metadata(statistics[b], cells))
+            if (GDALSetMetadataItem(band, key.c_str(), text.c_str(), nullptr) != CE_None)
                 fail(errors, "band " + std::to_string(b + 1) + ": cannot set " + key);
-        };
-        put("STATISTICS_MINIMUM", s.min);
-        put("STATISTICS_MAXIMUM", s.max);
-        put("STATISTICS_MEAN", s.mean);
-        put("STATISTICS_STDDEV", s.stddev());
-        put("STATISTICS_VALID_PERCENT", s.valid_percent(cells));
     }
 }
 
@@ -290,6 +281,40 @@ void GeoTiffWriter::finish() {
     m.copy_to_cog();
     m.output.commit();
     remove_with_companions(m.tiled_path);
+}
+
+std::map<std::string, std::string> statistics_metadata(const BandStatistics& s, double cells) {
+    if (s.count == 0) return {};
+    const auto text = [](double v) { return std::string(CPLSPrintf("%.17g", v)); };
+    return {{"STATISTICS_MINIMUM", text(s.min)},
+            {"STATISTICS_MAXIMUM", text(s.max)},
+            {"STATISTICS_MEAN", text(s.mean)},
+            {"STATISTICS_STDDEV", text(s.stddev())},
+            {"STATISTICS_VALID_PERCENT", text(s.valid_percent(cells))}};
+}
+
+void write_cog_copy(const fs::path& source_path, const fs::path& final_path, bool overwrite, int threads) {
+    gdal_init();
+    AtomicOutput output(final_path, overwrite);
+    GdalErrorScope errors;
+    GDALDatasetH source = GDALOpen(source_path.c_str(), GA_ReadOnly);
+    if (!source) throw OutputError(errors.with_error(final_path.string() + ": cannot open " + source_path.string()));
+    GDALDatasetH cog = GDALCreateCopy(driver("COG", final_path), output.temp_path().c_str(), source, FALSE,
+                                      with_threads(cog_options, threads).List(), keep_going, nullptr);
+    GDALClose(source);
+    if (!cog) {
+        remove_with_companions(output.temp_path());
+        throw_if_stop_requested();
+        throw OutputError(errors.with_error(final_path.string() + ": cannot write the cloud-optimised GeoTIFF") +
+                          AtomicOutput::disk_full_hint(output.temp_path().parent_path()));
+    }
+    GDALClose(cog);
+    const std::string reason = errors.take_error();
+    if (!reason.empty()) {
+        remove_with_companions(output.temp_path());
+        throw OutputError(final_path.string() + ": writing the cloud-optimised GeoTIFF: " + reason);
+    }
+    output.commit();
 }
 
 }  // namespace burdenmap

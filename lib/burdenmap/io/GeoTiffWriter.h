@@ -62,4 +62,14 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// A band's statistics as the STATISTICS_* metadata GDAL reads (MINIMUM, MAXIMUM, MEAN, STDDEV,
+// VALID_PERCENT of `cells`), round-trip numbers; empty for a band without a valid cell (GDAL then
+// says "no statistics" rather than showing made-up ones).
+std::map<std::string, std::string> statistics_metadata(const BandStatistics& s, double cells);
+
+// Copies any raster GDAL reads (e.g. a sharded run's burden.vrt) into a cloud-optimised GeoTIFF
+// with the same compression as GeoTiffWriter's, atomically; `threads` as there. Throws OutputError
+// naming `final_path`, Cancelled when a stop was requested.
+void write_cog_copy(const std::filesystem::path& source, const std::filesystem::path& final_path, bool overwrite, int threads);
+
 }  // namespace burdenmap

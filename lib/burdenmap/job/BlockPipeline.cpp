@@ -19,16 +19,22 @@ namespace burdenmap {
 namespace {
 
 // A warning GDAL raised in a worker thread (e.g. a corrupt block it read as zeros) would
-// otherwise be lost: every reader keeps its own, and here they are named and summed.
+// otherwise be lost: every reader keeps its own, and here they are summed.
 template <class Processors>
-std::vector<Diagnostic> reader_warnings(const JobPlan& plan, const Processors& processors) {
-    std::vector<std::map<std::string, std::size_t>> times(plan.layers.size() + 1);
+ReaderWarningCounts count_reader_warnings(const JobPlan& plan, const Processors& processors) {
+    ReaderWarningCounts times(plan.layers.size() + 1);
     for (const auto& p : processors) {
         if (!p) continue;
         const auto per_reader = p->reader_warnings();
         for (std::size_t i = 0; i < per_reader.size(); ++i)
             for (const GdalErrorScope::Warning& w : per_reader[i]) times[i][w.message] += w.times;
     }
+    return times;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> reader_warning_diagnostics(const JobPlan& plan, const ReaderWarningCounts& times) {
     // A file's open-time warnings were reported at plan time already, as "<its plan-time name>:
     // <message>": each thread opening the same file again must not repeat them.
     const std::vector<Diagnostic> planned = plan.diagnostics.all();
@@ -39,7 +45,7 @@ std::vector<Diagnostic> reader_warnings(const JobPlan& plan, const Processors& p
         });
     };
     std::vector<Diagnostic> out;
-    for (std::size_t i = 0; i < times.size(); ++i) {
+    for (std::size_t i = 0; i < times.size() && i <= plan.layers.size(); ++i) {
         const bool layer = i < plan.layers.size();
         const std::string plan_where = !layer                         ? plan.population.raster.path.string()
                                        : plan.layers[i].is_raster()   ? plan.layers[i].raster.path.string()
@@ -51,8 +57,6 @@ std::vector<Diagnostic> reader_warnings(const JobPlan& plan, const Processors& p
     }
     return out;
 }
-
-}  // namespace
 
 PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, const std::vector<Window>& windows,
                                   int threads, const WindowPrepare& prepare, const WindowSink& sink,
@@ -124,7 +128,8 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
         result.cpu_seconds.cumulate += p->stage_seconds().cumulate;
         result.cpu_seconds.zonal += p->stage_seconds().zonal;
     }
-    result.warnings = reader_warnings(plan, processors);
+    result.reader_warning_counts = count_reader_warnings(plan, processors);
+    result.warnings = reader_warning_diagnostics(plan, result.reader_warning_counts);
     return result;
 }
 

@@ -5,6 +5,8 @@
 // of threads.
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -15,16 +17,25 @@
 
 namespace burdenmap {
 
+using ReaderWarningCounts = std::vector<std::map<std::string, std::size_t>>;
+
 struct PipelineResult {
     std::vector<std::optional<ZoneStats>> zones;       // per plan zone; empty: touches no cell
     std::vector<std::vector<std::uint64_t>> bin_hits;  // per layer, per method bin
     int threads = 0;
     BlockProcessor::StageSeconds cpu_seconds;  // summed over threads
     double sink_seconds = 0;                    // in the serial, in-order stage (writing)
-    // GDAL's warnings while the threads read ("gdal-warning", naming the layer and its file),
-    // summed over threads and sorted, so they do not depend on which thread met them.
+    // GDAL's warnings while the threads read: per layer, then the population raster, each
+    // message with how often it came, summed over threads (so they do not depend on which thread
+    // met them, and a sharded run's parts add up to the same counts).
+    ReaderWarningCounts reader_warning_counts;
+    // The same as "gdal-warning" diagnostics naming the layer and its file (reader_warning_diagnostics).
     std::vector<Diagnostic> warnings;
 };
+
+// The counts above as diagnostics, leaving out what the plan reported already (a file's
+// open-time warnings, which each thread meets again when it opens the file).
+std::vector<Diagnostic> reader_warning_diagnostics(const JobPlan& plan, const ReaderWarningCounts& counts);
 
 // The callbacks, in the order they run for each window:
 // 1. prepare: in the parallel stage, right after the window is computed, on any thread: work for

@@ -319,13 +319,15 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
         res = std::round(res / mag) * mag;
     }
     const double cells = std::ceil(extent.width() / res) * std::ceil(extent.height() / res);
-    if (!(cells <= 4e9) || extent.width() / res > 2e9 || extent.height() / res > 2e9) {
+    const double max_cells = 4e9 * static_cast<double>(std::max<std::size_t>(1, options.shards));
+    if (!(cells <= max_cells) || extent.width() / res > 2e9 || extent.height() / res > 2e9) {
         // Text, not a cast: the count may exceed any integer type.
         const std::string size = fixed_number(cells, 0) + " cells (" + fixed_number(std::ceil(extent.width() / res), 0) + " x " +
                                  fixed_number(std::ceil(extent.height() / res), 0) + "; " + plain_number(cells * 4 / 1e9, 3) +
                                  " GB per Float32 band)";
         throw ConfigError("study.resolution", std::string("the grid would have ") + size +
-                                                  "; the limit is 4e9 cells and 2e9 per side: choose a coarser resolution or a smaller extent");
+                                                  "; the limit is 4e9 cells per run (or per shard, with --shards) and 2e9 per side: "
+                                                  "choose a coarser resolution, a smaller extent or more shards");
     }
     plan.grid = Grid::snapped(extent, res);
     for (const LayerPlan& lp : plan.layers)

@@ -59,6 +59,9 @@ struct PopulationPlan {
 struct PlanOptions {
     int block_size = 512;
     std::vector<std::filesystem::path> method_dirs;  // empty: the default folder
+    // A sharded run (`plan --shards`, `run --shard I/N`, `merge`): the grid-size limit of 4e9
+    // cells applies per shard (job/ShardPlan checks each), so the grid may hold N times as many.
+    std::size_t shards = 1;
 };
 
 struct JobPlan {

@@ -36,6 +36,7 @@ struct ZoneSummary {
 
 struct RunResult {
     std::filesystem::path geotiff, geopackage, manifest, raw_geotiff;
+    std::filesystem::path cog_geotiff;  // merge --cog: the one-file GeoTIFF beside burden.vrt
     std::vector<std::pair<std::string, std::filesystem::path>> csv;  // GeoPackage table → its CSV ([output] csv)
     std::size_t zones = 0;
     std::size_t zones_with_data = 0;

@@ -270,6 +270,7 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
     ordered_json timings;
     for (const auto& [stage, s] : extras.timings) timings[stage] = std::round(s * 1000) / 1000;
     j["timings_seconds"] = timings;
+    if (!extras.shards_json.empty()) j["shards"] = ordered_json::parse(extras.shards_json);
     j["threads"] = extras.threads;
     return j.dump(2);
 }

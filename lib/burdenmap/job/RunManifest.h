@@ -20,6 +20,7 @@ struct ManifestExtras {
     std::vector<Diagnostic> warnings;
     std::map<std::string, std::string> sha256;  // input path → checksum, from input_checksums()
     const struct FairnessResult* fairness = nullptr;  // when [fairness] is configured
+    std::string shards_json;  // a merged run: per shard (range, timings, memory, host), a JSON array
 };
 
 // SHA-256 of every input file of the plan (config, zones, layers), computed once per run.

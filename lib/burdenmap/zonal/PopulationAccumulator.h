@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "burdenmap/zonal/ZonalAccumulator.h"
@@ -65,6 +66,16 @@ public:
         weighted_sum_ += o.weighted_sum_;
         for (std::size_t i = 0; i < per_class_.size() && i < o.per_class_.size(); ++i) per_class_[i] += o.per_class_[i];
     }
+
+    // Everything it holds, as plain numbers (see ZonalAccumulator::State).
+    struct State {
+        double total = 0, nodata = 0, weighted_sum = 0;
+        std::vector<double> per_class;
+        std::optional<double> constant;
+    };
+    State state() const { return {total_, nodata_, weighted_sum_, per_class_, constant_}; }
+    explicit PopulationAccumulator(State s)
+        : total_(s.total), nodata_(s.nodata), weighted_sum_(s.weighted_sum), per_class_(std::move(s.per_class)), constant_(s.constant) {}
 
     double residents() const { return total_; }
     double residents_without_data() const { return nodata_; }

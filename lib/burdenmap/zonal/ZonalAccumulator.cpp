@@ -2,8 +2,26 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 namespace burdenmap {
+
+ZonalAccumulator::ZonalAccumulator(State s)
+    : thresholds_(std::move(s.thresholds)),
+      weight_at_least_(std::move(s.weight_at_least)),
+      weight_in_class_(std::move(s.weight_in_class)),
+      weight_(s.weight),
+      nodata_weight_(s.nodata_weight),
+      shift_(s.shift),
+      sum_(s.sum),
+      sum_squares_(s.sum_squares),
+      min_(s.min),
+      max_(s.max) {
+    if (weight_at_least_.size() != thresholds_.size())
+        throw std::invalid_argument("ZonalAccumulator: " + std::to_string(weight_at_least_.size()) + " threshold weights for " +
+                                    std::to_string(thresholds_.size()) + " thresholds");
+}
 
 void ZonalAccumulator::merge(const ZonalAccumulator& other) {
     if (other.thresholds_ != thresholds_ || other.weight_in_class_.size() != weight_in_class_.size())

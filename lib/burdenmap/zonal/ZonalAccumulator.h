@@ -49,6 +49,19 @@ public:
 
     void merge(const ZonalAccumulator& other);
 
+    // Everything the accumulator holds, as plain numbers: a shard writes it to disk and the merge
+    // reads it back (job/ShardPartials), and folding the restored parts in window order gives the
+    // same bits as folding the originals.
+    struct State {
+        std::vector<double> thresholds, weight_at_least, weight_in_class;
+        double weight = 0, nodata_weight = 0, shift = 0, sum = 0, sum_squares = 0, min = 0, max = 0;
+    };
+    State state() const {
+        return {thresholds_, weight_at_least_, weight_in_class_, weight_, nodata_weight_, shift_, sum_, sum_squares_, min_, max_};
+    }
+    // Throws std::invalid_argument when the per-threshold weights do not match the thresholds.
+    explicit ZonalAccumulator(State s);
+
     // As if every cell seen so far (valid or not) had held `value`: the statistics of a value given
     // per zone (a zone-table layer). The shift becomes the value, so the mean is the value to the
     // bit, here and after merging parts of the same value.

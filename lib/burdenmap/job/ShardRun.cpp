@@ -1,0 +1,230 @@
+#include "burdenmap/job/ShardRun.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <memory>
+#include <string>
+
+#include "burdenmap/core/BlockLayout.h"
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/io/AtomicOutput.h"
+#include "burdenmap/io/GeoTiffWriter.h"
+#include "burdenmap/job/BandSet.h"
+#include "burdenmap/job/BlockPipeline.h"
+#include "burdenmap/job/RasterBands.h"
+#include "burdenmap/job/RunManifest.h"
+#include "burdenmap/job/ShardManifest.h"
+#include "burdenmap/job/ShardPartials.h"
+
+namespace burdenmap {
+namespace fs = std::filesystem;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+std::string host_name() {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0) return "";
+    return name;
+}
+
+// A hidden folder ".shard-I-of-N.tmp-PID" beside the final one, removed unless renamed into place.
+class PartFolder {
+public:
+    PartFolder(const fs::path& parts_dir, const ShardId& shard)
+        : final_(shard_folder(parts_dir, shard)),
+          temp_(parts_dir / ("." + shard.name() + ".tmp-" + std::to_string(::getpid()))) {
+        std::error_code ec;
+        fs::create_directories(parts_dir, ec);
+        if (ec) throw OutputError(parts_dir.string() + ": cannot create the parts folder: " + ec.message());
+        remove_stale(parts_dir, shard);
+        fs::remove_all(temp_, ec);
+        fs::create_directory(temp_, ec);
+        if (ec) throw OutputError(temp_.string() + ": cannot create the shard's folder: " + ec.message());
+    }
+    ~PartFolder() {
+        std::error_code ec;
+        if (!committed_) fs::remove_all(temp_, ec);
+    }
+    PartFolder(const PartFolder&) = delete;
+    PartFolder& operator=(const PartFolder&) = delete;
+
+    const fs::path& temp() const { return temp_; }
+    const fs::path& final_path() const { return final_; }
+
+    // Replaces an earlier part of this shard: the old one is moved aside first, so the final
+    // name never holds a mixture of two runs.
+    void commit() {
+        std::error_code ec;
+        const fs::path old = final_.parent_path() / ("." + final_.filename().string() + ".old-" + std::to_string(::getpid()));
+        if (fs::exists(final_)) {
+            fs::rename(final_, old, ec);
+            if (ec) throw OutputError(final_.string() + ": cannot move the earlier part aside: " + ec.message());
+        }
+        fs::rename(temp_, final_, ec);
+        if (ec) throw OutputError(final_.string() + ": cannot rename the part into place: " + ec.message());
+        committed_ = true;
+        fs::remove_all(old, ec);
+    }
+
+private:
+    // Temporaries of this shard left by a process that is gone (killed, out of memory, node lost).
+    static void remove_stale(const fs::path& parts_dir, const ShardId& shard) {
+        std::error_code ec;
+        for (const char* kind : {".tmp-", ".old-"}) {
+            const std::string prefix = "." + shard.name() + kind;
+            for (fs::directory_iterator it(parts_dir, ec), end; !ec && it != end; it.increment(ec)) {
+                const std::string name = it->path().filename().string();
+                if (name.rfind(prefix, 0) != 0) continue;
+                const std::string pid = name.substr(prefix.size());
+                if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+                if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;
+                std::error_code rm;
+                fs::remove_all(it->path(), rm);
+            }
+        }
+    }
+
+    fs::path final_, temp_;
+    bool committed_ = false;
+};
+
+Window relative_to(const Window& w, const Window& origin) { return Window{w.col_off - origin.col_off, w.row_off - origin.row_off, w.cols, w.rows}; }
+
+}  // namespace
+
+fs::path shard_folder(const fs::path& parts_dir, const ShardId& shard) { return parts_dir / shard.name(); }
+
+double peak_rss_mib() {
+    struct rusage usage {};
+    if (::getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB on Linux
+}
+
+ShardRunResult run_shard(const JobPlan& plan, const ShardRunOptions& options) {
+    const auto start = Clock::now();
+    const std::vector<ShardRange> ranges = plan_shards(plan, options.shard.count);
+    const ShardRange& range = ranges[options.shard.index];
+    const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
+    const std::vector<Window> windows(layout.windows().begin() + static_cast<std::ptrdiff_t>(range.first_window),
+                                      layout.windows().begin() + static_cast<std::ptrdiff_t>(range.end_window));
+    const Window bounds = bounding_window(layout, range.first_window, range.end_window);
+    const Grid part_grid = plan.grid.subgrid(bounds);
+
+    PartFolder folder(options.parts_dir, options.shard);
+    const BandSet bands = make_band_set(plan);
+    const std::map<std::string, std::string> metadata = {{"burdenmap_version", burdenmap_version()}, {"study", plan.config.study.name},
+                                                         {"burdenmap_shard", options.shard.name()}};
+    GeoTiffWriter tiff(folder.temp() / "burden-part.tif", false, part_grid, plan.crs_wkt, tiff_bands(plan), metadata, plan.block_size,
+                       options.threads);
+    std::unique_ptr<GeoTiffWriter> raw;
+    if (!plan.config.output.raw_geotiff.empty())
+        raw = std::make_unique<GeoTiffWriter>(folder.temp() / "raw-part.tif", false, part_grid, plan.crs_wkt, raw_bands(plan), metadata,
+                                              plan.block_size, options.threads);
+    ShardPartialsWriter partials(folder.temp() / "zones.partials");
+
+    // As run_job's pipeline: summaries in the parallel stage, cells in window order; and here each
+    // window's zone statistics and band moments into the partials, in window order too.
+    struct WindowSummaries {
+        std::vector<GeoTiffWriter::WindowSummary> tiff, raw;
+    };
+    std::vector<WindowSummaries> summaries(windows.size());
+    const auto bands_of = [&plan](const WindowResult& r) {
+        std::vector<const float*> out;
+        for (std::size_t i = 0; i < r.scores.size(); ++i) out.push_back((plan.layers[i].scored() ? r.scores[i] : r.raw[i]).data());
+        for (const auto& c : r.cumulations) out.push_back(c.data());
+        return out;
+    };
+    if (options.progress && !options.progress(0.0, "processing")) throw Cancelled();
+    const auto pipeline_start = Clock::now();
+    PipelineResult pipeline = run_block_pipeline(
+        plan, bands, windows, options.threads,
+        [&](const WindowResult& r) {
+            const Window w = relative_to(r.window, bounds);
+            WindowSummaries& s = summaries[r.index];
+            for (const float* v : bands_of(r)) s.tiff.push_back(tiff.summarise(w, v));
+            if (raw)
+                for (const auto& values : r.raw) s.raw.push_back(raw->summarise(w, values.data()));
+        },
+        [&](const WindowResult& r) {
+            const Window w = relative_to(r.window, bounds);
+            WindowSummaries& s = summaries[r.index];
+            const std::vector<const float*> values = bands_of(r);
+            for (std::size_t b = 0; b < values.size(); ++b) tiff.write(w, b, values[b], s.tiff[b]);
+            if (raw)
+                for (std::size_t i = 0; i < r.raw.size(); ++i) raw->write(w, i, r.raw[i].data(), s.raw[i]);
+            WindowPartial partial;
+            partial.window = range.first_window + r.index;
+            for (const auto& summary : s.tiff) partial.moments.push_back(summary.moments);
+            for (const auto& summary : s.raw) partial.moments.push_back(summary.moments);
+            partial.zones = r.zones;
+            partials.write(partial);
+            s = WindowSummaries{};
+        },
+        [&](double fraction) { return !options.progress || options.progress(0.9 * fraction, "processing"); });
+    const double pipeline_seconds = seconds_since(pipeline_start);
+
+    if (options.progress && !options.progress(0.9, "writing the shard's GeoTIFF")) throw Cancelled();
+    const auto cog_start = Clock::now();
+    partials.finish();
+    tiff.finish();
+    if (raw) raw->finish();
+    const double cog_seconds = seconds_since(cog_start);
+
+    ShardManifest m;
+    m.tool = burdenmap_version();
+    m.shard = options.shard;
+    m.range = range;
+    m.config_path = fs::absolute(plan.config.file).lexically_normal().string();
+    const std::map<std::string, std::string> inputs = input_checksums(plan);
+    m.inputs = inputs;
+    m.config_sha256 = inputs.count(plan.config.file.string()) ? inputs.at(plan.config.file.string()) : file_sha256(plan.config.file);
+    for (const fs::path& d : options.method_dir_overrides) m.method_dirs.push_back(fs::absolute(d).lexically_normal().string());
+    m.method_tables = method_table_checksums(method_dirs_for(plan.config, options.method_dir_overrides));
+    m.grid_cols = plan.grid.cols();
+    m.grid_rows = plan.grid.rows();
+    m.grid_x0 = plan.grid.x0();
+    m.grid_y0 = plan.grid.y0();
+    m.grid_dx = plan.grid.dx();
+    m.grid_dy = plan.grid.dy();
+    m.block_size = plan.block_size;
+    m.raster_bounds = bounds;
+    const auto file = [&](const char* name) { return ShardFile{name, fs::file_size(folder.temp() / name)}; };
+    m.raster = file("burden-part.tif");
+    if (raw) m.raw_raster = file("raw-part.tif");
+    m.partials = file("zones.partials");
+    m.partial_windows = partials.windows();
+    m.bin_hits = pipeline.bin_hits;
+    m.reader_warnings = pipeline.reader_warning_counts;
+    m.threads = pipeline.threads;
+    m.host = host_name();
+    const BlockProcessor::StageSeconds& cpu = pipeline.cpu_seconds;
+    m.timings = {{"pipeline", pipeline_seconds},
+                 {"pipeline_cpu_read", cpu.read},
+                 {"pipeline_cpu_score", cpu.score},
+                 {"pipeline_cpu_cumulate", cpu.cumulate},
+                 {"pipeline_cpu_zonal", cpu.zonal},
+                 {"pipeline_write_tiles", pipeline.sink_seconds},
+                 {"cog", cog_seconds},
+                 {"total", seconds_since(start)}};
+    m.peak_rss_mib = peak_rss_mib();
+    m.complete = true;
+    AtomicOutput::write_text(folder.temp() / "shard.json", shard_manifest_json(m), false);
+    folder.commit();
+    if (options.progress && !options.progress(1.0, "done")) throw Cancelled();
+
+    ShardRunResult result;
+    result.folder = folder.final_path();
+    result.range = range;
+    result.warnings = plan.diagnostics.all();
+    result.warnings.insert(result.warnings.end(), pipeline.warnings.begin(), pipeline.warnings.end());
+    result.seconds = seconds_since(start);
+    return result;
+}
+
+}  // namespace burdenmap
