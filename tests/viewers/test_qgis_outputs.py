@@ -165,20 +165,20 @@ def check_raster(tif):
         if not description or description not in raster.bandName(b):
             fail("band %d is shown as '%s', not by its name '%s'" % (b, raster.bandName(b), description))
     if ds.GetRasterBand(1).GetOverviewCount() < 1:
-        fail("burden.tif has no overviews")
+        fail("%s has no overviews" % os.path.basename(tif))
     renderer = raster.renderer()
     qml = os.path.splitext(tif)[0] + ".qml"
     if not os.path.exists(qml):
         fail("no %s beside the GeoTIFF (run_job must call write_raster_style)" % os.path.basename(qml))
     if renderer.type() != "singlebandpseudocolor":
-        fail("burden.tif did not open with its .qml style (renderer %s)" % renderer.type())
+        fail("%s did not open with its .qml style (renderer %s)" % (os.path.basename(tif), renderer.type()))
     band = renderer.band()
     stats = raster.dataProvider().bandStatistics(band, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
     stored_max = ds.GetRasterBand(band).GetMetadataItem("STATISTICS_MAXIMUM")
     if stored_max is None or abs(stats.maximumValue - float(stored_max)) > 1e-6:
         fail("band %d has no stored statistics matching QGIS's (%s vs %s)" % (band, stored_max, stats.maximumValue))
-    print("burden.tif: %d bands named %s; style %s on band %d ('%s'), %d overview(s), max %g"
-          % (raster.bandCount(), [raster.bandName(b) for b in range(1, raster.bandCount() + 1)], renderer.type(),
+    print("%s: %d bands named %s; style %s on band %d ('%s'), %d overview(s), max %g"
+          % (os.path.basename(tif), raster.bandCount(), [raster.bandName(b) for b in range(1, raster.bandCount() + 1)], renderer.type(),
              band, raster.bandName(band), ds.GetRasterBand(1).GetOverviewCount(), stats.maximumValue))
     return raster
 
@@ -224,26 +224,30 @@ def run_checks(gpkg, tif, rendered):
     zone_colours = [(r.symbol().color().red(), r.symbol().color().green(), r.symbol().color().blue())
                     for r in renderer.ranges()]
     check_not_blank(render([zones], extent, rendered), "zones rendered by QGIS", [zone_colours[0], zone_colours[-1]])
-    check_not_blank(render([raster], extent, ""), "burden.tif rendered by QGIS")
+    check_not_blank(render([raster], extent, ""), os.path.basename(tif) + " rendered by QGIS")
 
 
 def main():
-    if len(sys.argv) not in (2, 3):
-        fail("usage: test_qgis_outputs.py OUTPUT_DIR [RENDERED_PNG]")
-    out = sys.argv[1]
-    rendered = sys.argv[2] if len(sys.argv) == 3 else ""
-    for name in ("burden.gpkg", "burden.tif"):
+    # OUTPUT_DIR [RENDERED_PNG] [--raster=NAME]: NAME is burden.tif, or burden.vrt for a merged
+    # sharded run (a VRT over the shards' COGs, opened the same way).
+    args = [a for a in sys.argv[1:] if not a.startswith("--raster=")]
+    raster = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--raster=")), "burden.tif")
+    if len(args) not in (1, 2):
+        fail("usage: test_qgis_outputs.py OUTPUT_DIR [RENDERED_PNG] [--raster=burden.vrt]")
+    out = args[0]
+    rendered = args[1] if len(args) == 2 else ""
+    for name in ("burden.gpkg", raster):
         if not os.path.exists(os.path.join(out, name)):
             fail("no %s in %s" % (name, out))
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
     app.initQgis()
     try:
-        run_checks(os.path.join(out, "burden.gpkg"), os.path.join(out, "burden.tif"), rendered)
+        run_checks(os.path.join(out, "burden.gpkg"), os.path.join(out, raster), rendered)
     except Exception as error:  # an unexpected PyQGIS error is a failure with its message, not a crash
         fail("%s: %s" % (type(error).__name__, error))
     app.exitQgis()
-    finish(0, "OK: QGIS opens the outputs styled")
+    finish(0, "OK: QGIS opens the outputs styled (%s)" % raster)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ class PartFolder {
 public:
     PartFolder(const fs::path& parts_dir, const ShardId& shard)
         : final_(shard_folder(parts_dir, shard)),
-          temp_(parts_dir / ("." + shard.name() + ".tmp-" + std::to_string(::getpid()))) {
+          temp_(parts_dir / ("." + shard.name() + ".tmp-" + host_name() + "-" + std::to_string(::getpid()))) {
         std::error_code ec;
         fs::create_directories(parts_dir, ec);
         if (ec) throw OutputError(parts_dir.string() + ": cannot create the parts folder: " + ec.message());
@@ -62,7 +62,7 @@ public:
     // name never holds a mixture of two runs.
     void commit() {
         std::error_code ec;
-        const fs::path old = final_.parent_path() / ("." + final_.filename().string() + ".old-" + std::to_string(::getpid()));
+        const fs::path old = final_.parent_path() / ("." + final_.filename().string() + ".old-" + host_name() + "-" + std::to_string(::getpid()));
         if (fs::exists(final_)) {
             fs::rename(final_, old, ec);
             if (ec) throw OutputError(final_.string() + ": cannot move the earlier part aside: " + ec.message());
@@ -74,11 +74,13 @@ public:
     }
 
 private:
-    // Temporaries of this shard left by a process that is gone (killed, out of memory, node lost).
+    // Temporaries of this shard left by a process on this host that is gone (killed, out of
+    // memory). The host is in the name: a parts folder shared by many nodes holds temporaries of
+    // live shards elsewhere, whose PIDs mean nothing here; those are left alone.
     static void remove_stale(const fs::path& parts_dir, const ShardId& shard) {
         std::error_code ec;
         for (const char* kind : {".tmp-", ".old-"}) {
-            const std::string prefix = "." + shard.name() + kind;
+            const std::string prefix = "." + shard.name() + kind + host_name() + "-";
             for (fs::directory_iterator it(parts_dir, ec), end; !ec && it != end; it.increment(ec)) {
                 const std::string name = it->path().filename().string();
                 if (name.rfind(prefix, 0) != 0) continue;
