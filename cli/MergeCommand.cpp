@@ -7,12 +7,10 @@
 #include "Commands.h"
 #include "Progress.h"
 #include "burdenmap/core/PlainNumber.h"
-#include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/OutputInputClash.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/job/MergeShards.h"
 #include "burdenmap/job/OutputNames.h"
-#include "burdenmap/report/MapFont.h"
 #include "burdenmap/report/ReportWriter.h"
 
 namespace burdenmap::cli {
@@ -39,11 +37,8 @@ Action add_merge_command(CLI::App& app, const GlobalOptions& global) {
         if (args->report) outputs.insert(outputs.end(), {planned_report.report, planned_report.map});
         refuse_outputs_that_are_inputs(outputs, config_inputs(run.config, method_dirs_for(run.config, run.plan_options.method_dirs)));
         refuse_misplaced_outputs(run.config, args->output_dir, run.plan_options.method_dirs);
-        if (args->report) {
-            AtomicOutput::check_writable(planned_report.report, args->overwrite);
-            AtomicOutput::check_writable(planned_report.map, args->overwrite);
-            report::require_map_font();
-        }
+        // Refused up front, not after the run, when the report may not be written.
+        if (args->report) refuse_unwritable_report(planned_report.report.parent_path(), args->overwrite);
         const JobPlan plan = plan_job(run.config, run.plan_options);
         MergeOptions options;
         options.output_dir = args->output_dir;
@@ -64,15 +59,7 @@ Action add_merge_command(CLI::App& app, const GlobalOptions& global) {
             std::printf("Zones: %zu (%zu with data); merged in %s s\n", result.zones, result.zones_with_data,
                         fixed_number(result.seconds, 1).c_str());
         }
-        if (args->report) {
-            ReportOptions report_options;
-            report_options.overwrite = args->overwrite;
-            report_options.manifest = result.manifest.filename().string();
-            const ReportPaths paths = write_report(result.manifest.parent_path(), report_options);
-            for (const Diagnostic& d : paths.warnings)
-                if (!global.quiet) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
-            if (!global.quiet) std::printf("Report:\n  %s\n", paths.report.c_str());
-        }
+        if (args->report) write_report_after(result, args->overwrite, global);
         return ExitCode::ok;
     };
 }

@@ -5,6 +5,8 @@
 #include <memory>
 
 #include "Commands.h"
+#include "burdenmap/io/AtomicOutput.h"
+#include "burdenmap/report/MapFont.h"
 #include "burdenmap/report/ReportWriter.h"
 
 namespace burdenmap::cli {
@@ -18,6 +20,23 @@ struct ReportArgs {
 };
 
 }  // namespace
+
+void refuse_unwritable_report(const std::filesystem::path& output_dir, bool overwrite) {
+    const ReportPaths planned = report_paths(output_dir);
+    AtomicOutput::check_writable(planned.report, overwrite);
+    AtomicOutput::check_writable(planned.map, overwrite);
+    report::require_map_font();
+}
+
+void write_report_after(const RunResult& result, bool overwrite, const GlobalOptions& global) {
+    ReportOptions options;
+    options.overwrite = overwrite;
+    options.manifest = result.manifest.filename().string();
+    const ReportPaths paths = write_report(result.manifest.parent_path(), options);
+    if (global.quiet) return;
+    for (const Diagnostic& d : paths.warnings) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
+    std::printf("Report:\n  %s\n", paths.report.c_str());
+}
 
 Action add_report_command(CLI::App& app, const GlobalOptions& global) {
     auto args = std::make_shared<ReportArgs>();

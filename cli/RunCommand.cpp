@@ -14,9 +14,7 @@
 #include "burdenmap/job/ShardPlan.h"
 #include "burdenmap/job/ShardRun.h"
 #include "burdenmap/core/Errors.h"
-#include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/OutputInputClash.h"
-#include "burdenmap/report/MapFont.h"
 #include "burdenmap/report/ReportWriter.h"
 
 namespace burdenmap::cli {
@@ -131,26 +129,15 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
         options.threads = args->threads;
         options.overwrite = args->overwrite;
         options.progress = make_progress(choose_progress_style(global.quiet, global.json_progress));
-        if (args->report) {  // refuse up front, not after the run, when the report may not be written
-            AtomicOutput::check_writable(planned_report.report, args->overwrite);
-            AtomicOutput::check_writable(planned_report.map, args->overwrite);
-            report::require_map_font();
-        }
+        // Refused up front, not after the run, when the report may not be written.
+        if (args->report) refuse_unwritable_report(planned_report.report.parent_path(), args->overwrite);
         const RunResult result = run_job(plan, options);
         outputs_done();
         // Warnings found while running (after the plan's, which were printed above).
         for (std::size_t i = plan.diagnostics.all().size(); i < result.warnings.size() && !global.quiet; ++i)
             std::fprintf(stderr, "warning: %s\n", result.warnings[i].message.c_str());
         if (!global.quiet) print_summary(result);
-        if (args->report) {
-            ReportOptions report_options;
-            report_options.overwrite = args->overwrite;
-            report_options.manifest = result.manifest.filename().string();
-            const ReportPaths paths = write_report(result.manifest.parent_path(), report_options);
-            for (const Diagnostic& d : paths.warnings)
-                if (!global.quiet) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
-            if (!global.quiet) std::printf("Report:\n  %s\n", paths.report.c_str());
-        }
+        if (args->report) write_report_after(result, args->overwrite, global);
         return ExitCode::ok;
     };
 }
