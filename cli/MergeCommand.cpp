@@ -2,6 +2,7 @@
 // and writes what `run` writes (the raster as a VRT over the parts; --cog also as one GeoTIFF).
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <future>
 #include <memory>
 
 #include "Commands.h"
@@ -39,6 +40,8 @@ Action add_merge_command(CLI::App& app, const GlobalOptions& global) {
         refuse_misplaced_outputs(run.config, args->output_dir, run.plan_options.method_dirs);
         // Refused up front, not after the run, when the report may not be written.
         if (args->report) refuse_unwritable_report(planned_report.report.parent_path(), args->overwrite);
+        // The parts fold on another thread while the config is planned (zones read, tables joined).
+        auto folding = std::async(std::launch::async, [&run] { return fold_shard_partials(run); });
         const JobPlan plan = plan_job(run.config, run.plan_options);
         MergeOptions options;
         options.output_dir = args->output_dir;
@@ -46,7 +49,7 @@ Action add_merge_command(CLI::App& app, const GlobalOptions& global) {
         options.overwrite = args->overwrite;
         options.threads = args->threads;
         options.progress = make_progress(choose_progress_style(global.quiet, global.json_progress));
-        const RunResult result = merge_shards(plan, run, options);
+        const RunResult result = merge_shards(plan, run, folding.get(), options);
         outputs_done();
         if (!global.quiet) {
             for (const Diagnostic& d : result.warnings) std::fprintf(stderr, "warning: %s\n", d.message.c_str());

@@ -116,7 +116,8 @@ TEST_CASE("the demo merged from 1, 3 and 7 shards equals one run, to the bit", "
         REQUIRE(info.exit_code == 0);
         const auto stats = [](const std::string& json) {
             std::vector<std::string> per_band;
-            for (const auto& band : nlohmann::json::parse(json).at("bands")) per_band.push_back(band.at("metadata").at("").dump());
+            const nlohmann::json info_json = nlohmann::json::parse(json);  // kept alive: the loop ranges over a member
+            for (const auto& band : info_json.at("bands")) per_band.push_back(band.at("metadata").at("").dump());
             return per_band;
         };
         const auto a = stats(info_single.out), b = stats(info.out);

@@ -157,4 +157,9 @@ TEST_CASE("shard ids I/N count I from 0, as job arrays do", "[shards]") {
         REQUIRE_THROWS_AS(parse_shard_id(bad), ConfigError);
     }
     REQUIRE_THROWS_WITH(parse_shard_id("4/4"), Contains("--shard") && Contains("0 to 3"));
+    // Part folders: "shard-I-of-N" and nothing else (a log file beside them, a hidden temporary).
+    REQUIRE(parse_shard_folder_name("shard-2-of-7")->index == 2);
+    REQUIRE(parse_shard_folder_name("shard-2-of-7")->count == 7);
+    for (const char* other : {"shard-2-of-7.log", ".shard-2-of-7.tmp-host-12", "shard--of-7", "shard-2-of-", "shard-x-of-7", "parts"})
+        REQUIRE_FALSE(parse_shard_folder_name(other).has_value());
 }

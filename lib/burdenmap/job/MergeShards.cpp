@@ -5,7 +5,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <regex>
 
 #include "burdenmap/config/ConfigParser.h"
 #include "burdenmap/core/BlockLayout.h"
@@ -98,12 +97,10 @@ ShardedRun read_sharded_run(const fs::path& parts_dir) {
     if (!fs::is_directory(parts_dir, ec))
         throw InputError(parts_dir.string() + ": no such folder (the parts folder that `run --shard I/N --output-dir` wrote)");
     // The parts present, by shard count.
-    const std::regex name("shard-([0-9]{1,9})-of-([0-9]{1,9})");
     std::map<std::size_t, std::vector<std::size_t>> found;
     for (const auto& entry : fs::directory_iterator(parts_dir)) {
-        std::smatch m;
-        const std::string n = entry.path().filename().string();
-        if (entry.is_directory() && std::regex_match(n, m, name)) found[std::stoul(m[2])].push_back(std::stoul(m[1]));
+        const std::optional<ShardId> id = parse_shard_folder_name(entry.path().filename().string());
+        if (entry.is_directory() && id) found[id->count].push_back(id->index);
     }
     if (found.empty())
         throw InputError(parts_dir.string() + ": no shard parts (folders shard-I-of-N); run `burdenmap run CONFIG --shard I/N --output-dir " +
@@ -191,7 +188,46 @@ std::vector<fs::path> merge_output_paths(const Config& config, const fs::path& o
     return out;
 }
 
-RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, const MergeOptions& options) {
+FoldedPartials fold_shard_partials(const ShardedRun& run) {
+    const auto start = Clock::now();
+    FoldedPartials out;
+    std::size_t next_window = 0;
+    bool first_window = true;
+    for (const ShardManifest& m : run.parts) {
+        const fs::path folder = shard_folder(run.parts_dir, m.shard);
+        check_file(folder, m.partials);  // a cut file is named by its size before its checksum fails
+        const fs::path file = folder / m.partials.name;
+        const std::size_t windows = read_shard_partials(file, [&](WindowPartial&& w) {
+            if (w.window != next_window)
+                throw InputError(file.string() + ": holds window " + std::to_string(w.window) + " where window " + std::to_string(next_window) +
+                                 " belongs; run the shard again");
+            if (first_window) out.bands.resize(w.moments.size());
+            first_window = false;
+            if (w.moments.size() != out.bands.size())
+                throw InputError(file.string() + ": " + std::to_string(w.moments.size()) + " bands in window " + std::to_string(w.window) +
+                                 ", " + std::to_string(out.bands.size()) + " in window 0; run the shards again");
+            for (std::size_t b = 0; b < out.bands.size(); ++b) out.bands[b].merge(w.moments[b]);
+            // As run_block_pipeline folds them: a zone's first part moved in, the others merged.
+            for (auto& [zone, stats] : w.zones) {
+                if (out.zone_bands == 0) out.zone_bands = stats.area.size();
+                if (stats.area.size() != out.zone_bands)
+                    throw InputError(file.string() + ": zone statistics of different band counts; run the shards again");
+                if (zone >= out.zones.size()) out.zones.resize(zone + 1);
+                auto& target = out.zones[zone];
+                if (!target) target = std::move(stats);
+                else target->merge(stats);
+            }
+            ++next_window;
+        });
+        if (next_window != m.range.end_window || windows != m.partial_windows)
+            throw InputError(file.string() + ": ends at window " + std::to_string(next_window) + ", the shard covers up to " +
+                             std::to_string(m.range.end_window - 1) + "; run the shard again");
+    }
+    out.seconds = seconds_since(start);
+    return out;
+}
+
+RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, FoldedPartials folded, const MergeOptions& options) {
     const auto start = Clock::now();
     const std::size_t count = run.parts.size();
     const ShardManifest& first = run.parts[0];
@@ -215,7 +251,6 @@ RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, const MergeOp
             throw InputError(folder.string() + ": its raster does not cover its windows; run the shard again");
         check_file(folder, m.raster);
         check_file(folder, m.raw_raster);
-        check_file(folder, m.partials);
         if (plan.config.output.raw_geotiff.empty() != m.raw_raster.name.empty())
             throw InputError(folder.string() + ": " + (m.raw_raster.name.empty() ? "has no raw raster, but the config asks for one"
                                                                                  : "has a raw raster the config does not ask for") +
@@ -231,42 +266,22 @@ RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, const MergeOp
     RunOptions run_options{dir, options.threads, options.overwrite, options.progress};
     report_run_progress(run_options, 0.0, "merging");
 
-    // Fold every part's windows in window order, as run_block_pipeline folds them.
+    // The parts' windows, folded in window order (fold_shard_partials), checked against the plan.
     const BandSet bands = make_band_set(plan);
     const std::vector<BandSpec> tiff_specs = tiff_bands(plan);
     const std::vector<BandSpec> raw_specs = plan.config.output.raw_geotiff.empty() ? std::vector<BandSpec>{} : raw_bands(plan);
+    const fs::path first_partials = shard_folder(run.parts_dir, first.shard) / first.partials.name;
+    if (folded.bands.size() != tiff_specs.size() + raw_specs.size())
+        throw InputError(first_partials.string() + ": " + std::to_string(folded.bands.size()) + " bands per window, the config makes " +
+                         std::to_string(tiff_specs.size() + raw_specs.size()) + "; run the shards again");
+    if (folded.zones.size() > plan.zones.size() || (folded.zone_bands != 0 && folded.zone_bands != bands.zonal.size()))
+        throw InputError(first_partials.string() + ": statistics for a zone or band the config does not have; run the shards again");
     PixelResult pixels;
+    pixels.zones = std::move(folded.zones);
     pixels.zones.resize(plan.zones.size());
-    std::vector<BandStatistics> tiff_stats(tiff_specs.size()), raw_stats(raw_specs.size());
-    const auto fold_start = Clock::now();
-    std::size_t next_window = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        const ShardManifest& m = run.parts[i];
-        const fs::path file = shard_folder(run.parts_dir, m.shard) / m.partials.name;
-        const std::size_t windows = read_shard_partials(file, [&](WindowPartial&& w) {
-            if (w.window != next_window)
-                throw InputError(file.string() + ": holds window " + std::to_string(w.window) + " where window " + std::to_string(next_window) +
-                                 " belongs; run the shard again");
-            if (w.moments.size() != tiff_stats.size() + raw_stats.size())
-                throw InputError(file.string() + ": " + std::to_string(w.moments.size()) + " bands per window, the config makes " +
-                                 std::to_string(tiff_stats.size() + raw_stats.size()) + "; run the shard again");
-            for (std::size_t b = 0; b < tiff_stats.size(); ++b) tiff_stats[b].merge(w.moments[b]);
-            for (std::size_t b = 0; b < raw_stats.size(); ++b) raw_stats[b].merge(w.moments[tiff_stats.size() + b]);
-            for (auto& [zone, stats] : w.zones) {
-                if (zone >= pixels.zones.size() || stats.area.size() != bands.zonal.size())
-                    throw InputError(file.string() + ": statistics for a zone or band the config does not have; run the shard again");
-                auto& target = pixels.zones[zone];
-                if (!target) target = std::move(stats);
-                else target->merge(stats);
-            }
-            ++next_window;
-        });
-        if (next_window != m.range.end_window || windows != m.partial_windows)
-            throw InputError(file.string() + ": ends at window " + std::to_string(next_window) + ", the shard covers up to " +
-                             std::to_string(m.range.end_window - 1) + "; run the shard again");
-        report_run_progress(run_options, 0.6 * double(i + 1) / double(count), "merging");
-    }
-    const double fold_seconds = seconds_since(fold_start);
+    const std::vector<BandStatistics> tiff_stats(folded.bands.begin(), folded.bands.begin() + static_cast<std::ptrdiff_t>(tiff_specs.size()));
+    const std::vector<BandStatistics> raw_stats(folded.bands.begin() + static_cast<std::ptrdiff_t>(tiff_specs.size()), folded.bands.end());
+    report_run_progress(run_options, 0.6, "merging");
 
     // Sums over parts: bins used (integers) and GDAL's reader warnings (counts per message).
     for (const ShardManifest& m : run.parts) {
@@ -316,7 +331,7 @@ RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, const MergeOp
         cog_seconds = seconds_since(cog_start);
     }
 
-    pixels.timings = {{"merge_fold", fold_seconds}, {"merge_vrt", vrt_seconds}};
+    pixels.timings = {{"merge_fold", folded.seconds}, {"merge_vrt", vrt_seconds}};
     if (options.cog) pixels.timings.emplace_back("cog", cog_seconds);
     pixels.sha256 = first.inputs;
     pixels.shards_json = shards_json(run);

@@ -6,10 +6,13 @@
 // pixels (job/RunOutputs). The raster is a VRT over the parts' COGs (io/MosaicVrt); `cog` also
 // copies it into one cloud-optimised GeoTIFF.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "burdenmap/config/Config.h"
+#include "burdenmap/core/BandStatistics.h"
+#include "burdenmap/job/BlockProcessor.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/job/RunJob.h"
 #include "burdenmap/job/ShardManifest.h"
@@ -41,8 +44,22 @@ struct MergeOptions {
 // `cog` the GeoTIFF too.
 std::vector<std::filesystem::path> merge_output_paths(const Config& config, const std::filesystem::path& output_dir, bool cog);
 
-// `plan` must be plan_job(run.config, run.plan_options). Throws InputError when the plan does not
-// split into the parts' ranges (the inputs changed) or a part's file is truncated or damaged.
-RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, const MergeOptions& options);
+// Every part's per-window partials folded in window order, as a single run folds them: the zone
+// statistics by zone index, and each band's statistics (the GeoTIFF's bands, then the raw
+// GeoTIFF's). Needs no plan, so it runs while the merge plans (a plan reads every zone: together
+// the two are most of a merge's time). Throws InputError naming a truncated, damaged or
+// out-of-order part.
+struct FoldedPartials {
+    std::vector<std::optional<ZoneStats>> zones;  // up to the highest zone index seen
+    std::vector<BandStatistics> bands;
+    std::size_t zone_bands = 0;  // zonal bands per zone statistics (0: no zone seen)
+    double seconds = 0;
+};
+FoldedPartials fold_shard_partials(const ShardedRun& run);
+
+// `plan` must be plan_job(run.config, run.plan_options), `folded` fold_shard_partials(run). Throws
+// InputError when the plan does not split into the parts' ranges (the inputs changed), the
+// partials do not fit the plan, or a part's raster is truncated.
+RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, FoldedPartials folded, const MergeOptions& options);
 
 }  // namespace burdenmap

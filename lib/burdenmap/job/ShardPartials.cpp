@@ -32,7 +32,7 @@ struct Encoder {
     void f64(double v) { raw(v); }
     void doubles(const std::vector<double>& v) {
         u32(v.size());
-        bytes.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
+        if (!v.empty()) bytes.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
     }
     void area(const ZonalAccumulator& a) {
         const ZonalAccumulator::State s = a.state();
@@ -71,7 +71,7 @@ struct Decoder {
         const std::size_t n = u32();
         if (static_cast<std::size_t>(end - p) / sizeof(double) < n) truncated();
         std::vector<double> v(n);
-        std::memcpy(v.data(), p, n * sizeof(double));
+        if (n > 0) std::memcpy(v.data(), p, n * sizeof(double));  // an empty vector's data() may be null
         p += n * sizeof(double);
         return v;
     }

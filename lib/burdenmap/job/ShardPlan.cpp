@@ -30,6 +30,17 @@ std::uint64_t window_cost(const Window& w, std::uint64_t zone_cells) { return zo
 
 }  // namespace
 
+std::optional<ShardId> parse_shard_folder_name(const std::string& name) {
+    const std::string head = "shard-", middle = "-of-";
+    if (name.rfind(head, 0) != 0) return std::nullopt;
+    const auto at = name.find(middle, head.size());
+    if (at == std::string::npos) return std::nullopt;
+    ShardId id;
+    if (!parse_count(name.substr(head.size(), at - head.size()), id.index) || !parse_count(name.substr(at + middle.size()), id.count))
+        return std::nullopt;
+    return id;
+}
+
 std::string ShardId::name() const { return "shard-" + std::to_string(index) + "-of-" + std::to_string(count); }
 
 ShardId parse_shard_id(const std::string& text, const std::string& option) {

@@ -10,6 +10,7 @@
 // and the merge compute the same ranges from the same plan).
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct ShardId {
     std::size_t count = 1;
     std::string name() const;  // "shard-I-of-N": the part's folder name
 };
+// The shard a part folder's name says ("shard-I-of-N"), or nullopt for any other name. I is not
+// checked against N: the merge names a stray "shard-5-of-4".
+std::optional<ShardId> parse_shard_folder_name(const std::string& name);
 // Throws ConfigError naming `option` when the text is not "I/N" with 0 <= I < N.
 ShardId parse_shard_id(const std::string& text, const std::string& option = "--shard");
 
