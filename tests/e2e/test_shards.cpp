@@ -129,35 +129,29 @@ TEST_CASE("the demo merged from 1, 3 and 7 shards equals one run, to the bit", "
     }
 }
 
-TEST_CASE("merge --cog --report: the one-file GeoTIFF equals the single run's cells, and the report is written", "[e2e][shards]") {
+TEST_CASE("merge --cog --report into the folder holding its parts: one-file GeoTIFF, report, a folder that moves", "[e2e][shards]") {
     TempDir dir("shards-cog");
     REQUIRE(run_single(dir / "single").exit_code == 0);
-    run_all_shards(demo_config(), 2, dir / "parts");
-    const CommandResult m = merge(dir / "parts", dir / "out", {"--cog", "--report"});
+    run_all_shards(demo_config(), 2, dir / "out" / "parts");
+    const CommandResult m = merge(dir / "out" / "parts", dir / "out", {"--cog", "--report"});
     INFO(m.err);
     REQUIRE(m.exit_code == 0);
     require_same_results(dir / "single", dir / "out", "burden.tif");
     REQUIRE(fs::exists(dir / "out" / "burden.qml"));
     REQUIRE(fs::exists(dir / "out" / "report.html"));
     REQUIRE(fs::exists(dir / "out" / "map.png"));
-    // The VRT names its parts relative to itself when they lie below it.
-    const std::string vrt = read_file(dir / "out" / "burden.vrt");
-    REQUIRE(vrt.find("relativeToVRT=\"0\"") != std::string::npos);  // parts beside, not below: absolute
-    // A second merge into the same folder needs --overwrite, and leaves the first untouched.
-    const CommandResult again = merge(dir / "parts", dir / "out");
-    REQUIRE(again.exit_code == 1);
-    REQUIRE_THAT(again.err, Catch::Contains("--overwrite"));
-}
-
-TEST_CASE("parts inside the output folder are referenced relative to the VRT (the folder can move)", "[e2e][shards]") {
-    TempDir dir("shards-relative");
-    REQUIRE(run_single(dir / "single").exit_code == 0);
-    run_all_shards(demo_config(), 2, dir / "out" / "parts");
-    REQUIRE(merge(dir / "out" / "parts", dir / "out").exit_code == 0);
-    const std::string vrt = read_file(dir / "out" / "burden.vrt");
-    REQUIRE(vrt.find("relativeToVRT=\"1\">parts/shard-0-of-2/burden-part.tif<") != std::string::npos);
+    // Parts below the VRT are named relative to it: the folder moves as a whole.
+    REQUIRE(read_file(dir / "out" / "burden.vrt").find("relativeToVRT=\"1\">parts/shard-0-of-2/burden-part.tif<") != std::string::npos);
     fs::rename(dir / "out", dir / "moved");
     require_same_results(dir / "single", dir / "moved");
+    // A second merge into the same folder needs --overwrite.
+    const CommandResult again = merge(dir / "moved" / "parts", dir / "moved");
+    REQUIRE(again.exit_code == 1);
+    REQUIRE_THAT(again.err, Catch::Contains("--overwrite"));
+    // Parts elsewhere are named by absolute path.
+    run_all_shards(demo_config(), 2, dir / "parts-beside");
+    REQUIRE(merge(dir / "parts-beside", dir / "out-beside").exit_code == 0);
+    REQUIRE(read_file(dir / "out-beside" / "burden.vrt").find("relativeToVRT=\"0\">" + (dir / "parts-beside").string()) != std::string::npos);
 }
 
 TEST_CASE("a failed shard is run again alone, then the merge equals one run", "[e2e][shards]") {
@@ -184,11 +178,18 @@ TEST_CASE("a failed shard is run again alone, then the merge equals one run", "[
 }
 
 TEST_CASE("merge refuses parts that do not belong together, naming the part and the difference", "[e2e][shards][bad_input]") {
+    // Catch runs this test case once per SECTION, in one process: the good parts are made once
+    // (static) and each section spoils its own copy.
+    static TempDir good("shards-refused-good");
+    static const bool made = [] {
+        run_all_shards(demo_config(), 3, good / "parts");
+        return true;
+    }();
+    REQUIRE(made);
     TempDir dir("shards-refused");
-    run_all_shards(demo_config(), 3, dir / "good");
     const auto fresh = [&](const std::string& name) {
         const fs::path p = dir / name;
-        fs::copy(dir / "good", p, fs::copy_options::recursive);
+        fs::copy(good / "parts", p, fs::copy_options::recursive);
         return p;
     };
     const auto refused = [&](const fs::path& parts, const std::vector<std::string>& words) {
