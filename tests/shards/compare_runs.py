@@ -5,7 +5,7 @@ usage: compare_runs.py SINGLE_OUT MERGED_OUT
 
 SINGLE_OUT is the folder of `burdenmap run CONFIG` (burden.tif, burden.gpkg, *.csv); MERGED_OUT the
 folder of `burdenmap merge PARTS` (burden.vrt, burden.gpkg, *.csv). Compared:
-  - every CSV table the single run wrote: byte-equal (numbers are written as the shortest text that
+  - every CSV table the single run wrote (run.json's outputs): byte-equal (numbers are written as the shortest text that
     reads back to the same double, so equal text is equal bits);
   - every table of the GeoPackage's zones layer: every attribute equal (doubles compared as bits,
     NaN equal to NaN);
@@ -13,6 +13,7 @@ folder of `burdenmap merge PARTS` (burden.vrt, burden.gpkg, *.csv). Compared:
     the same size, geotransform and cells (as bytes, so NaN nodata compares equal).
 Exit 0 when all match; otherwise 1, naming the first differences.
 """
+import json
 import os
 import struct
 import sys
@@ -29,8 +30,19 @@ def bits(v):
     return v
 
 
+def run_csv_tables(folder):
+    """The CSV tables the run wrote (run.json "outputs" *_csv): a folder may also hold other
+    commands' CSVs (check-sites' sites.csv), which a merge does not write."""
+    manifest = os.path.join(folder, "run.json")
+    if not os.path.exists(manifest):
+        return sorted(n for n in os.listdir(folder) if n.endswith(".csv"))
+    with open(manifest) as f:
+        outputs = json.load(f).get("outputs", {})
+    return sorted(os.path.basename(path) for key, path in outputs.items() if key.endswith("_csv"))
+
+
 def compare_csv(single, merged, problems):
-    names = sorted(n for n in os.listdir(single) if n.endswith(".csv"))
+    names = run_csv_tables(single)
     if not names:
         problems.append(f"{single}: no CSV tables to compare")
     for name in names:
