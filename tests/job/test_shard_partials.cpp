@@ -84,14 +84,10 @@ std::vector<WindowPartial> random_windows(std::size_t windows, std::size_t zones
     return out;
 }
 
-// The single run's fold (job/BlockPipeline): the first part of a zone moved in, the rest merged.
+// The single run's fold (job/BlockPipeline's, fold_window_zones) over `windows` in order.
 std::vector<std::optional<ZoneStats>> fold(std::vector<WindowPartial> windows, std::size_t zones) {
     std::vector<std::optional<ZoneStats>> table(zones);
-    for (WindowPartial& w : windows)
-        for (auto& [zone, stats] : w.zones) {
-            if (!table[zone]) table[zone] = std::move(stats);
-            else table[zone]->merge(stats);
-        }
+    for (WindowPartial& w : windows) fold_window_zones(table, w.zones);
     return table;
 }
 

@@ -106,11 +106,7 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
                             sink(*r);
                             result.sink_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
                         }
-                        for (auto& [zone, stats] : r->zones) {
-                            auto& target = result.zones[zone];
-                            if (!target) target = std::move(stats);
-                            else target->merge(stats);
-                        }
+                        fold_window_zones(result.zones, r->zones);
                         ++done;
                         if (progress && !progress(double(done) / double(windows.size()))) cancelled = true;
                     }));

@@ -42,8 +42,9 @@ std::vector<Diagnostic> reader_warning_diagnostics(const JobPlan& plan, const Re
 //    the sink that needs no order (e.g. GeoTiffWriter::summarise), so the serial stage stays short;
 using WindowPrepare = std::function<void(const WindowResult&)>;
 // 2. sink: in the serial stage, strictly in window order (e.g. writing the cells), before the
-//    window's zone statistics are merged;
-using WindowSink = std::function<void(const WindowResult&)>;
+//    window's zone statistics are folded into PipelineResult::zones; a sink that moves them out
+//    (a shard, which saves them for the merge) leaves nothing to fold;
+using WindowSink = std::function<void(WindowResult&)>;
 // 3. progress: after the merge, with the fraction of windows done; return false to cancel.
 using PipelineProgress = std::function<bool(double fraction)>;
 

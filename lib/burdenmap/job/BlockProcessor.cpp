@@ -23,6 +23,14 @@ void ZoneStats::merge(const ZoneStats& other) {
     for (std::size_t b = 0; b < population.size(); ++b) population[b].merge(other.population[b]);
 }
 
+void fold_window_zones(std::vector<std::optional<ZoneStats>>& table, std::vector<std::pair<std::size_t, ZoneStats>>& window_zones) {
+    for (auto& [zone, stats] : window_zones) {
+        auto& target = table[zone];
+        if (!target) target = std::move(stats);
+        else target->merge(stats);
+    }
+}
+
 ZoneStats make_zone_stats(const BandSet& bands, bool with_population, bool class_weights) {
     ZoneStats s;
     s.area.reserve(bands.zonal.size());

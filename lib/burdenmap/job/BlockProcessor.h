@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <utility>
+#include <optional>
 #include <vector>
 
 #include "burdenmap/core/Window.h"
@@ -72,5 +73,10 @@ private:
 // Fresh statistics for every zonal band; `class_weights`: the area statistics keep weights per
 // class for the bands that count residents per class (see PopulationAccumulator::uniform_density).
 ZoneStats make_zone_stats(const BandSet& bands, bool with_population, bool class_weights = false);
+
+// Folds one window's zone statistics into `table` (indexed by zone): a zone's first part is moved
+// in, later ones merged. The pipeline folds windows in window order with it and a sharded run's
+// merge folds the shards' saved windows with it, in the same order: the same bits by construction.
+void fold_window_zones(std::vector<std::optional<ZoneStats>>& table, std::vector<std::pair<std::size_t, ZoneStats>>& window_zones);
 
 }  // namespace burdenmap

@@ -150,10 +150,7 @@ ShardedRun read_sharded_run(const fs::path& parts_dir) {
         compare_maps(run, i, "method table", first.method_tables, m.method_tables);
         if (m.block_size != first.block_size)
             differs(run, i, "block size", std::to_string(first.block_size), std::to_string(m.block_size));
-        if (m.grid_cols != first.grid_cols || m.grid_rows != first.grid_rows || m.grid_x0 != first.grid_x0 || m.grid_y0 != first.grid_y0 ||
-            m.grid_dx != first.grid_dx || m.grid_dy != first.grid_dy)
-            differs(run, i, "grid", std::to_string(first.grid_cols) + " x " + std::to_string(first.grid_rows),
-                    std::to_string(m.grid_cols) + " x " + std::to_string(m.grid_rows));
+        if (!(m.grid() == first.grid())) differs(run, i, "grid", first.grid().describe(), m.grid().describe());
     }
 
     // The config as the shards read it: the merge plans from the same file, unchanged.
@@ -207,16 +204,13 @@ FoldedPartials fold_shard_partials(const ShardedRun& run) {
                 throw InputError(file.string() + ": " + std::to_string(w.moments.size()) + " bands in window " + std::to_string(w.window) +
                                  ", " + std::to_string(out.bands.size()) + " in window 0; run the shards again");
             for (std::size_t b = 0; b < out.bands.size(); ++b) out.bands[b].merge(w.moments[b]);
-            // As run_block_pipeline folds them: a zone's first part moved in, the others merged.
-            for (auto& [zone, stats] : w.zones) {
+            for (const auto& [zone, stats] : w.zones) {
                 if (out.zone_bands == 0) out.zone_bands = stats.area.size();
                 if (stats.area.size() != out.zone_bands)
                     throw InputError(file.string() + ": zone statistics of different band counts; run the shards again");
                 if (zone >= out.zones.size()) out.zones.resize(zone + 1);
-                auto& target = out.zones[zone];
-                if (!target) target = std::move(stats);
-                else target->merge(stats);
             }
+            fold_window_zones(out.zones, w.zones);  // as run_block_pipeline folds them
             ++next_window;
         });
         if (next_window != m.range.end_window || windows != m.partial_windows)
@@ -234,10 +228,9 @@ RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, FoldedPartial
 
     // The plan must cut the grid where the shards did: otherwise an input (zones, a table) changed
     // since, and the parts would not fit together.
-    if (plan.grid.cols() != first.grid_cols || plan.grid.rows() != first.grid_rows || plan.grid.x0() != first.grid_x0 ||
-        plan.grid.y0() != first.grid_y0 || plan.grid.dx() != first.grid_dx)
+    if (!(plan.grid == first.grid()))
         throw InputError(run.config.file.string() + ": the grid is now " + plan.grid.describe() + ", the shards ran on " +
-                         std::to_string(first.grid_cols) + " x " + std::to_string(first.grid_rows) + " cells; run the shards again");
+                         first.grid().describe() + "; run the shards again");
     const std::vector<ShardRange> ranges = plan_shards(plan, count);
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
     for (std::size_t i = 0; i < count; ++i) {
@@ -314,7 +307,7 @@ RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, FoldedPartial
         }
         return out;
     };
-    const std::map<std::string, std::string> metadata = {{"burdenmap_version", burdenmap_version()}, {"study", plan.config.study.name}};
+    const std::map<std::string, std::string> metadata = raster_metadata(plan);
     const std::vector<int> overviews = cog_overview_factors(plan.grid.cols(), plan.grid.rows());
     write_mosaic_vrt(result.geotiff, options.overwrite, plan.grid, plan.crs_wkt, tiff_specs, metadata, sources(false), tiff_stats, overviews);
     if (!result.raw_geotiff.empty())

@@ -1,5 +1,7 @@
 #include "burdenmap/job/RasterBands.h"
 
+#include "burdenmap/job/RunManifest.h"
+
 namespace burdenmap {
 namespace {
 
@@ -51,6 +53,10 @@ std::vector<BandSpec> raw_bands(const JobPlan& plan) {
     std::vector<BandSpec> bands;
     for (const LayerPlan& l : plan.layers) bands.push_back(raw_band(l));
     return bands;
+}
+
+std::map<std::string, std::string> raster_metadata(const JobPlan& plan) {
+    return {{"burdenmap_version", burdenmap_version()}, {"study", plan.config.study.name}};
 }
 
 }  // namespace burdenmap

@@ -19,6 +19,7 @@
 #include "burdenmap/job/RasterBands.h"
 #include "burdenmap/job/RunManifest.h"
 #include "burdenmap/job/RunOutputs.h"
+#include "burdenmap/job/WindowRasterSink.h"
 #include "burdenmap/report/OutputStyles.h"
 
 namespace burdenmap {
@@ -49,14 +50,11 @@ struct RasterWriters {
     std::unique_ptr<GeoTiffWriter> raw;
 
     RasterWriters(const JobPlan& plan, const RunOptions& options, const RunResult& result)
-        : tiff(result.geotiff, options.overwrite, plan.grid, plan.crs_wkt, tiff_bands(plan), dataset_metadata(plan), plan.block_size,
+        : tiff(result.geotiff, options.overwrite, plan.grid, plan.crs_wkt, tiff_bands(plan), raster_metadata(plan), plan.block_size,
                options.threads) {
         if (!result.raw_geotiff.empty())
             raw = std::make_unique<GeoTiffWriter>(result.raw_geotiff, options.overwrite, plan.grid, plan.crs_wkt, raw_bands(plan),
-                                                  dataset_metadata(plan), plan.block_size, options.threads);
-    }
-    static std::map<std::string, std::string> dataset_metadata(const JobPlan& plan) {
-        return {{"burdenmap_version", burdenmap_version()}, {"study", plan.config.study.name}};
+                                                  raster_metadata(plan), plan.block_size, options.threads);
     }
 };
 
@@ -71,35 +69,11 @@ PipelineRun run_pipeline(const JobPlan& plan, const BandSet& bands, const RunOpt
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
     report_run_progress(options, 0.0, "processing");
     const auto start = Clock::now();
-    // Band statistics and overview cells are computed in the parallel stage (prepare), each into
-    // its window's slot; the serial stage writes cells in window order and frees the slot.
-    struct WindowSummaries {
-        std::vector<GeoTiffWriter::WindowSummary> tiff, raw;
-    };
-    std::vector<WindowSummaries> summaries(layout.count());
-    const auto bands_of = [&plan](const WindowResult& r) {  // in tiff_bands order
-        std::vector<const float*> out;
-        for (std::size_t i = 0; i < r.scores.size(); ++i) out.push_back((plan.layers[i].scored() ? r.scores[i] : r.raw[i]).data());
-        for (const auto& c : r.cumulations) out.push_back(c.data());
-        return out;
-    };
+    WindowRasterSink cells(plan, rasters.tiff, rasters.raw.get(), layout.count());
     PipelineRun run;
     run.result = run_block_pipeline(
-        plan, bands, layout.windows(), options.threads,
-        [&](const WindowResult& r) {  // prepare
-            WindowSummaries& s = summaries[r.index];
-            for (const float* v : bands_of(r)) s.tiff.push_back(rasters.tiff.summarise(r.window, v));
-            if (rasters.raw)
-                for (const auto& raw : r.raw) s.raw.push_back(rasters.raw->summarise(r.window, raw.data()));
-        },
-        [&](const WindowResult& r) {  // sink
-            WindowSummaries& s = summaries[r.index];
-            const std::vector<const float*> values = bands_of(r);
-            for (std::size_t b = 0; b < values.size(); ++b) rasters.tiff.write(r.window, b, values[b], s.tiff[b]);
-            if (rasters.raw)
-                for (std::size_t i = 0; i < r.raw.size(); ++i) rasters.raw->write(r.window, i, r.raw[i].data(), s.raw[i]);
-            s = WindowSummaries{};
-        },
+        plan, bands, layout.windows(), options.threads, [&](const WindowResult& r) { cells.prepare(r); },
+        [&](const WindowResult& r) { cells.write(r); },
         [&](double fraction) { return !options.progress || options.progress(0.9 * fraction, "processing"); });
     run.seconds = seconds_since(start);
     return run;

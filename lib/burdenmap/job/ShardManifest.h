@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "burdenmap/core/Grid.h"
 #include "burdenmap/core/Window.h"
 #include "burdenmap/job/BlockPipeline.h"
 #include "burdenmap/job/ShardPlan.h"
@@ -32,6 +33,7 @@ struct ShardManifest {
     std::map<std::string, std::string> method_tables;  // method table file → SHA-256
     int grid_cols = 0, grid_rows = 0, block_size = 0;
     double grid_x0 = 0, grid_y0 = 0, grid_dx = 0, grid_dy = 0;
+    Grid grid() const { return Grid(grid_x0, grid_y0, grid_dx, grid_dy, grid_cols, grid_rows); }
     Window raster_bounds;  // the cells the part rasters hold, in the run's grid
     ShardFile raster, raw_raster, partials;
     std::uint64_t partial_windows = 0;

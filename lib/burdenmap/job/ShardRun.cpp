@@ -20,6 +20,7 @@
 #include "burdenmap/job/RunManifest.h"
 #include "burdenmap/job/ShardManifest.h"
 #include "burdenmap/job/ShardPartials.h"
+#include "burdenmap/job/WindowRasterSink.h"
 
 namespace burdenmap {
 namespace fs = std::filesystem;
@@ -97,8 +98,6 @@ private:
     bool committed_ = false;
 };
 
-Window relative_to(const Window& w, const Window& origin) { return Window{w.col_off - origin.col_off, w.row_off - origin.row_off, w.cols, w.rows}; }
-
 }  // namespace
 
 fs::path shard_folder(const fs::path& parts_dir, const ShardId& shard) { return parts_dir / shard.name(); }
@@ -121,8 +120,8 @@ ShardRunResult run_shard(const JobPlan& plan, const ShardRunOptions& options) {
 
     PartFolder folder(options.parts_dir, options.shard);
     const BandSet bands = make_band_set(plan);
-    const std::map<std::string, std::string> metadata = {{"burdenmap_version", burdenmap_version()}, {"study", plan.config.study.name},
-                                                         {"burdenmap_shard", options.shard.name()}};
+    std::map<std::string, std::string> metadata = raster_metadata(plan);
+    metadata["burdenmap_shard"] = options.shard.name();
     GeoTiffWriter tiff(folder.temp() / "burden-part.tif", false, part_grid, plan.crs_wkt, tiff_bands(plan), metadata, plan.block_size,
                        options.threads);
     std::unique_ptr<GeoTiffWriter> raw;
@@ -131,18 +130,9 @@ ShardRunResult run_shard(const JobPlan& plan, const ShardRunOptions& options) {
                                               plan.block_size, options.threads);
     ShardPartialsWriter partials(folder.temp() / "zones.partials");
 
-    // As run_job's pipeline: summaries in the parallel stage, cells in window order; and here each
-    // window's zone statistics and band moments into the partials, in window order too.
-    struct WindowSummaries {
-        std::vector<GeoTiffWriter::WindowSummary> tiff, raw;
-    };
-    std::vector<WindowSummaries> summaries(windows.size());
-    const auto bands_of = [&plan](const WindowResult& r) {
-        std::vector<const float*> out;
-        for (std::size_t i = 0; i < r.scores.size(); ++i) out.push_back((plan.layers[i].scored() ? r.scores[i] : r.raw[i]).data());
-        for (const auto& c : r.cumulations) out.push_back(c.data());
-        return out;
-    };
+    // As run_job's pipeline writes cells, and instead of folding each window's zone statistics, it
+    // saves them (moved out: nothing is left to fold) with the band moments, in window order.
+    WindowRasterSink cells(plan, tiff, raw.get(), windows.size(), bounds);
     // The input checksums (a full read of every input) on their own thread while the pipeline
     // runs: each shard of a job array hashes every input, so this is paid once per shard.
     auto checksums = std::async(std::launch::async, [&plan] { return input_checksums(plan); });
@@ -150,27 +140,13 @@ ShardRunResult run_shard(const JobPlan& plan, const ShardRunOptions& options) {
     const auto pipeline_start = Clock::now();
     PipelineResult pipeline = run_block_pipeline(
         plan, bands, windows, options.threads,
-        [&](const WindowResult& r) {
-            const Window w = relative_to(r.window, bounds);
-            WindowSummaries& s = summaries[r.index];
-            for (const float* v : bands_of(r)) s.tiff.push_back(tiff.summarise(w, v));
-            if (raw)
-                for (const auto& values : r.raw) s.raw.push_back(raw->summarise(w, values.data()));
-        },
-        [&](const WindowResult& r) {
-            const Window w = relative_to(r.window, bounds);
-            WindowSummaries& s = summaries[r.index];
-            const std::vector<const float*> values = bands_of(r);
-            for (std::size_t b = 0; b < values.size(); ++b) tiff.write(w, b, values[b], s.tiff[b]);
-            if (raw)
-                for (std::size_t i = 0; i < r.raw.size(); ++i) raw->write(w, i, r.raw[i].data(), s.raw[i]);
+        [&](const WindowResult& r) { cells.prepare(r); },
+        [&](WindowResult& r) {
             WindowPartial partial;
             partial.window = range.first_window + r.index;
-            for (const auto& summary : s.tiff) partial.moments.push_back(summary.moments);
-            for (const auto& summary : s.raw) partial.moments.push_back(summary.moments);
-            partial.zones = r.zones;
+            partial.moments = cells.write(r);
+            partial.zones = std::move(r.zones);
             partials.write(partial);
-            s = WindowSummaries{};
         },
         [&](double fraction) { return !options.progress || options.progress(0.9 * fraction, "processing"); });
     const double pipeline_seconds = seconds_since(pipeline_start);
