@@ -265,3 +265,51 @@ pth = "lden_screen.tif"
     CHECK_THAT(error_of(write_plan(dir, "[[layer]]\nname = \"wind\"\npath = \"a.tif\"\n[[layer]]\nname = \"wind\"\npath = \"b.tif\"\n", "twice.toml")),
                Contains("layer[wind]: the name 'wind' is used twice") && Contains("twice.toml"));
 }
+
+TEST_CASE("extends: fairness indicators merge by name, the fairness table and method folders keep their base's folder", "[config][extends]") {
+    TempDir dir("extends");
+    dir.write("base/base.toml", kBase + R"(
+[methods]
+dirs = ["local-methods"]
+
+[fairness]
+income = "mean_income"
+index = "nl_default"
+
+[[fairness.indicator]]
+name = "noise"
+from = "road_noise_mean"
+group = "exposures"
+
+[[fairness.indicator]]
+name = "poor"
+from = "table:p_low"
+group = "socioeconomic_factors"
+
+[fairness.table]
+path = "kwb.csv"
+id = "code"
+)");
+    const fs::path plan = dir.write("plans/plan.toml", R"(extends = "../base/base.toml"
+[[fairness.indicator]]
+name = "noise"
+from = "noise_count_mean"
+[[fairness.indicator]]
+name = "wind"
+from = "wind_mean"
+group = "exposures"
+)");
+    const Config cfg = parse_config(plan);
+    REQUIRE(cfg.fairness.indicators.size() == 3);
+    CHECK(cfg.fairness.indicators[0].name == "noise");
+    CHECK(cfg.fairness.indicators[0].from == "noise_count_mean");
+    CHECK(cfg.fairness.indicators[0].group == "exposures");
+    CHECK(cfg.fairness.indicators[1].name == "poor");
+    CHECK(cfg.fairness.indicators[2].name == "wind");
+    CHECK(cfg.fairness.index == "nl_default");
+    REQUIRE(cfg.fairness.table);
+    CHECK(cfg.fairness.table->path == dir.path() / "base" / "kwb.csv");
+    CHECK(cfg.method_dirs == std::vector<fs::path>{dir.path() / "base" / "local-methods"});
+    CHECK(cfg.changes_to("fairness.indicator[wind]").size() == 1);
+    CHECK(cfg.changes_to("fairness.indicator[noise]").size() == 1);
+}

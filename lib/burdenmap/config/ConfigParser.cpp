@@ -243,7 +243,7 @@ CumulationConfig parse_cumulation(TomlReader r) {
 OutputConfig parse_output(TomlReader r, const fs::path& base) {
     OutputConfig o;
     // Absent: "out" beside the config itself (`base`), never a base config's folder or `dir`.
-    o.dir = r.has("dir") ? r.required_path("dir") : base / "out";
+    o.dir = r.optional_path("dir", base / "out");
     o.geotiff = r.optional_string("geotiff", o.geotiff);
     o.geopackage = r.optional_string("geopackage", o.geopackage);
     o.manifest = r.optional_string("manifest", o.manifest);

@@ -43,6 +43,11 @@ std::filesystem::path TomlReader::required_path(const std::string& key) {
     return resolve_path(*table_.get(key), value);
 }
 
+std::filesystem::path TomlReader::optional_path(const std::string& key, const std::filesystem::path& fallback) {
+    const std::string value = optional_string(key);
+    return has(key) ? resolve_path(*table_.get(key), value) : fallback;
+}
+
 std::vector<std::filesystem::path> TomlReader::path_array(const std::string& key) {
     std::vector<std::filesystem::path> out;
     const std::vector<std::string> values = string_array(key);

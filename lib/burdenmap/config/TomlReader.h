@@ -50,6 +50,8 @@ public:
     // folder, or with `extends` a base config's folder for a key the base gave (toml++ keeps each
     // node's source file, and the merge moves nodes, which keeps it; see ConfigExtends.cpp).
     std::filesystem::path required_path(const std::string& key);
+    // The same for an optional key (an empty string allowed, as optional_string allows it); absent: `fallback`.
+    std::filesystem::path optional_path(const std::string& key, const std::filesystem::path& fallback);
     std::vector<std::filesystem::path> path_array(const std::string& key);
     // nodata_values: numbers (sentinels) and text tokens ("NA") in one array, split by type. A
     // string that holds a number is refused: it is a sentinel written in quotes by mistake.
