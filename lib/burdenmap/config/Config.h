@@ -1,7 +1,7 @@
 #pragma once
 // The job, as the config file states it (DESIGN.md §3). Paths are already resolved against the
-// config file's folder. Only run-time concerns (threads, block size, overwrite, progress) come
-// from the command line instead.
+// folder of the file that wrote them: the config's own, or with `extends` a base config's. Only
+// run-time concerns (threads, block size, overwrite, progress) come from the command line instead.
 #include <filesystem>
 #include <map>
 #include <memory>
