@@ -17,6 +17,39 @@
 #include "burdenmap/report/ReportWriter.h"
 
 namespace burdenmap::cli {
+namespace {
+
+// Beside an entry a scenario config (`extends`) changed: " * (changed by plan.toml: path)" or
+// " * (added by plan.toml)"; empty for an entry it left as its base had it, and for every
+// entry of a config that extends none.
+std::string scenario_mark(const Config& config, const std::string& entry) {
+    const std::vector<ConfigChange> changes = config.changes_to(entry);
+    if (changes.empty()) return "";
+    for (const ConfigChange& c : changes)
+        if (c.key == entry && c.added) return " * (added by " + c.file.filename().string() + ")";
+    std::string out;
+    std::filesystem::path file;
+    for (const ConfigChange& c : changes) {
+        const std::string key = c.key == entry ? entry : c.key.substr(entry.size() + 1);
+        if (file != c.file) out += (file.empty() ? "" : "; ") + std::string("changed by ") + c.file.filename().string() + ": ";
+        else out += ", ";
+        out += key;
+        file = c.file;
+    }
+    return " * (" + out + ")";
+}
+
+// A scenario: the configs it extends and every key it changed, as `*` marks them below.
+void print_scenario(const Config& config) {
+    if (config.extends.empty()) return;
+    std::printf("Config: %s\n", config.file.c_str());
+    for (const ConfigBase& b : config.extends) std::printf("  extends %s\n", b.file.c_str());
+    std::printf("  changed over its base (* below):\n");
+    for (const ConfigChange& c : config.changes)
+        std::printf("    %s%s (%s)\n", c.key.c_str(), c.added ? " added" : "", c.file.filename().c_str());
+}
+
+}  // namespace
 
 Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
     auto config_path = std::make_shared<std::string>();
@@ -53,24 +86,29 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
         // so a typo shows before check-sites rather than in it.
         const SiteStandards standards = resolve_site_standards(plan);
         if (global.quiet) return ExitCode::ok;
-        std::printf("Study: %s\n", config.study.name.c_str());
+        print_scenario(config);
+        std::printf("Study: %s%s\n", config.study.name.c_str(), scenario_mark(config, "study").c_str());
         std::printf("Target CRS: %s\n", plan.crs_name.c_str());
         std::printf("Grid: %s\n", plan.grid.describe().c_str());
         const std::size_t blocks = ((plan.grid.cols() + plan.block_size - 1) / plan.block_size) *
                                    static_cast<std::size_t>((plan.grid.rows() + plan.block_size - 1) / plan.block_size);
         std::printf("Windows: %zu of up to %d x %d cells\n", blocks, plan.block_size, plan.block_size);
-        std::printf("Zones: %zu from %s\n", plan.zones.size(), config.zones.path.c_str());
+        std::printf("Zones: %zu from %s%s\n", plan.zones.size(), config.zones.path.c_str(), scenario_mark(config, "zones").c_str());
+        std::printf("  population: %s%s\n", plan.population.describe().c_str(),
+                    plan.population.kind == PopulationPlan::Kind::zones ? (" (" + config.zones.population_field + ")").c_str() : "");
         if (plan.zones_table) std::printf("  %s\n", plan.zones_table->describe().c_str());
         std::printf("Layers:\n");
-        for (const LayerPlan& l : plan.layers) std::printf("  %-14s %s\n", l.config.name.c_str(), l.describe().c_str());
+        for (const LayerPlan& l : plan.layers)
+            std::printf("  %-14s %s%s\n", l.config.name.c_str(), l.describe().c_str(), scenario_mark(config, "layer[" + l.config.name + "]").c_str());
         std::printf("Cumulations:\n");
         for (const CumulationRule& c : plan.cumulations) {
             std::string names;
             for (std::size_t i : c.layers) names += (names.empty() ? "" : ", ") + plan.layers[i].config.name;
-            std::printf("  %-14s %s of %s\n", c.name.c_str(), to_string(c.kind), names.c_str());
+            std::printf("  %-14s %s of %s%s\n", c.name.c_str(), to_string(c.kind), names.c_str(),
+                        scenario_mark(config, "cumulation[" + c.name + "]").c_str());
         }
         if (plan.fairness.enabled) {
-            std::printf("Fairness:\n");
+            std::printf("Fairness:%s\n", scenario_mark(config, "fairness").c_str());
             for (const std::string& line : plan.fairness.describe()) std::printf("  %s\n", line.c_str());
         }
         std::size_t site_values = 0;

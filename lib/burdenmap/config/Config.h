@@ -1,7 +1,7 @@
 #pragma once
 // The job, as the config file states it (DESIGN.md §3). Paths are already resolved against the
-// config file's folder. Only run-time concerns (threads, block size, overwrite, progress) come
-// from the command line instead.
+// folder of the file that wrote them: the config's own, or with `extends` a base config's. Only
+// run-time concerns (threads, block size, overwrite, progress) come from the command line instead.
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -175,9 +175,28 @@ struct OutputConfig {
     bool csv = true;
 };
 
+// A config file that a scenario config extends (`extends = "base.toml"`), for the run manifest.
+struct ConfigBase {
+    std::filesystem::path file;  // absolute
+    std::string text;
+};
+
+// What a scenario config set over the config it extends, for `validate`: a key it gave
+// ("zones.population", "layer[road_noise].path") or a whole entry it added ("layer[screen]",
+// added = true). `file` is the config that set it (in a chain, the last one that did).
+struct ConfigChange {
+    std::string key;
+    std::filesystem::path file;
+    bool added = false;
+};
+
 struct Config {
     std::filesystem::path file;      // the config file itself
     std::string text;                // its contents, for the run manifest
+    // `extends`: the configs this one builds on, nearest first (plan.toml's base, then its base).
+    // Empty for a config that extends none. Their keys are merged into the fields below.
+    std::vector<ConfigBase> extends;
+    std::vector<ConfigChange> changes;  // empty unless `extends`
     StudyConfig study;
     ZonesConfig zones;
     std::vector<LayerConfig> layers;
@@ -186,6 +205,15 @@ struct Config {
     PopulationConfig population;
     FairnessConfig fairness;
     std::vector<std::filesystem::path> method_dirs;  // extra method-table folders
+
+    // The changes to one entry or section ("layer[road_noise]", "zones"): those whose key is
+    // `entry` or lies under it.
+    std::vector<ConfigChange> changes_to(const std::string& entry) const {
+        std::vector<ConfigChange> out;
+        for (const ConfigChange& c : changes)
+            if (c.key == entry || c.key.compare(0, entry.size() + 1, entry + ".") == 0) out.push_back(c);
+        return out;
+    }
 };
 
 }  // namespace burdenmap

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <stdexcept>
 
 #include "burdenmap/config/TomlReader.h"
@@ -12,11 +13,6 @@ namespace {
 
 using config_detail::TomlReader;
 namespace fs = std::filesystem;
-
-fs::path resolve(const fs::path& base, const std::string& p) {
-    const fs::path path(p);
-    return path.is_absolute() ? path : (base / path).lexically_normal();
-}
 
 // Output column names are built from layer and cumulation names, so keep them SQL- and
 // shell-friendly: lowercase letters, digits and underscores, starting with a letter.
@@ -57,23 +53,29 @@ std::string zone_field(TomlReader& r, const std::string& key, const std::string&
     return field;
 }
 
-ZonesConfig parse_zones(TomlReader r, const fs::path& base) {
+// `files`: the config chain, the first base first (ExtendedToml::files), to keep income columns in
+// the order they were written: a base's keys, then those a scenario added.
+ZonesConfig parse_zones(TomlReader r, const std::vector<std::string>& files) {
     ZonesConfig z;
-    z.path = resolve(base, r.required_string("path"));
+    z.path = r.required_path("path");
     z.layer = r.optional_string("layer");
     z.id_field = r.required_string("id");
-    if (const toml::table* t = r.optional_table("table")) z.table = config_detail::parse_join_table(r.sub(*t, "table"), base);
+    if (const toml::table* t = r.optional_table("table")) z.table = config_detail::parse_join_table(r.sub(*t, "table"));
     z.name_field = zone_field(r, "name", r.optional_string("name"), z);
     z.population_field = zone_field(r, "population", r.optional_string("population"), z);
     if (const toml::table* income = r.optional_table("income")) {
         TomlReader ir = r.sub(*income, "income");
-        // toml++ iterates keys sorted; keep the order of the file (it becomes the column order).
-        std::vector<std::pair<toml::source_position, std::string>> keys;
-        for (const auto& [k, v] : *income) keys.emplace_back(v.source().begin, std::string(k.str()));
-        std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
-            return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.column < b.first.column;
-        });
-        for (const auto& [pos, key] : keys) {
+        // toml++ iterates keys sorted; keep the order of the file (it becomes the column order), and
+        // with `extends` a base's keys first (a key a scenario overrides keeps its base's place).
+        using Place = std::tuple<std::size_t, toml::source_index, toml::source_index>;
+        std::vector<std::pair<Place, std::string>> keys;
+        for (const auto& [k, v] : *income) {
+            const toml::source_region& at = k.source();
+            const auto file = at.path ? std::find(files.begin(), files.end(), *at.path) : files.end();
+            keys.emplace_back(Place{static_cast<std::size_t>(file - files.begin()), at.begin.line, at.begin.column}, std::string(k.str()));
+        }
+        std::sort(keys.begin(), keys.end());
+        for (const auto& [place, key] : keys) {
             check_name(ir, key, key);
             // `hhi = "field"`, or `hhi = { field = "field", unit = "GBP per household" }`.
             if (const toml::node* n = ir.node(key); n && n->is_table()) {
@@ -92,7 +94,7 @@ ZonesConfig parse_zones(TomlReader r, const fs::path& base) {
     return z;
 }
 
-LayerConfig parse_layer(TomlReader r, const fs::path& base) {
+LayerConfig parse_layer(TomlReader r) {
     LayerConfig l;
     l.name = r.required_string("name");
     check_name(r, "name", l.name);
@@ -101,7 +103,7 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
         // A zone table: one value per zone (job/ZoneTableLayer), joined like [zones] table.
         if (r.has("path"))
             r.fail("table", "give either 'path' (a raster or vector file) or 'table' (a table of one value per zone), not both");
-        l.table = config_detail::read_join_table_keys(r, "table", base);
+        l.table = config_detail::read_join_table_keys(r, "table");
         l.path = l.table->path;
         if (!r.has("value")) r.fail("value", "is required for a zone table: the column of the table that holds the layer's values");
         l.value_field = r.required_string("value");
@@ -111,7 +113,7 @@ LayerConfig parse_layer(TomlReader r, const fs::path& base) {
     } else {
         for (const char* key : {"id", "id_match", "nodata_values"})
             if (r.has(key)) r.fail(key, "applies to zone tables only (set 'table', 'id' and 'value' instead of 'path')");
-        l.path = resolve(base, r.required_string("path"));
+        l.path = r.required_path("path");
         l.vector_layer = r.optional_string("layer");
         l.value_field = r.optional_string("value");
     }
@@ -240,7 +242,8 @@ CumulationConfig parse_cumulation(TomlReader r) {
 
 OutputConfig parse_output(TomlReader r, const fs::path& base) {
     OutputConfig o;
-    o.dir = resolve(base, r.optional_string("dir", "out"));
+    // Absent: "out" beside the config itself (`base`), never a base config's folder or `dir`.
+    o.dir = r.optional_path("dir", base / "out");
     o.geotiff = r.optional_string("geotiff", o.geotiff);
     o.geopackage = r.optional_string("geopackage", o.geopackage);
     o.manifest = r.optional_string("manifest", o.manifest);
@@ -264,38 +267,50 @@ Config parse_config(const fs::path& file) {
     Config cfg;
     cfg.file = fs::absolute(file).lexically_normal();
     const std::string where = file.string();
-    const toml::table root = config_detail::parse_toml_file(where, &cfg.text);
+    // `extends`: the base configs merged in, each path relative to the file that wrote it.
+    config_detail::ExtendedToml loaded = config_detail::load_extended_toml(where);
+    cfg.text = std::move(loaded.text);
+    cfg.extends = std::move(loaded.extends);
+    cfg.changes = std::move(loaded.changes);
+    const toml::table& root = loaded.root;
     const fs::path base = cfg.file.parent_path();
     TomlReader r(root, "", where);
+    // A scenario's layers and cumulations merge by name, so its errors name them by name
+    // ("layer[road_noise].pth"): an index into the merged list is no line of any one file.
+    const bool by_name = !cfg.extends.empty();
+    const auto entry = [by_name](const std::string& key, const toml::table& t, std::size_t i) {
+        const toml::node* name = t.get("name");
+        return key + "[" + (by_name && name && name->is_string() ? name->as_string()->get() : std::to_string(i)) + "]";
+    };
 
-    if (const toml::table* t = r.optional_table("study")) cfg.study = parse_study(TomlReader(*t, "study", where));
+    if (const toml::table* t = r.optional_table("study")) cfg.study = parse_study(r.sub(*t, "study"));
     const toml::table* zones = r.optional_table("zones");
     if (!zones) r.fail("zones", "section is required: the neighbourhood polygons ([zones] path, id, ...)");
-    cfg.zones = parse_zones(TomlReader(*zones, "zones", where), base);
+    cfg.zones = parse_zones(r.sub(*zones, "zones"), loaded.files);
 
     const auto layers = r.table_array("layer");
     if (layers.empty()) r.fail("layer", "at least one [[layer]] is required");
     std::set<std::string> names;
     for (std::size_t i = 0; i < layers.size(); ++i) {
-        TomlReader lr(*layers[i], "layer[" + std::to_string(i) + "]", where);
-        cfg.layers.push_back(parse_layer(lr, base));
+        TomlReader lr = r.sub(*layers[i], entry("layer", *layers[i], i));
+        cfg.layers.push_back(parse_layer(lr));
         if (!names.insert(cfg.layers.back().name).second)
             lr.fail("name", "layer name '" + cfg.layers.back().name + "' is used twice");
     }
     const auto cumulations = r.table_array("cumulation");
     for (std::size_t i = 0; i < cumulations.size(); ++i) {
-        TomlReader cr(*cumulations[i], "cumulation[" + std::to_string(i) + "]", where);
+        TomlReader cr = r.sub(*cumulations[i], entry("cumulation", *cumulations[i], i));
         cfg.cumulations.push_back(parse_cumulation(cr));
         if (!names.insert(cfg.cumulations.back().name).second)
             cr.fail("name", "name '" + cfg.cumulations.back().name + "' is already used by a layer or cumulation");
     }
-    if (const toml::table* t = r.optional_table("output")) cfg.output = parse_output(TomlReader(*t, "output", where), base);
+    // `dir` is never inherited (ConfigExtends.cpp): without one, "out" beside this config.
+    if (const toml::table* t = r.optional_table("output")) cfg.output = parse_output(r.sub(*t, "output"), base);
     else cfg.output.dir = base / "out";
-    if (const toml::table* t = r.optional_table("fairness"))
-        cfg.fairness = config_detail::parse_fairness(TomlReader(*t, "fairness", where), base);
+    if (const toml::table* t = r.optional_table("fairness")) cfg.fairness = config_detail::parse_fairness(r.sub(*t, "fairness"));
     if (const toml::table* t = r.optional_table("population")) {
-        TomlReader pr(*t, "population", where);
-        cfg.population.raster = resolve(base, pr.required_string("raster"));
+        TomlReader pr = r.sub(*t, "population");
+        cfg.population.raster = pr.required_path("raster");
         if (auto band = pr.optional_integer("band")) {
             if (*band < 1 || *band > 65535) pr.fail("band", "must be between 1 and 65535");
             cfg.population.band = static_cast<int>(*band);
@@ -303,8 +318,8 @@ Config parse_config(const fs::path& file) {
         pr.reject_unknown({"raster", "band"});
     }
     if (const toml::table* t = r.optional_table("methods")) {
-        TomlReader mr(*t, "methods", where);
-        for (const std::string& d : mr.string_array("dirs")) cfg.method_dirs.push_back(resolve(base, d));
+        TomlReader mr = r.sub(*t, "methods");
+        cfg.method_dirs = mr.path_array("dirs");
         mr.reject_unknown({"dirs"});
     }
     r.reject_unknown({"study", "zones", "layer", "cumulation", "output", "population", "fairness", "methods"});

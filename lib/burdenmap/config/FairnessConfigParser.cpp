@@ -29,7 +29,7 @@ FairnessIndicatorConfig parse_indicator(TomlReader r) {
 
 }  // namespace
 
-FairnessConfig parse_fairness(TomlReader r, const std::filesystem::path& base) {
+FairnessConfig parse_fairness(TomlReader r) {
     FairnessConfig f;
     f.enabled = true;
     f.index = r.optional_string("index", f.index);
@@ -51,7 +51,7 @@ FairnessConfig parse_fairness(TomlReader r, const std::filesystem::path& base) {
     const auto indicators = r.table_array("indicator");
     for (std::size_t i = 0; i < indicators.size(); ++i)
         f.indicators.push_back(parse_indicator(r.sub(*indicators[i], "indicator[" + std::to_string(i) + "]")));
-    if (const toml::table* t = r.optional_table("table")) f.table = parse_join_table(r.sub(*t, "table"), base);
+    if (const toml::table* t = r.optional_table("table")) f.table = parse_join_table(r.sub(*t, "table"));
     if (f.index != "none" && f.indicators.empty())
         r.fail("indicator", "index '" + f.index + "' needs [[fairness.indicator]] entries (name, from, group)");
     r.reject_unknown({"index", "percentile", "income", "income_order", "low_income_share", "burden", "income_groups", "population_weights",

@@ -4,10 +4,9 @@
 
 namespace burdenmap::config_detail {
 
-JoinTableConfig read_join_table_keys(TomlReader& r, const std::string& path_key, const std::filesystem::path& base) {
+JoinTableConfig read_join_table_keys(TomlReader& r, const std::string& path_key) {
     JoinTableConfig j;
-    const std::string path = r.required_string(path_key);
-    j.path = std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : (base / path).lexically_normal();
+    j.path = r.required_path(path_key);
     j.layer = r.optional_string("layer");
     if (!r.has("id")) r.fail("id", "is required: the column of the table that holds the zone ids (matched to [zones] id)");
     j.id = r.required_string("id");
@@ -20,8 +19,8 @@ JoinTableConfig read_join_table_keys(TomlReader& r, const std::string& path_key,
     return j;
 }
 
-JoinTableConfig parse_join_table(TomlReader r, const std::filesystem::path& base) {
-    JoinTableConfig j = read_join_table_keys(r, "path", base);
+JoinTableConfig parse_join_table(TomlReader r) {
+    JoinTableConfig j = read_join_table_keys(r, "path");
     r.reject_unknown({"path", "layer", "id", "id_match", "nodata_values"});
     return j;
 }

@@ -26,7 +26,33 @@ std::string TomlReader::type_name(const toml::node& n) {
 }
 
 void TomlReader::fail(const std::string& key, const std::string& message) const {
-    throw ConfigError(key_path(key), message + " (in " + file_ + ")");
+    // A key that is there names the file that wrote it (a base config's, with `extends`).
+    const toml::node* n = table_.get(key);
+    throw ConfigError(key_path(key), message + " (in " + (n ? file_of(*n) : file_) + ")");
+}
+
+std::filesystem::path TomlReader::resolve_path(const toml::node& n, const std::string& value) const {
+    const std::filesystem::path path(value);
+    if (path.is_absolute()) return path;
+    const std::filesystem::path folder = std::filesystem::absolute(file_of(n)).lexically_normal().parent_path();
+    return (folder / path).lexically_normal();
+}
+
+std::filesystem::path TomlReader::required_path(const std::string& key) {
+    const std::string value = required_string(key);
+    return resolve_path(*table_.get(key), value);
+}
+
+std::filesystem::path TomlReader::optional_path(const std::string& key, const std::filesystem::path& fallback) {
+    const std::string value = optional_string(key);
+    return has(key) ? resolve_path(*table_.get(key), value) : fallback;
+}
+
+std::vector<std::filesystem::path> TomlReader::path_array(const std::string& key) {
+    std::vector<std::filesystem::path> out;
+    const std::vector<std::string> values = string_array(key);
+    for (std::size_t i = 0; i < values.size(); ++i) out.push_back(resolve_path(*table_.get(key)->as_array()->get(i), values[i]));
+    return out;
 }
 
 std::string TomlReader::required_string(const std::string& key) {

@@ -38,6 +38,7 @@ void add_method_folder(std::vector<NamedInput>& inputs, const fs::path& dir) {
 std::vector<NamedInput> config_inputs(const Config& config, const std::vector<fs::path>& method_dirs) {
     std::vector<NamedInput> inputs;
     inputs.push_back({"the config file", config.file});
+    for (const ConfigBase& b : config.extends) inputs.push_back({"a config it extends", b.file});
     inputs.push_back({"the zones (zones.path)", config.zones.path});
     for (const LayerConfig& l : config.layers) inputs.push_back({"the input of layer '" + l.name + "'", l.path});
     if (!config.population.raster.empty()) inputs.push_back({"the population raster (population.raster)", config.population.raster});

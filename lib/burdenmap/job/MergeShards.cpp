@@ -158,11 +158,13 @@ ShardedRun read_sharded_run(const fs::path& parts_dir) {
     if (!fs::exists(config_path, ec))
         throw InputError(config_path.string() + ": the config the shards ran is not there (the merge reads it from the path in " +
                          (shard_folder(parts_dir, first.shard) / "shard.json").string() + ")");
-    const std::string now = file_sha256(config_path);
-    if (now != first.config_sha256)
-        throw InputError(config_path.string() + ": changed since the shards ran (sha256 " + now.substr(0, 12) + ", the shards read " +
-                         first.config_sha256.substr(0, 12) + "); run the shards again");
+    // Parsed first: a scenario's checksum covers the configs it extends (config_sha256).
     run.config = parse_config(config_path);
+    const std::string now = config_sha256(run.config);
+    if (now != first.config_sha256)
+        throw InputError(config_path.string() + (run.config.extends.empty() ? "" : " (or a config it extends)") +
+                         ": changed since the shards ran (sha256 " + now.substr(0, 12) + ", the shards read " +
+                         first.config_sha256.substr(0, 12) + "); run the shards again");
     run.plan_options.block_size = first.block_size;
     for (const std::string& d : first.method_dirs) run.plan_options.method_dirs.emplace_back(d);
     run.plan_options.shards = count;

@@ -120,27 +120,55 @@ ordered_json join_entry(const std::string& key, const std::string& table, const 
 
 std::string burdenmap_version() { return "burdenmap 0.1.0"; }
 
+namespace {
+
+// SHA-256 fed in chunks, as lowercase hex: of a file (file_sha256) or of a config chain's
+// checksums (config_sha256).
+class Sha256 {
+public:
+    Sha256() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr); }
+    ~Sha256() { EVP_MD_CTX_free(ctx_); }
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    void update(const char* data, std::size_t size) { EVP_DigestUpdate(ctx_, data, size); }
+    std::string hex() {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int len = 0;
+        EVP_DigestFinal_ex(ctx_, digest, &len);
+        static const char* digits = "0123456789abcdef";
+        std::string out;
+        for (unsigned int i = 0; i < len; ++i) {
+            out += digits[digest[i] >> 4];
+            out += digits[digest[i] & 15];
+        }
+        return out;
+    }
+
+private:
+    EVP_MD_CTX* ctx_;
+};
+
+}  // namespace
+
 std::string file_sha256(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return "";
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+    Sha256 sha;
     std::vector<char> buf(1 << 20);
     while (in) {
         in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        EVP_DigestUpdate(ctx, buf.data(), static_cast<std::size_t>(in.gcount()));
+        sha.update(buf.data(), static_cast<std::size_t>(in.gcount()));
     }
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(ctx, digest, &len);
-    EVP_MD_CTX_free(ctx);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < len; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 15];
-    }
-    return out;
+    return sha.hex();
+}
+
+std::string config_sha256(const Config& config) {
+    if (config.extends.empty()) return file_sha256(config.file);
+    std::string chain = file_sha256(config.file) + "\n";
+    for (const ConfigBase& b : config.extends) chain += file_sha256(b.file) + "\n";
+    Sha256 sha;
+    sha.update(chain.data(), chain.size());
+    return sha.hex();
 }
 
 std::map<std::string, std::string> input_checksums(const JobPlan& plan) {
@@ -160,6 +188,12 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
     j["tool"] = burdenmap_version();
     j["versions"] = {{"gdal", gdal_version()}, {"proj", proj_version()}, {"geos", geos_version()}};
     j["config"] = {{"path", plan.config.file.string()}, {"sha256", extras.sha256.count(plan.config.file.string()) ? extras.sha256.at(plan.config.file.string()) : ""}, {"text", plan.config.text}};
+    // A scenario: the configs it extends, nearest first, as their text and checksum now.
+    if (!plan.config.extends.empty()) {
+        j["config"]["extends"] = ordered_json::array();
+        for (const ConfigBase& b : plan.config.extends)
+            j["config"]["extends"].push_back({{"path", b.file.string()}, {"sha256", file_sha256(b.file)}, {"text", b.text}});
+    }
     j["study"] = {{"name", plan.config.study.name}, {"crs", plan.crs_name}};
     // The report reads these back: "in <place>", and which legal values are "here".
     if (!plan.config.study.place.empty()) j["study"]["place"] = plan.config.study.place;

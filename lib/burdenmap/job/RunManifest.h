@@ -32,6 +32,11 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras);
 // SHA-256 of a file as lowercase hex ("" when unreadable).
 std::string file_sha256(const std::filesystem::path& path);
 
+// The config's checksum as a shard records it and the merge compares it: the file's own SHA-256,
+// or for a scenario (`extends`) the SHA-256 of the chain's file checksums, so a base config
+// changed since the shards ran is caught too.
+std::string config_sha256(const Config& config);
+
 // "burdenmap 0.1.0".
 std::string burdenmap_version();
 

@@ -165,7 +165,9 @@ ShardRunResult run_shard(const JobPlan& plan, const ShardRunOptions& options) {
     m.config_path = fs::absolute(plan.config.file).lexically_normal().string();
     const std::map<std::string, std::string> inputs = checksums.get();
     m.inputs = inputs;
-    m.config_sha256 = inputs.count(plan.config.file.string()) ? inputs.at(plan.config.file.string()) : file_sha256(plan.config.file);
+    // A scenario's (`extends`) covers the configs it extends too: the merge refuses a changed base.
+    m.config_sha256 = plan.config.extends.empty() && inputs.count(plan.config.file.string()) ? inputs.at(plan.config.file.string())
+                                                                                            : config_sha256(plan.config);
     for (const fs::path& d : options.method_dir_overrides) m.method_dirs.push_back(fs::absolute(d).lexically_normal().string());
     m.method_tables = method_table_checksums(method_dirs_for(plan.config, options.method_dir_overrides));
     m.grid_cols = plan.grid.cols();
