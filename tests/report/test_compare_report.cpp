@@ -331,7 +331,12 @@ TEST_CASE("the compare report of one alternative without incomes says so", "[rep
     r.summaries.pop_back();
     r.by_income.clear();
     r.class_shift.clear();
+    r.zones.features.resize(1);
+    r.delta_bands = {{1, "stapeling", "screen", "stapeling_delta_screen", 0, 0}};
     const CompareReportModel m = build_compare_report_model(r, {});
+    CHECK(contains(m.maps_intro, "No cell changes with any alternative."));
+    CHECK(contains(m.zones_intro, "The neighbourhood where the mean stapeling changes most with Plan screen"));
+    CHECK(m.changed_zones.rows.size() == 1);
     CHECK(m.title == "What does Plan screen change?");
     REQUIRE(m.answers.size() == 1);
     CHECK(contains(m.answers[0], "Incomes were not in the base run"));

@@ -68,8 +68,9 @@ fs::path write_compare_report(const CompareResult& result, const CompareReportOp
     const fs::path report = result.geopackage.parent_path() / options.report;
     // Refuse before any work when the report would replace an input, exists without overwrite, or
     // cannot be written; the map font is checked before the maps are drawn.
-    refuse_outputs_that_are_inputs({report}, {{"the comparison's GeoPackage", result.geopackage},
-                                              {"the comparison's delta raster", result.delta_tif}});
+    std::vector<NamedInput> inputs = {{"the comparison's GeoPackage", result.geopackage}};
+    if (!result.delta_tif.empty()) inputs.push_back({"the comparison's delta raster", result.delta_tif});
+    refuse_outputs_that_are_inputs({report}, inputs);
     AtomicOutput::check_writable(report, options.overwrite);
     report::require_map_font();
     const std::vector<report::DeltaMapImage> maps = draw_delta_maps(result, options.map_pixels);

@@ -38,11 +38,24 @@ const AlternativeSummary* summary_of(const CompareResult& r, std::size_t plan) {
     return nullptr;
 }
 
-// The zones of the comparison as the report's tables read them (Cell is FieldValue).
-Table zone_table(const ZoneComparison& zones) {
+// Some columns of the comparison's zones as the report's tables read them (Cell is FieldValue):
+// only those, as a national comparison's zones hold hundreds of columns per alternative. Columns
+// the zones do not have are left out.
+Table zone_table(const ZoneComparison& zones, const std::vector<std::string>& wanted) {
     Table t;
-    for (const FieldSpec& f : zones.fields) t.columns.push_back(f.name);
-    for (const Feature& f : zones.features) t.rows.push_back(f.values);
+    std::vector<std::size_t> at;
+    for (const std::string& name : wanted)
+        for (std::size_t i = 0; i < zones.fields.size(); ++i)
+            if (zones.fields[i].name == name) {
+                t.columns.push_back(name);
+                at.push_back(i);
+                break;
+            }
+    for (const Feature& f : zones.features) {
+        std::vector<Cell> row;
+        for (const std::size_t i : at) row.push_back(i < f.values.size() ? f.values[i] : Cell{});
+        t.rows.push_back(std::move(row));
+    }
     return t;
 }
 
@@ -175,11 +188,20 @@ void add_maps(CompareReportModel& m, const CompareResult& r, const std::vector<D
     const ComparedMeasure* h = measure_named(r, headline);
     const std::string unit = h ? h->unit : "";
     const double extent = headline_delta_extent(r);
-    m.maps_intro = "The change of " + display_name(headline) + " per grid cell, alternative − base (delta.tif): blue "
-                   "where it is lower (better), red where it is higher (worse), near-white where it is about the same; "
-                   "dark grey where a run has no data. All maps share one scale, symmetric about 0 (" +
-                   with_unit(format_change(-extent) + " to " + format_change(extent), unit) +
-                   "). Lines: neighbourhood boundaries.";
+    bool any_band = false;
+    for (const AlternativeSummary& s : r.summaries) any_band = any_band || headline_delta_band(r, s).has_value();
+    if (headline.empty()) {
+        m.maps_intro = "The comparison has no headline measure, so it maps no change.";
+    } else {
+        m.maps_intro = "The change of " + display_name(headline) + " per grid cell, alternative − base (delta.tif): blue "
+                       "where it is lower (better), red where it is higher (worse), near-white where it is about the same; "
+                       "dark grey where a run has no data. Lines: neighbourhood boundaries.";
+        if (any_band && extent > 0)
+            m.maps_intro += " All maps share one scale, symmetric about 0 (" +
+                            with_unit(format_change(-extent) + " to " + format_change(extent), unit) + ").";
+        else if (any_band)
+            m.maps_intro += " No cell changes with any alternative.";
+    }
     for (std::size_t i = 0; i < r.plans.size(); ++i) {
         CompareMapModel map;
         map.title = alternative_name(r, i);
@@ -188,7 +210,7 @@ void add_maps(CompareReportModel& m, const CompareResult& r, const std::vector<D
         const AlternativeSummary* s = summary_of(r, i);
         const std::optional<DeltaBand> band = s ? headline_delta_band(r, *s) : std::nullopt;
         if (map.png_base64.empty()) {
-            map.caption = "No map: " + image.problem;
+            map.caption = "No map: " + (image.problem.empty() ? std::string("it was not drawn.") : image.problem);
         } else if (band) {
             map.caption = display_name(headline) + ", " + map.title + " − base (band " + std::to_string(band->band) +
                           " of delta.tif): the cells range from " +
@@ -311,8 +333,8 @@ void add_by_income(CompareReportModel& m, const CompareResult& r) {
     for (const int q : quintiles) {
         panel.groups.push_back(std::to_string(q));
         std::string name = std::to_string(q);
-        if (q == *quintiles.begin()) name += " (lowest income)";
-        if (q == *quintiles.rbegin() && quintiles.size() > 1) name += " (highest income)";
+        if (q == 1) name += " (lowest income)";
+        if (q == 5) name += " (highest income)";
         std::vector<std::string> cells = {name, "–"};
         for (std::size_t i = 0; i < r.plans.size(); ++i) {
             const auto it = rows.find({q, r.plans[i].label});
@@ -343,15 +365,25 @@ void add_changed_zones(CompareReportModel& m, const CompareResult& r, std::size_
     const std::string unit = h ? h->unit : "";
     const std::string column = headline + "_mean";
     const std::string first_delta = column + "_delta_" + r.plans.front().label;
-    const Table zones = zone_table(r.zones);
+    std::vector<std::string> wanted = {"zone_id", "zone_name", column};
+    for (const ComparedRun& plan : r.plans)
+        for (const std::string& c : {column + "_" + plan.label, column + "_delta_" + plan.label,
+                                     "change_" + headline + "_" + plan.label})
+            wanted.push_back(c);
+    const Table zones = zone_table(r.zones, wanted);
     if (!zones.has(first_delta)) {
         m.zones_intro = "The comparison's zones have no column " + first_delta + ", so no neighbourhoods are ranked by "
                         "their change.";
         return;
     }
     const std::vector<std::size_t> top = most_changed_zones(r.zones, first_delta, count);
-    m.zones_intro = "The " + std::to_string(top.size()) + " neighbourhoods where the mean " + display_name(headline) +
-                    " changes most with " + alternative_name(r, 0) +
+    if (top.empty()) {
+        m.zones_intro = "No neighbourhood has a change of " + display_name(headline) + " with " + alternative_name(r, 0) +
+                        " (no value in the base or the alternative).";
+        return;
+    }
+    m.zones_intro = (top.size() == 1 ? std::string("The neighbourhood") : "The " + std::to_string(top.size()) + " neighbourhoods") +
+                    " where the mean " + display_name(headline) + " changes most with " + alternative_name(r, 0) +
                     " (the largest change either way; ties by zone id), with the value in the base and with " +
                     (r.plans.size() == 1 ? "the alternative" : "each alternative") +
                     ", the change, and whether it counts as better, the same or worse" +
@@ -439,7 +471,7 @@ std::string answer_sentences(const AlternativeSummary& summary, const std::strin
 
 std::vector<std::size_t> most_changed_zones(const ZoneComparison& zones, const std::string& delta_column,
                                             std::size_t count) {
-    const Table t = zone_table(zones);
+    const Table t = zone_table(zones, {"zone_id", delta_column});
     std::vector<std::pair<double, std::size_t>> ranked;
     for (std::size_t r = 0; r < t.rows.size(); ++r)
         if (const auto v = t.number(r, delta_column)) ranked.emplace_back(std::fabs(*v), r);
