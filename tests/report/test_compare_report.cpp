@@ -257,10 +257,13 @@ TEST_CASE("the delta map's colours: diverging, symmetric about 0, blue lower and
     CHECK(low.b > low.r);
     CHECK(high.r > high.b);
     CHECK(!s.colour_for(std::nan("")));
-    // Nothing changed: one near-white stop.
+    // Nothing changed: still a ramp (−1 … 1), and 0 near-white.
     const RasterStyle flat = diverging_raster_style(1, 0, 0, ColorRamp::blue_white_red(), "change");
-    REQUIRE(flat.stops.size() == 1);
+    CHECK(flat.stops.size() == 11);
+    CHECK(flat.max() == 1);
     CHECK(*flat.colour_for(0) == rgb_from_hex("#f7f7f7"));
+    CHECK(diverging_raster_style(1, std::nan(""), std::nan(""), ColorRamp::blue_white_red(), "").max() == 1);
+    CHECK(diverging_raster_style(1, -1, 1, ColorRamp::blue_white_red(), "", 4).stops.size() == 5);  // made odd
 }
 
 TEST_CASE("the compare report: question, answers, maps, class shift, income, zones, warnings", "[report][compare]") {

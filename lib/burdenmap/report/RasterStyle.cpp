@@ -67,8 +67,7 @@ RasterStyle continuous_raster_style(int band, double min, double max, const Colo
 RasterStyle diverging_raster_style(int band, double min, double max, const ColorRamp& ramp, const std::string& title,
                                    int steps) {
     double m = std::max(std::fabs(min), std::fabs(max));
-    if (!std::isfinite(m)) m = 0;
-    if (!(m > 0)) return continuous_raster_style(band, 0, 0, ramp, title);
+    if (!(m > 0) || !std::isfinite(m)) m = 1;
     steps = std::max(steps, 3) | 1;
     RasterStyle s = continuous_raster_style(band, -m, m, ramp, title, steps);
     s.stops[static_cast<std::size_t>(steps / 2)].value = 0;  // exactly, not −m + 2m · ½ rounded
