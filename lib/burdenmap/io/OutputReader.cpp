@@ -102,6 +102,26 @@ std::optional<TableData> read_table(const fs::path& gpkg, const std::string& tab
     return out;
 }
 
+std::vector<MultiPolygon> shapes_from_wkb(const std::vector<Feature>& features, const std::string& source_crs_wkt,
+                                          const std::string& target_crs_wkt, const std::string& what) {
+    gdal_init();
+    io_detail::TransformPtr transform;
+    if (!source_crs_wkt.empty() && !target_crs_wkt.empty()) {
+        const io_detail::SrsPtr source(OSRNewSpatialReference(nullptr));
+        if (OSRSetFromUserInput(source.get(), source_crs_wkt.c_str()) != OGRERR_NONE)
+            throw InputError(what + ": the CRS of the zones is not readable");
+        transform = io_detail::make_transform(source.get(), target_crs_wkt, what);
+    }
+    std::vector<MultiPolygon> out;
+    out.reserve(features.size());
+    for (const Feature& f : features) {
+        const GeometryPtr g = io_detail::geometry_from_wkb(f.wkb);
+        if (g && transform) OGR_G_Transform(g.get(), transform.get());
+        out.push_back(io_detail::to_multipolygon(g.get()));
+    }
+    return out;
+}
+
 RasterSummary read_raster_summary(const fs::path& tif) {
     const NoSidecars quiet;
     // Inside a run, before its outputs are renamed into place, the GeoTIFF is read by its temp name.

@@ -46,6 +46,13 @@ struct TableData {
 std::optional<TableData> read_table(const std::filesystem::path& gpkg, const std::string& table, bool with_shapes = false,
                                     const std::string& target_crs_wkt = "");
 
+// Polygons from ISO WKB (the geometry of core/FeatureTable.h features, e.g. the zones of a
+// comparison) in `source_crs_wkt`, transformed into `target_crs_wkt` when both are given and
+// differ; an empty MultiPolygon where a WKB is empty or unreadable. Throws InputError, naming
+// `what`, when the CRS cannot be transformed.
+std::vector<MultiPolygon> shapes_from_wkb(const std::vector<Feature>& features, const std::string& source_crs_wkt,
+                                          const std::string& target_crs_wkt, const std::string& what);
+
 struct BandDescription {
     int index = 0;  // 1-based
     std::string description;

@@ -64,6 +64,17 @@ RasterStyle continuous_raster_style(int band, double min, double max, const Colo
     return s;
 }
 
+RasterStyle diverging_raster_style(int band, double min, double max, const ColorRamp& ramp, const std::string& title,
+                                   int steps) {
+    double m = std::max(std::fabs(min), std::fabs(max));
+    if (!(m > 0) || !std::isfinite(m)) m = 1;
+    steps = std::max(steps, 3) | 1;
+    RasterStyle s = continuous_raster_style(band, -m, m, ramp, title, steps);
+    s.stops[static_cast<std::size_t>(steps / 2)].value = 0;  // exactly, not −m + 2m · ½ rounded
+    s.stops[static_cast<std::size_t>(steps / 2)].label = "0";
+    return s;
+}
+
 std::optional<RasterStyle> headline_raster_style(const std::vector<BandInfo>& bands, const std::string& preferred) {
     if (bands.empty()) return std::nullopt;
     const auto rule_of = [](const BandInfo& b) {
