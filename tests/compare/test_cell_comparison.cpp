@@ -454,6 +454,19 @@ TEST_CASE("compare_cells: a missing band, a missing raster or another grid is an
         CHECK_THROWS_WITH(compare_cells(input_for(base, {{dir / "nowhere/burden.tif", "a1"}}), dir / "d.tif", dir / "d.qml", nullptr),
                           Contains((dir / "nowhere/burden.tif").string()) && Contains("not found"));
     }
+    SECTION("unreadable raster") {
+        const fs::path text = dir.write("text/burden.tif", "not a raster\n");
+        CHECK_THROWS_WITH(compare_cells(input_for(base, {{text, "a1"}}), dir / "d.tif", dir / "d.qml", nullptr),
+                          Contains(text.string()) && Contains("cannot open as a raster"));
+    }
+    SECTION("population raster") {
+        const fs::path good = write_run(dir / "good/burden.tif", plan_bands());
+        CellComparisonInput in = input_for(base, {{good, "a1"}});
+        in.plan_residents[0].kind = ResidentsPerCell::Kind::raster;
+        in.plan_residents[0].raster = dir / "nowhere/population.tif";
+        CHECK_THROWS_WITH(compare_cells(in, dir / "d.tif", dir / "d.qml", nullptr),
+                          Contains((dir / "nowhere/population.tif").string()));
+    }
     SECTION("grid") {
         const fs::path other = write_run(dir / "other/burden.tif", plan_bands(), Grid(10, 40, 10, 10, 4, 4));
         CHECK_THROWS_WITH(compare_cells(input_for(base, {{other, "a1"}}), dir / "d.tif", dir / "d.qml", nullptr),
