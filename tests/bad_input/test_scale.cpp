@@ -1,37 +1,17 @@
 // Scale: many tiny zones, one zone larger than the whole grid, a zone with very many vertices,
-// and grids or windows too large for the machine (refused up front with the estimate).
+// and grids or windows too large for the machine (refused up front with the estimate). No test
+// here times anything: how fast these run is measured by scripts/bench; a run that hangs is
+// stopped by ctest's timeout.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <cmath>
 
 #include "BadInputSupport.h"
 
 using namespace bad;
 
-namespace {
 
-// The time limits are for an optimised build; sanitizers (scripts/test --sanitize) run several
-// times slower.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr double kSlowdown = 8;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr double kSlowdown = 8;
-#else
-constexpr double kSlowdown = 1;
-#endif
-#else
-constexpr double kSlowdown = 1;
-#endif
-
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-}  // namespace
-
-TEST_CASE("scale: 100000 tiny zones run in seconds", "[bad_input][scale]") {
+TEST_CASE("scale: 100000 tiny zones each get their own statistics", "[bad_input][scale]") {
     Job job("scale-100k", false);
     // 400 x 250 squares of 1.5 m, 2 m apart (800 x 500 m), on a 10 m raster: each zone is a
     // sliver of one or two cells.
@@ -48,12 +28,8 @@ TEST_CASE("scale: 100000 tiny zones run in seconds", "[bad_input][scale]") {
     raster.rows = 50;
     raster.value = [](int c, int) { return 40.0 + c * 0.5; };
     write_raster(job / "noise.tif", raster);
-    const auto start = std::chrono::steady_clock::now();
     const CommandResult r = job.run();
-    const double seconds = seconds_since(start);
-    WARN("100,000 zones: the run took " << seconds << " s");
     REQUIRE(r.exit_code == 0);
-    CHECK(seconds < 30 * kSlowdown);  // about 5 s in Release on 2 cores
     const auto rows = e2e::read_zones(job.out() / "burden.gpkg");
     REQUIRE(rows.size() == 100000);
     // In file order. Zone 0 lies in raster column 0 (40 dB); zone 399 at x + 798 in column 79 (79.5 dB).
@@ -92,9 +68,7 @@ TEST_CASE("scale: a zone with 200000 vertices", "[bad_input][scale]") {
     ZoneSpec zones = standard_zones();
     zones.features = {{wkt, {"RND", "Rond", "1", "1"}}};
     write_zones(job / "zones.gpkg", zones);
-    const auto start = std::chrono::steady_clock::now();
     const CommandResult r = job.run();
-    WARN("200,000 vertices: the run took " << seconds_since(start) << " s");
     REQUIRE(r.exit_code == 0);
     CHECK(std::stod(zone_value(job.out() / "burden.gpkg", "RND", "area_m2")) == Approx(M_PI * 1e4).epsilon(1e-6));
     CHECK(std::stod(zone_value(job.out() / "burden.gpkg", "RND", "covered_share")) == Approx(1.0).epsilon(1e-12));
@@ -103,12 +77,10 @@ TEST_CASE("scale: a zone with 200000 vertices", "[bad_input][scale]") {
 TEST_CASE("scale: a grid too large is refused up front with its size (exit 2)", "[bad_input][scale]") {
     Job job("scale-huge-grid");
     job.replace("resolution = 10", "resolution = 0.001");
-    const auto start = std::chrono::steady_clock::now();
     const CommandResult r = job.run();
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "study.resolution"));
     CHECK(contains(r.err, "40000000000 cells"));
-    CHECK(seconds_since(start) < 10 * kSlowdown);
     require_nothing_written(job.out());
 }
 
@@ -128,11 +100,9 @@ TEST_CASE("scale: windows that would not fit in memory are refused up front with
     // 600 x 600 km at 10 m: 3.6e9 cells (under the grid limit) in 5329 windows of 8192 x 8192
     // cells, 1024 threads: 2048 windows in flight need terabytes.
     job.replace("resolution = 10", "resolution = 10\nextent = [0, 300000, 600000, 900000]");
-    const auto start = std::chrono::steady_clock::now();
     const CommandResult r = job.run({"--block-size", "8192", "--threads", "1024"});
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "GB of memory"));
     CHECK(contains(r.err, "--block-size"));
-    CHECK(seconds_since(start) < 10 * kSlowdown);
     require_nothing_written(job.out());
 }

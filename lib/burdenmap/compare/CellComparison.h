@@ -26,6 +26,7 @@ struct ResidentsPerCell {
     // raster: the run's population raster (run.json population input), redistributed onto the grid
     // as the run did (io/PopulationSource.h).
     std::filesystem::path raster;
+    int band = 1;  // its [population] band
 };
 
 struct CellRunInput {
@@ -44,6 +45,7 @@ struct CellComparisonInput {
     std::vector<ComparedMeasure> delta_measures;
     // Layer scores whose class transitions are counted (measures with classes > 0).
     std::vector<ComparedMeasure> transition_measures;
+    bool overwrite = false;  // replace an existing delta.tif / delta.qml (CompareOptions::overwrite)
 };
 
 struct CellComparisonResult {

@@ -24,16 +24,6 @@ namespace {
 using io_detail::DatasetPtr;
 using io_detail::GeometryPtr;
 
-// Reading must not leave files behind: statistics GDAL computes would otherwise be saved in a
-// .aux.xml sidecar beside the output (PAM), on this thread only and restored afterwards.
-class NoSidecars {
-public:
-    NoSidecars() { CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO"); }
-    ~NoSidecars() { CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", nullptr); }
-    NoSidecars(const NoSidecars&) = delete;
-    NoSidecars& operator=(const NoSidecars&) = delete;
-};
-
 DatasetPtr open(const fs::path& path, unsigned flags, const char* what) {
     gdal_init();
     std::error_code ec;
@@ -74,6 +64,12 @@ void read_shape(OGRFeatureH f, OGRCoordinateTransformationH transform, TableData
 }
 
 }  // namespace
+
+NoSidecars::NoSidecars() {
+    if (const char* before = CPLGetThreadLocalConfigOption("GDAL_PAM_ENABLED", nullptr)) previous_ = before;
+    CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");
+}
+NoSidecars::~NoSidecars() { CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", previous_ ? previous_->c_str() : nullptr); }
 
 std::optional<std::size_t> TableData::column(const std::string& name) const {
     auto it = std::find(columns.begin(), columns.end(), name);

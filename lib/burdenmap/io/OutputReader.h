@@ -16,6 +16,21 @@
 
 namespace burdenmap {
 
+// Reading must not leave files behind: statistics GDAL computes would otherwise be saved in a
+// .aux.xml sidecar beside the output (PAM). While one lives, GDAL keeps no sidecars on this
+// thread (only); the thread's setting before it is restored when it goes, so they nest. Every
+// reader of finished outputs holds one.
+class NoSidecars {
+public:
+    NoSidecars();
+    ~NoSidecars();
+    NoSidecars(const NoSidecars&) = delete;
+    NoSidecars& operator=(const NoSidecars&) = delete;
+
+private:
+    std::optional<std::string> previous_;
+};
+
 struct TableData {
     std::vector<std::string> columns;
     std::vector<std::vector<FieldValue>> rows;   // in feature (fid) order
