@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <gdal.h>
 
+#include <cmath>
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -26,7 +28,7 @@ std::set<std::string> file_names(const fs::path& dir) {
 }
 
 const std::set<std::string> compare_outputs = {"compare.gpkg", "compare.json", "zones.csv", "class_shift.csv", "transitions.csv",
-                                               "by_income.csv"};
+                                               "by_income.csv", "delta.tif", "delta.qml"};
 
 // A copy of a run folder: run.json still names the original's files by absolute path, so compare
 // must read the copy's own (the fallback to the same file name inside the folder).
@@ -114,6 +116,21 @@ TEST_CASE("compare: a run against a copy of itself, and the runs and folders it 
             CHECK(by_income[r][5] == by_income[r][6]);  // mean_base == mean_plan
             CHECK(std::stod(by_income[r][7]) == 0.0);
         }
+        // Cells: no resident changes class, every cell difference is 0 (or no data).
+        const auto transitions = parse_csv(read_file(out / "transitions.csv"));
+        REQUIRE(transitions.size() > 10);
+        CHECK(transitions[0] == std::vector<std::string>{"measure", "label", "from_class", "to_class", "residents"});
+        for (std::size_t row = 1; row < transitions.size(); ++row) CHECK(transitions[row][2] == transitions[row][3]);
+        const auto bands = read_bands(out / "delta.tif");
+        CHECK(bands.size() == 7);  // stapeling, noise_cum and the five layer scores
+        std::size_t zeros = 0, others = 0;
+        for (const auto& band : bands)
+            for (float v : band) {
+                zeros += v == 0.0f;
+                others += !std::isnan(v) && v != 0.0f;
+            }
+        CHECK(others == 0);
+        CHECK(zeros > 7u * 600000u);
         // The GeoPackage holds the same tables, the zones with the base's shapes.
         CHECK(read_layer(out / "compare.gpkg", "zones").size() == 86);
         CHECK(read_layer(out / "compare.gpkg", "class_shift").size() == shift.size() - 1);

@@ -11,6 +11,12 @@ void push_number(std::vector<FieldValue>& values, const std::optional<double>& v
     else values.emplace_back();
 }
 
+std::string same_rule(const ComparedMeasure& m) {
+    if (m.tolerance > 0) return "a difference of at most " + plain_number(m.tolerance) + (m.unit.empty() ? "" : " " + m.unit) + " is the same";
+    return "any difference counts (no tolerance is known for " + (m.unit.empty() ? std::string("a measure without unit") : m.unit) +
+           "; set one with --tolerance " + m.name + "=VALUE)";
+}
+
 }  // namespace
 
 std::string change_column(const std::string& measure, const std::string& label) { return "change_" + measure + "_" + label; }
@@ -29,9 +35,7 @@ ZoneComparison zone_comparison(const ZoneDeltaInput& input) {
         for (const ComparedMeasure& m : input.judged)
             out.fields.push_back({change_column(m.name, label), FieldType::text,
                                   "better / same / worse in plan " + label + " than in the base by the zone's " + m.name +
-                                      "_pop_mean (else " + m.name + "_mean); a difference of at most " +
-                                      plain_number(m.tolerance) + (m.unit.empty() ? "" : " " + m.unit) +
-                                      " is the same; higher is worse",
+                                      "_pop_mean (else " + m.name + "_mean); " + same_rule(m) + "; higher is worse",
                                   "", "tolerance " + plain_number(m.tolerance), ""});
         for (const FieldSpec& c : input.columns) {
             out.fields.push_back({c.name + "_" + label, FieldType::real, c.meaning + " (plan " + label + ")", c.unit, c.method, c.source});

@@ -1,6 +1,7 @@
 #include "burdenmap/job/CompareRuns.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "burdenmap/compare/ClassShift.h"
@@ -62,8 +63,8 @@ void refuse_output_in_runs(const fs::path& output_dir, const fs::path& base, con
 
 ZoneRows zone_rows(const TableData& t) { return ZoneRows{t.columns, t.rows}; }
 
-TableData read_zones(const RunFolder& run, bool with_shapes) {
-    auto table = read_table(run.geopackage, "zones", with_shapes);
+TableData read_zones(const RunFolder& run, bool with_shapes, const std::string& crs_wkt = "") {
+    auto table = read_table(run.geopackage, "zones", with_shapes, crs_wkt);
     if (!table) throw InputError(run.geopackage.string() + ": no zones layer (run folder " + run.dir.string() + ")");
     if (!table->column(zone_id_column))
         throw InputError(run.geopackage.string() + ": the zones layer has no " + zone_id_column + " column");
@@ -255,6 +256,68 @@ const ComparedMeasure* headline_measure(const std::vector<ComparedMeasure>& meas
     return measures.empty() ? nullptr : &measures.front();
 }
 
+
+// "raster /data/pop.tif band 2 (EPSG:28992)": run.json keeps the population raster's band only in
+// its population.source text (PopulationPlan::describe); band 1 when it says none.
+int population_band(const std::string& source) {
+    const auto at = source.find(" band ");
+    if (at == std::string::npos) return 1;
+    try {
+        const int band = std::stoi(source.substr(at + 6));
+        return band > 0 ? band : 1;
+    } catch (const std::exception&) {
+        return 1;
+    }
+}
+
+// Where a plan's residents are, cell by cell, as its run placed them: its zones' population
+// (the zones table's `population` column: the field or table column the run used, which a
+// scenario may have pointed elsewhere) spread over `area_m2` (the area the run divided by), or
+// its population raster.
+ResidentsPerCell residents_per_cell(const RunFolder& plan, const TableData& zones) {
+    ResidentsPerCell r;
+    if (plan.population == RunFolder::Population::raster) {
+        r.kind = ResidentsPerCell::Kind::raster;
+        r.raster = plan.population_raster;
+        r.band = population_band(plan.population_source);
+    } else if (plan.population == RunFolder::Population::zones) {
+        r.kind = ResidentsPerCell::Kind::zones;
+        r.zone_shapes = zones.shapes;
+        const ZoneRows rows = zone_rows(zones);
+        for (std::size_t z = 0; z < rows.rows.size(); ++z) {
+            r.zone_population.push_back(rows.number(z, "population").value_or(std::nan("")));
+            r.zone_area.push_back(rows.number(z, "area_m2").value_or(std::nan("")));
+        }
+    }
+    return r;
+}
+
+CellComparisonResult compare_plan_cells(const RunFolder& base, const std::vector<RunFolder>& plans, const std::vector<TableData>& plan_zones,
+                                        const CompareResult& result, const CompareOutputPaths& paths, const CompareOptions& options) {
+    CellComparisonInput in;
+    in.grid = base.grid();
+    in.crs_wkt = base.crs_wkt;
+    in.block_size = base.block_size;
+    in.base = {base.geotiff, "base"};
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+        in.plans.push_back({plans[p].geotiff, result.plans[p].label});
+        in.plan_residents.push_back(residents_per_cell(plans[p], plan_zones[p]));
+    }
+    // burden.tif holds the cumulations and the layer scores (raw layers only in the optional raw GeoTIFF).
+    for (const ComparedMeasure& m : result.measures)
+        if (m.kind == ComparedMeasure::Kind::cumulation) in.delta_measures.push_back(m);
+    for (const ComparedMeasure& m : result.measures)
+        if (m.kind == ComparedMeasure::Kind::layer_score) {
+            in.delta_measures.push_back(m);
+            if (m.classes > 0) in.transition_measures.push_back(m);
+        }
+    in.overwrite = options.overwrite;
+    // The cells are most of the work: 0.15 .. 0.9 of the progress.
+    const CompareProgressFn progress = [&options](double fraction, const std::string& stage) {
+        return !options.progress || options.progress(0.15 + 0.75 * fraction, stage);
+    };
+    return compare_cells(in, paths.delta_tif, paths.delta_qml, progress);
+}
 }  // namespace
 
 CompareResult compare_runs(const fs::path& base_arg, const std::vector<fs::path>& plan_args, const CompareOptions& options) {
@@ -301,8 +364,11 @@ CompareResult compare_runs(const fs::path& base_arg, const std::vector<fs::path>
     tables.base = zone_rows(base_table);
     tables.labels = labels;
     const std::vector<std::string> base_ids = zone_ids(base_table);
+    std::vector<TableData> plan_tables;
     for (const RunFolder& plan : plans) {
-        const TableData t = read_zones(plan, false);
+        // Shapes (in the grid's CRS) where the run spread its zones' population over them.
+        plan_tables.push_back(read_zones(plan, plan.population == RunFolder::Population::zones, base.crs_wkt));
+        const TableData& t = plan_tables.back();
         const std::vector<std::string> ids = zone_ids(t);
         if (const auto diff = zone_id_difference(base_ids, ids))
             throw InputError(plan.dir.string() + ": its zones are not the base run's (" + base.dir.string() + "): " + *diff +
@@ -346,9 +412,16 @@ CompareResult compare_runs(const fs::path& base_arg, const std::vector<fs::path>
 
     result.geopackage = paths.geopackage;
     result.manifest = paths.manifest;
+    result.delta_tif = paths.delta_tif;
+    result.delta_qml = paths.delta_qml;
     for (const auto& [table, csv] : paths.csvs) result.csvs.push_back(csv);
 
+    // Every output is renamed into place together at the end, or none (an error, a cancel).
     CommitGroup outputs;
+    report_progress(options, 0.15, "comparing cells");
+    CellComparisonResult cells = compare_plan_cells(base, plans, plan_tables, result, paths, options);
+    result.delta_bands = std::move(cells.delta_bands);
+    result.transitions = std::move(cells.transitions);
     report_progress(options, 0.9, "writing compare.gpkg");
     result.warnings = warnings.all();
     write_compare_outputs(result, base, plans, options.overwrite);

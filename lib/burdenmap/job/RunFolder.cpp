@@ -95,6 +95,7 @@ RunFolder read_run_folder(const fs::path& dir) {
             run.cumulations.push_back({c.at("name").get<std::string>(), text_or(c, "rule"), text_or(c, "unit")});
         if (const auto f = j.find("fairness"); f != j.end() && f->is_object()) run.headline_burden = text_or(*f, "headline_burden");
         if (const auto p = j.find("population"); p != j.end() && p->is_object()) {
+            run.population_source = text_or(*p, "source");
             if (const auto input = p->find("input"); input != p->end() && input->is_object()) {
                 run.population = RunFolder::Population::raster;
                 run.population_raster = text_or(*input, "path");

@@ -41,6 +41,7 @@ struct RunFolder {
     enum class Population { none, zones, raster };
     Population population = Population::none;
     std::filesystem::path population_raster;  // Population::raster: the run's population input
+    std::string population_source;            // run.json population.source, in words
     std::filesystem::path geopackage, geotiff;
 
     Grid grid() const;
