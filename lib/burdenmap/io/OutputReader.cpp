@@ -47,12 +47,14 @@ FieldValue field_value(OGRFeatureH f, int i) {
 void read_shape(OGRFeatureH f, OGRCoordinateTransformationH transform, TableData& out) {
     OGRGeometryH g = OGR_F_GetGeometryRef(f);
     if (!g) {
+        out.wkb.emplace_back();
         out.shapes.emplace_back();
         out.label_points.push_back(Point{std::nan(""), std::nan("")});
         return;
     }
     const GeometryPtr copy(OGR_G_Clone(g));
     if (transform) OGR_G_Transform(copy.get(), transform);
+    out.wkb.push_back(io_detail::iso_wkb(copy.get()));
     out.shapes.push_back(io_detail::to_multipolygon(copy.get()));
     const GeometryPtr inside(OGR_G_PointOnSurface(copy.get()));
     if (inside && !OGR_G_IsEmpty(inside.get()))

@@ -36,6 +36,7 @@ struct TableData {
     std::vector<std::vector<FieldValue>> rows;   // in feature (fid) order
     std::vector<MultiPolygon> shapes;            // per row, when read with shapes (else empty)
     std::vector<Point> label_points;             // per row: a point inside the shape (GEOS point on surface)
+    std::vector<std::vector<unsigned char>> wkb; // per row, when read with shapes: the shape as ISO WKB (empty: none)
 
     std::optional<std::size_t> column(const std::string& name) const;
 };
