@@ -26,6 +26,7 @@ Action add_check_sites_command(CLI::App& app, const GlobalOptions& global);
 Action add_report_command(CLI::App& app, const GlobalOptions& global);
 Action add_plan_command(CLI::App& app, const GlobalOptions& global);
 Action add_merge_command(CLI::App& app, const GlobalOptions& global);
+Action add_compare_command(CLI::App& app, const GlobalOptions& global);
 
 // `--report` of run and merge: refused up front (before the work) when report.html or map.png
 // exists without --overwrite or the map's font is missing; written from the finished run's folder.

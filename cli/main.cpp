@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     const Action report = add_report_command(app, global);
     const Action plan = add_plan_command(app, global);
     const Action merge = add_merge_command(app, global);
+    const Action compare = add_compare_command(app, global);
 
     try {
         app.parse(argc, argv);
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("report")) return report();
         if (app.got_subcommand("plan")) return plan();
         if (app.got_subcommand("merge")) return merge();
+        if (app.got_subcommand("compare")) return compare();
         return methods();
     } catch (const ConfigError& e) {
         std::fprintf(stderr, "\nerror: %s\n", e.what());

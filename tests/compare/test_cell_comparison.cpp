@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cpl_conv.h>
 #include <gdal.h>
+#include <gdal_utils.h>
 
 #include <cmath>
 #include <cstring>
@@ -362,6 +363,33 @@ TEST_CASE("compare_cells: several plans: bands per plan, then per measure, and t
     for (const TransitionRow& t : r.transitions) CHECK(t.label == "screen");
 }
 
+TEST_CASE("compare_cells: a merged sharded run's burden.vrt is read like a burden.tif") {
+    const TwoRuns runs;
+    const TempDir& dir = runs.dir;
+    // The plan as a VRT over its GeoTIFF (what `merge` writes without --cog).
+    const fs::path vrt = dir / "plan/burden.vrt";
+    GDALDatasetH tif = GDALOpen(runs.plan.c_str(), GA_ReadOnly);
+    REQUIRE(tif);
+    char* args[] = {const_cast<char*>("-of"), const_cast<char*>("VRT"), nullptr};
+    GDALTranslateOptions* options = GDALTranslateOptionsNew(args, nullptr);
+    GDALDatasetH written = GDALTranslate(vrt.c_str(), tif, options, nullptr);
+    GDALTranslateOptionsFree(options);
+    REQUIRE(written);
+    GDALClose(written);
+    GDALClose(tif);
+
+    const CellComparisonResult from_vrt =
+        compare_cells(input_for(runs.base, {{vrt, "a1"}}), dir / "vrt/delta.tif", dir / "vrt/delta.qml", nullptr);
+    const CellComparisonResult from_tif = runs.compare("tif");
+    const Read a = read_tif(dir / "vrt/delta.tif"), b = read_tif(dir / "tif/delta.tif");
+    CHECK(a.descriptions == b.descriptions);
+    for (std::size_t band = 0; band < a.values.size(); ++band) CHECK(same_bits(a.values[band], b.values[band]));
+    REQUIRE(from_vrt.transitions.size() == from_tif.transitions.size());
+    for (std::size_t i = 0; i < from_tif.transitions.size(); ++i)
+        CHECK(from_vrt.transitions[i].residents == from_tif.transitions[i].residents);
+    CHECK(names_in(dir / "plan") == std::vector<std::string>{"burden.tif", "burden.vrt"});
+}
+
 TEST_CASE("compare_cells: small windows give the same bits as one window") {
     const TwoRuns runs;
     const TempDir& dir = runs.dir;
@@ -425,6 +453,19 @@ TEST_CASE("compare_cells: a missing band, a missing raster or another grid is an
     SECTION("raster") {
         CHECK_THROWS_WITH(compare_cells(input_for(base, {{dir / "nowhere/burden.tif", "a1"}}), dir / "d.tif", dir / "d.qml", nullptr),
                           Contains((dir / "nowhere/burden.tif").string()) && Contains("not found"));
+    }
+    SECTION("unreadable raster") {
+        const fs::path text = dir.write("text/burden.tif", "not a raster\n");
+        CHECK_THROWS_WITH(compare_cells(input_for(base, {{text, "a1"}}), dir / "d.tif", dir / "d.qml", nullptr),
+                          Contains(text.string()) && Contains("cannot open as a raster"));
+    }
+    SECTION("population raster") {
+        const fs::path good = write_run(dir / "good/burden.tif", plan_bands());
+        CellComparisonInput in = input_for(base, {{good, "a1"}});
+        in.plan_residents[0].kind = ResidentsPerCell::Kind::raster;
+        in.plan_residents[0].raster = dir / "nowhere/population.tif";
+        CHECK_THROWS_WITH(compare_cells(in, dir / "d.tif", dir / "d.qml", nullptr),
+                          Contains((dir / "nowhere/population.tif").string()));
     }
     SECTION("grid") {
         const fs::path other = write_run(dir / "other/burden.tif", plan_bands(), Grid(10, 40, 10, 10, 4, 4));

@@ -9,7 +9,8 @@
 #include <vector>
 
 #include "burdenmap/compare/CellResidents.h"
-#include "burdenmap/compare/DeltaStyle.h"
+#include "burdenmap/report/ColorRamp.h"
+#include "burdenmap/report/RasterStyle.h"
 #include "burdenmap/compare/TransitionCounts.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/report/QmlStyle.h"
@@ -142,8 +143,8 @@ TEST_CASE("CellResidents from zones: population spread evenly over each zone's a
     CHECK_THROWS_AS(CellResidents(mismatched, grid, "", 4), InputError);
 }
 
-TEST_CASE("delta ramp: symmetric about 0, blue for lower burden, white at 0, red for higher") {
-    const report::RasterStyle s = delta_raster_style(2, -1.5, 4, "stapeling_delta_a1 (number of layers)");
+TEST_CASE("delta.qml ramp: symmetric about 0, blue for lower burden, white at 0, red for higher") {
+    const report::RasterStyle s = report::diverging_raster_style(2, -1.5, 4, report::ColorRamp::blue_white_red(), "stapeling_delta_a1 (number of layers)");
     CHECK(s.band == 2);
     REQUIRE(s.stops.size() == 11);
     CHECK(s.min() == -4);
@@ -159,7 +160,7 @@ TEST_CASE("delta ramp: symmetric about 0, blue for lower burden, white at 0, red
 
     // No change at all (identical runs) or no data: a valid ramp around 0 all the same.
     for (const auto& [lo, hi] : std::vector<std::pair<double, double>>{{0, 0}, {std::nan(""), std::nan("")}}) {
-        const report::RasterStyle flat = delta_raster_style(1, lo, hi, "x");
+        const report::RasterStyle flat = report::diverging_raster_style(1, lo, hi, report::ColorRamp::blue_white_red(), "x");
         CHECK(flat.min() == -1);
         CHECK(flat.max() == 1);
         CHECK(*flat.colour_for(0) == report::rgb_from_hex("#f7f7f7"));

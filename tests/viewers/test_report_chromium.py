@@ -2,9 +2,11 @@
 """report.html in a real browser: headless Chromium renders it to a PNG that is not blank, every
 image on the page loads, and the page requests nothing from the network.
 
-Usage: test_report_chromium.py OUTPUT_DIR SCREENSHOT_PNG
+Usage: test_report_chromium.py OUTPUT_DIR SCREENSHOT_PNG [REPORT]
 OUTPUT_DIR holds a finished run with report.html (the demo, run with --report); the first screen
-(1280 x 900) is saved as SCREENSHOT_PNG (docs/report-first-screen.png is a copy of it).
+(1280 x 900) is saved as SCREENSHOT_PNG (docs/report-first-screen.png is a copy of it). REPORT
+names another page in OUTPUT_DIR, e.g. compare-report.html of `burdenmap compare --report`, checked
+the same way (the map.png beside report.html is only checked for report.html).
 
 How "no requests" is checked: the page is loaded through a local proxy that records every request
 it is sent (and answers none), with its Content-Security-Policy taken out so that nothing is
@@ -116,21 +118,22 @@ window.addEventListener('load', function () {
 
 
 def main():
-    if len(sys.argv) != 3:
-        fail("usage: test_report_chromium.py OUTPUT_DIR SCREENSHOT_PNG")
+    if len(sys.argv) not in (3, 4):
+        fail("usage: test_report_chromium.py OUTPUT_DIR SCREENSHOT_PNG [REPORT]")
     out_dir, screenshot = sys.argv[1], sys.argv[2]
-    report = os.path.join(out_dir, "report.html")
+    name = sys.argv[3] if len(sys.argv) == 4 else "report.html"
+    report = os.path.join(out_dir, name)
     if not os.path.exists(report):
-        fail("no report.html in " + out_dir + " (run with --report, or burdenmap report)")
+        fail("no %s in %s (run with --report, or burdenmap report)" % (name, out_dir))
     binary = chromium_binary()
     html = open(report, encoding="utf-8").read()
 
     # Static checks: nothing in the page points at a resource outside it.
     if "Content-Security-Policy" not in html:
-        fail("report.html has no Content-Security-Policy")
+        fail(name + " has no Content-Security-Policy")
     for pattern in (r'<(img|script|iframe|embed|object|source)[^>]+src="(?!data:)', r"<link\b", r"@import", r"url\("):
         if re.search(pattern, html):
-            fail("report.html refers to something outside the page: " + pattern)
+            fail(name + " refers to something outside the page: " + pattern)
 
     proxy = RecordingProxy()
     work = tempfile.mkdtemp(prefix="burdenmap-chromium-")
@@ -172,11 +175,12 @@ def main():
             fail("the report's tables are missing: %s" % check)
 
         # 3. The quicklook beside the report.
-        check_not_blank(os.path.join(out_dir, "map.png"), "map.png", 5)  # classes, lines, text
+        if name == "report.html":
+            check_not_blank(os.path.join(out_dir, "map.png"), "map.png", 5)  # classes, lines, text
     finally:
         proxy.close()
         shutil.rmtree(work, ignore_errors=True)
-    print("OK: report.html renders, loads every image and requests nothing")
+    print("OK: %s renders, loads every image and requests nothing" % name)
 
 
 if __name__ == "__main__":

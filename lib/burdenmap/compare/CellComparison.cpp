@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 
 #include "burdenmap/compare/CellResidents.h"
-#include "burdenmap/compare/DeltaStyle.h"
 #include "burdenmap/compare/RunRaster.h"
 #include "burdenmap/compare/TransitionCounts.h"
 #include "burdenmap/core/BlockLayout.h"
@@ -17,7 +17,9 @@
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/GeoTiffWriter.h"
 #include "burdenmap/io/OutputReader.h"
+#include "burdenmap/report/ColorRamp.h"
 #include "burdenmap/report/QmlStyle.h"
+#include "burdenmap/report/RasterStyle.h"
 
 namespace fs = std::filesystem;
 
@@ -183,8 +185,9 @@ CellComparisonResult compare_cells(const CellComparisonInput& input, const fs::p
         // when the runs have one), symmetric about 0 so blue and red weigh alike.
         const DeltaBand& first = result.delta_bands.front();
         AtomicOutput::write_text(delta_qml,
-                                 report::raster_pseudocolor_qml(delta_raster_style(
-                                     first.band, first.min, first.max, band_title(first, input.delta_measures.front().unit))),
+                                 report::raster_pseudocolor_qml(report::diverging_raster_style(
+                                     first.band, first.min, first.max, report::ColorRamp::blue_white_red(),
+                                     band_title(first, input.delta_measures.front().unit))),
                                  input.overwrite);
     }
     return result;

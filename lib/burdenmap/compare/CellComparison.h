@@ -59,6 +59,17 @@ using CompareProgressFn = std::function<bool(double fraction, const std::string&
 // statistics) at `delta_tif` through a temporary file and a rename, and delta.qml (a diverging
 // ramp symmetric about 0) at `delta_qml`. Throws InputError naming the raster and band when a
 // band is missing or a raster cannot be read; Cancelled when `progress` returns false.
+//  - delta.tif band p * D + d + 1 (D delta measures) = plan p's cell minus the base's for delta
+//    measure d, "<measure>_delta_<label>"; NaN where either run has no data. With no plan or no
+//    delta measure, neither file is written (delta_bands is empty).
+//  - delta.qml styles band 1 from -m to +m, m = its largest |delta| (compare/DeltaStyle.h).
+//  - transitions: per plan, per transition measure, (from, to) by from then to; a cell's class is
+//    floor(value) for 0 <= value < classes, else -1 (no data); weights from the plan's residents
+//    (compare/CellResidents.h); summed per window, windows folded in order (the same bits for a
+//    given block size; other block sizes cut the zones' coverage elsewhere: equal to ~1e-12).
+//  - progress(w / windows, "comparing cells") before each window, then (1, ...); a stop requested
+//    (core/Cancellation) also cancels. Nothing is written beside the runs' rasters (no .aux.xml).
+//  - An existing delta.tif or delta.qml is an OutputError unless input.overwrite.
 CellComparisonResult compare_cells(const CellComparisonInput& input, const std::filesystem::path& delta_tif,
                                    const std::filesystem::path& delta_qml, const CompareProgressFn& progress);
 

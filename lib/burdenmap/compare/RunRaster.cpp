@@ -2,6 +2,7 @@
 
 #include <gdal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <vector>

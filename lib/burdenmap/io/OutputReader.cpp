@@ -47,12 +47,14 @@ FieldValue field_value(OGRFeatureH f, int i) {
 void read_shape(OGRFeatureH f, OGRCoordinateTransformationH transform, TableData& out) {
     OGRGeometryH g = OGR_F_GetGeometryRef(f);
     if (!g) {
+        out.wkb.emplace_back();
         out.shapes.emplace_back();
         out.label_points.push_back(Point{std::nan(""), std::nan("")});
         return;
     }
     const GeometryPtr copy(OGR_G_Clone(g));
     if (transform) OGR_G_Transform(copy.get(), transform);
+    out.wkb.push_back(io_detail::iso_wkb(copy.get()));
     out.shapes.push_back(io_detail::to_multipolygon(copy.get()));
     const GeometryPtr inside(OGR_G_PointOnSurface(copy.get()));
     if (inside && !OGR_G_IsEmpty(inside.get()))
@@ -98,6 +100,26 @@ std::optional<TableData> read_table(const fs::path& gpkg, const std::string& tab
         for (int i = 0; i < n; ++i) row.push_back(field_value(f.get(), i));
         out.rows.push_back(std::move(row));
         if (with_shapes) read_shape(f.get(), transform.get(), out);
+    }
+    return out;
+}
+
+std::vector<MultiPolygon> shapes_from_wkb(const std::vector<Feature>& features, const std::string& source_crs_wkt,
+                                          const std::string& target_crs_wkt, const std::string& what) {
+    gdal_init();
+    io_detail::TransformPtr transform;
+    if (!source_crs_wkt.empty() && !target_crs_wkt.empty()) {
+        const io_detail::SrsPtr source(OSRNewSpatialReference(nullptr));
+        if (OSRSetFromUserInput(source.get(), source_crs_wkt.c_str()) != OGRERR_NONE)
+            throw InputError(what + ": the CRS of the zones is not readable");
+        transform = io_detail::make_transform(source.get(), target_crs_wkt, what);
+    }
+    std::vector<MultiPolygon> out;
+    out.reserve(features.size());
+    for (const Feature& f : features) {
+        const GeometryPtr g = io_detail::geometry_from_wkb(f.wkb);
+        if (g && transform) OGR_G_Transform(g.get(), transform.get());
+        out.push_back(io_detail::to_multipolygon(g.get()));
     }
     return out;
 }

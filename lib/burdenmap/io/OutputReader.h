@@ -36,6 +36,7 @@ struct TableData {
     std::vector<std::vector<FieldValue>> rows;   // in feature (fid) order
     std::vector<MultiPolygon> shapes;            // per row, when read with shapes (else empty)
     std::vector<Point> label_points;             // per row: a point inside the shape (GEOS point on surface)
+    std::vector<std::vector<unsigned char>> wkb; // per row, when read with shapes: the shape as ISO WKB (empty: none)
 
     std::optional<std::size_t> column(const std::string& name) const;
 };
@@ -45,6 +46,13 @@ struct TableData {
 // cannot be opened.
 std::optional<TableData> read_table(const std::filesystem::path& gpkg, const std::string& table, bool with_shapes = false,
                                     const std::string& target_crs_wkt = "");
+
+// Polygons from ISO WKB (the geometry of core/FeatureTable.h features, e.g. the zones of a
+// comparison) in `source_crs_wkt`, transformed into `target_crs_wkt` when both are given and
+// differ; an empty MultiPolygon where a WKB is empty or unreadable. Throws InputError, naming
+// `what`, when the CRS cannot be transformed.
+std::vector<MultiPolygon> shapes_from_wkb(const std::vector<Feature>& features, const std::string& source_crs_wkt,
+                                          const std::string& target_crs_wkt, const std::string& what);
 
 struct BandDescription {
     int index = 0;  // 1-based

@@ -82,6 +82,12 @@ ColorRamp ColorRamp::cividis() {
                                           "#dec958", "#fee838"}));
 }
 
+// colorbrewer2.org, RdBu, 11 data classes, listed from its blue end.
+ColorRamp ColorRamp::blue_white_red() {
+    return ColorRamp("RdBu (reversed)", from_hex({"#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7",
+                                                  "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"}));
+}
+
 Rgb ges_class_colour(int ges_class) {
     // Approximations (see the header): dark green, green, light green, yellow-green, yellow,
     // orange, red, dark red, purple.

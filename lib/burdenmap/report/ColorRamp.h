@@ -1,7 +1,7 @@
 #pragma once
 // Colours for maps and styles. Every ramp used by default is colour-blind safe: ColorBrewer
-// YlOrRd (sequential; Harrower & Brewer 2003, colorbrewer2.org), viridis and cividis (perceptually
-// uniform; matplotlib, CC0). The GES class colours follow the Dutch GES convention and are NOT
+// YlOrRd (sequential; Harrower & Brewer 2003, colorbrewer2.org), RdBu (diverging), viridis and
+// cividis (perceptually uniform; matplotlib, CC0). The GES class colours follow the Dutch GES convention and are NOT
 // colour-blind safe (green to red): they are offered where a layer is scored in GES classes,
 // because that is how GES maps are read in the Netherlands, never as the default.
 #include <cstdint>
@@ -36,6 +36,9 @@ public:
     static ColorRamp yl_or_rd();  // ColorBrewer YlOrRd, 9 classes: light yellow (low) → dark red (high)
     static ColorRamp viridis();
     static ColorRamp cividis();
+    // ColorBrewer RdBu, 11 classes, reversed: dark blue (low) → near-white (#f7f7f7, the middle)
+    // → dark red (high). For differences plan − base centred on 0: blue lower, red higher.
+    static ColorRamp blue_white_red();
 
 private:
     std::string name_;

@@ -66,6 +66,25 @@ std::string format_count(double v) {
     return (n < 0 ? "-" : "") + digits;
 }
 
+namespace {
+
+std::string with_sign(const std::string& magnitude, bool negative) {
+    if (magnitude == "0" || magnitude == "–" || magnitude == "∞") return negative && magnitude == "∞" ? "−∞" : magnitude;
+    return (negative ? "−" : "+") + magnitude;
+}
+
+}  // namespace
+
+std::string format_change(double v, int significant) {
+    if (std::isnan(v)) return format_number(v);
+    return with_sign(format_number(std::fabs(v), significant), v < 0);
+}
+
+std::string format_count_change(double v) {
+    if (std::isnan(v)) return format_count(v);
+    return with_sign(format_count(std::fabs(v)), v < 0);
+}
+
 std::string format_percent(double share) {
     if (!std::isfinite(share)) return "–";
     const double p = share * 100;

@@ -15,6 +15,13 @@ std::string format_range(double lower, double upper, int significant = 3);
 // At most `decimals` decimals, trailing zeros dropped: format_fixed(1.1e-7, 2) == "0".
 std::string format_fixed(double v, int decimals);
 
+// A change (a difference plan − base) with its sign as format_number writes the number: "+1.2",
+// "−0.42" (a true minus sign), "0" for zero and for what rounds to zero.
+std::string format_change(double v, int significant = 3);
+
+// A change in residents: "+1,200", "−300", "0".
+std::string format_count_change(double v);
+
 // A count rounded to a whole number with thousands separated by commas: "52,100".
 std::string format_count(double v);
 

@@ -13,7 +13,6 @@ constexpr int margin = 12;
 constexpr int legend_height = 74;
 const Rgb white{255, 255, 255};
 const Rgb ink{25, 25, 25};
-const Rgb nodata{236, 236, 236};   // cells without data: light grey, distinct from every class
 const Rgb outline{90, 90, 90};
 constexpr double label_size = 13, legend_size = 11;  // text heights (em) in pixels
 
@@ -65,7 +64,7 @@ void draw_labels(Image& image, const Grid& grid, const std::vector<MapLabel>& la
     }
 }
 
-void draw_legend(Image& image, const RasterStyle& style, const std::string& title, int top) {
+void draw_legend(Image& image, const RasterStyle& style, const std::string& title, int top, Rgb nodata) {
     int x = margin;
     image.text(x, top, title, ink, legend_size);
     const int y = top + 16;
@@ -108,12 +107,12 @@ Image render_quicklook(const QuicklookInput& in) {
     Image image(width, height, white);
     for (int r = 0; r < grid.rows(); ++r)
         for (int c = 0; c < grid.cols(); ++c)
-            image.set(c + margin, r + margin, in.style.colour_for(in.values(r, c)).value_or(nodata));
+            image.set(c + margin, r + margin, in.style.colour_for(in.values(r, c)).value_or(in.nodata));
     for (const MultiPolygon& z : in.outlines) draw_rings(image, grid, z, outline, 1);
     for (const MultiPolygon& z : in.emphasised) draw_rings(image, grid, z, ink, 2);
     image.outline_rect(margin - 1, margin - 1, grid.cols() + 2, grid.rows() + 2, outline, 1);
     draw_labels(image, grid, in.labels);
-    draw_legend(image, in.style, in.legend_title, grid.rows() + 2 * margin + 6);
+    draw_legend(image, in.style, in.legend_title, grid.rows() + 2 * margin + 6, in.nodata);
     return image;
 }
 

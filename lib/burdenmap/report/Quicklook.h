@@ -25,6 +25,9 @@ struct QuicklookInput {
     std::vector<MultiPolygon> emphasised;  // the numbered zones, outlined strongly
     std::vector<MapLabel> labels;
     std::string legend_title;
+    // Cells without data. Light grey by default; a darker grey where the ramp's own middle is
+    // near-white (a difference map), so "no data" is not read as "no change".
+    Rgb nodata{236, 236, 236};
 };
 
 Image render_quicklook(const QuicklookInput& input);

@@ -64,6 +64,23 @@ RasterStyle continuous_raster_style(int band, double min, double max, const Colo
     return s;
 }
 
+RasterStyle diverging_raster_style(int band, double min, double max, const ColorRamp& ramp, const std::string& title,
+                                   int steps) {
+    double m = std::max(std::fabs(min), std::fabs(max));
+    if (!(m > 0) || !std::isfinite(m)) m = 1;
+    steps = std::max(steps, 3) | 1;
+    RasterStyle s = continuous_raster_style(band, -m, m, ramp, title, steps);
+    // m · k / half for k = −half … half: the stops mirror each other exactly (+x and −x are the
+    // same number), and the middle one is 0 itself, not −m + 2m · ½ rounded.
+    const int half = steps / 2;
+    for (int i = 0; i < steps; ++i) {
+        const double v = i == half ? 0.0 : m * (i - half) / half;
+        s.stops[static_cast<std::size_t>(i)].value = v;
+        s.stops[static_cast<std::size_t>(i)].label = format_number(v);
+    }
+    return s;
+}
+
 std::optional<RasterStyle> headline_raster_style(const std::vector<BandInfo>& bands, const std::string& preferred) {
     if (bands.empty()) return std::nullopt;
     const auto rule_of = [](const BandInfo& b) {

@@ -40,6 +40,14 @@ RasterStyle count_raster_style(int band, int max_count, const ColorRamp& ramp, c
 RasterStyle continuous_raster_style(int band, double min, double max, const ColorRamp& ramp, const std::string& title,
                                     int steps = 9);
 
+// A difference band (plan − base): `steps` evenly spaced stops from −m to +m with m the larger of
+// |min| and |max|, so 0 sits at the ramp's middle whatever the band's range (a diverging ramp
+// reads as "no change" in its middle colour only when the scale is symmetric about 0). `steps` is
+// made odd so that 0 is a stop. Without change (m = 0, or NaN) m = 1: the ramp keeps its stops
+// (a one-stop ramp is no ramp to QGIS) and every 0 is the middle colour.
+RasterStyle diverging_raster_style(int band, double min, double max, const ColorRamp& ramp, const std::string& title,
+                                   int steps = 11);
+
 // A band of burden.tif as its header describes it (description, unit, metadata, statistics).
 struct BandInfo {
     int index = 1;  // 1-based

@@ -92,6 +92,106 @@ std::string panel(const BarPanel& p, const BarChart& chart, double ox, double oy
     return out + "</g>";
 }
 
+// Grouped panels: the width grows with the bars; a legend row above all panels.
+constexpr int grouped_panel_h = 220, grouped_plot_left = 52, grouped_min_plot_w = 260, legend_h = 26;
+constexpr int grouped_max_width = 1080;  // the page's column: wider charts scroll
+
+std::optional<double> value_at(const GroupedBarPanel& p, std::size_t series, std::size_t group) {
+    if (series >= p.values.size() || group >= p.values[series].size()) return std::nullopt;
+    const std::optional<double> v = p.values[series][group];
+    return v && std::isfinite(*v) ? v : std::nullopt;
+}
+
+double bar_width(std::size_t series) { return series <= 3 ? 12 : 9; }
+
+double grouped_plot_width(const GroupedBarPanel& p, std::size_t series) {
+    const double slot = static_cast<double>(std::max<std::size_t>(series, 1)) * bar_width(series) + 10;
+    return std::max<double>(grouped_min_plot_w, slot * static_cast<double>(p.groups.size()));
+}
+
+// Axis ends and values: "−0.5", "2.5", "10,000" (residents read better with separators).
+std::string axis_label(double v) {
+    const double a = std::fabs(v);
+    const std::string magnitude = a >= 1000 && a == std::round(a) ? format_count(a) : format_number(a);
+    return v < 0 ? "−" + magnitude : magnitude;
+}
+
+// Characters of a title line that fit a width at 12 px (about 7 px a character).
+std::size_t chars_in(double width) { return static_cast<std::size_t>(std::max(24.0, width / 7)); }
+
+double legend_width(const GroupedBarChart& chart) {
+    double x = 4;
+    for (const BarSeries& s : chart.series) x += 17 + 7.0 * static_cast<double>(char_count(s.name)) + 18;
+    return x;
+}
+
+std::string grouped_panel(const GroupedBarPanel& p, const GroupedBarChart& chart, double ox, double oy) {
+    std::string out = "<g transform=\"translate(" + n(ox) + "," + n(oy) + ")\">";
+    const std::size_t series = chart.series.size();
+    const double plot_w = grouped_plot_width(p, series), plot_h = grouped_panel_h - plot_top - plot_bottom;
+    const std::vector<std::string> title = wrap(p.title, chars_in(grouped_plot_left + plot_w));
+    for (std::size_t i = 0; i < title.size(); ++i)
+        out += text(4, 14 + 14.0 * i, title[i], "font-size=\"12\" font-weight=\"600\" fill=\"#222\"");
+    if (!p.unit.empty()) out += text(4, 14 + 14.0 * title.size(), p.unit, "font-size=\"11\" fill=\"#666\"");
+
+    double lo = 0, hi = 0;
+    for (std::size_t s = 0; s < series; ++s)
+        for (std::size_t g = 0; g < p.groups.size(); ++g)
+            if (const auto v = value_at(p, s, g)) {
+                lo = std::min(lo, *v);
+                hi = std::max(hi, *v);
+            }
+    double top = hi > 0 ? nice_axis_max(hi) : 0;
+    const double bottom = lo < 0 ? -nice_axis_max(-lo) : 0;
+    if (top == bottom) top = 1;  // nothing but zeros: an axis 0 … 1
+    const auto y = [&](double v) { return plot_top + (top - v) / (top - bottom) * plot_h; };
+    const double zero_y = y(0), x1 = grouped_plot_left, x2 = grouped_plot_left + plot_w;
+    for (const double tick : {top, bottom}) {
+        if (tick == 0) continue;
+        out += "<line x1=\"" + n(x1) + "\" y1=\"" + n(y(tick)) + "\" x2=\"" + n(x2) + "\" y2=\"" + n(y(tick)) +
+               "\" stroke=\"#dddddd\" stroke-dasharray=\"3,3\"/>";
+        out += text(x1 - 4, y(tick) + 4, axis_label(tick), "font-size=\"10\" text-anchor=\"end\" fill=\"#555\"");
+    }
+    out += "<line x1=\"" + n(x1) + "\" y1=\"" + n(zero_y) + "\" x2=\"" + n(x2) + "\" y2=\"" + n(zero_y) + "\" stroke=\"" +
+           axis_colour + "\"/>";
+    out += text(x1 - 4, zero_y + 4, "0", "font-size=\"10\" text-anchor=\"end\" fill=\"#555\"");
+
+    const double slot = plot_w / static_cast<double>(std::max<std::size_t>(p.groups.size(), 1));
+    const double bw = bar_width(series);
+    const double group_w = bw * static_cast<double>(series);
+    for (std::size_t g = 0; g < p.groups.size(); ++g) {
+        const double gx = x1 + slot * static_cast<double>(g) + (slot - group_w) / 2;
+        for (std::size_t s = 0; s < series; ++s) {
+            const double x = gx + bw * static_cast<double>(s);
+            const std::optional<double> v = value_at(p, s, g);
+            if (!v) {
+                out += text(x + bw / 2, zero_y - 3, "–", "font-size=\"10\" text-anchor=\"middle\" fill=\"#222\"");
+                continue;
+            }
+            const double vy = y(*v);
+            out += "<rect x=\"" + n(x + 1) + "\" y=\"" + n(std::min(vy, zero_y)) + "\" width=\"" + n(bw - 2) +
+                   "\" height=\"" + n(std::fabs(zero_y - vy)) + "\" fill=\"" + xml_escape(chart.series[s].colour) +
+                   "\"><title>" + xml_escape(chart.series[s].name + ", " + p.groups[g] + ": " + axis_label(*v)) +
+                   "</title></rect>";
+        }
+        out += text(x1 + slot * (static_cast<double>(g) + 0.5), plot_top + plot_h + 14, p.groups[g],
+                    "font-size=\"11\" text-anchor=\"middle\" fill=\"#333\"");
+    }
+    out += text(x1 + plot_w / 2, plot_top + plot_h + 32, p.x_title, "font-size=\"10\" text-anchor=\"middle\" fill=\"#555\"");
+    return out + "</g>";
+}
+
+std::string grouped_legend(const GroupedBarChart& chart) {
+    std::string out = "<g transform=\"translate(4,6)\">";
+    double x = 0;
+    for (const BarSeries& s : chart.series) {
+        out += "<rect x=\"" + n(x) + "\" y=\"0\" width=\"12\" height=\"12\" fill=\"" + xml_escape(s.colour) + "\"/>";
+        out += text(x + 17, 10.5, s.name, "font-size=\"12\" fill=\"#222\"");
+        x += 17 + 7.0 * static_cast<double>(char_count(s.name)) + 18;  // as legend_width() counts
+    }
+    return out + "</g>";
+}
+
 }  // namespace
 
 double nice_axis_max(double max) {
@@ -125,6 +225,42 @@ std::string bar_chart_svg(const BarChart& chart) {
         const auto row = static_cast<int>(i / static_cast<std::size_t>(per_row));
         out += panel(chart.panels[i], chart, col * panel_w, row * panel_h);
     }
+    return out + "</svg>";
+}
+
+std::string grouped_bar_chart_svg(const GroupedBarChart& chart) {
+    double cell_w = 0;
+    for (const GroupedBarPanel& p : chart.panels)
+        cell_w = std::max(cell_w, grouped_plot_left + grouped_plot_width(p, chart.series.size()) + plot_right);
+    if (chart.panels.empty()) cell_w = grouped_plot_left + grouped_min_plot_w + plot_right;
+    const auto fit = static_cast<std::size_t>(std::max(1.0, std::floor(grouped_max_width / cell_w)));
+    const std::size_t per_row = std::min(fit, static_cast<std::size_t>(std::max(1, chart.panels_per_row)));
+    const std::size_t count = chart.panels.size();
+    const std::size_t cols = std::max<std::size_t>(std::min(count, per_row), 1);
+    const std::size_t rows = std::max<std::size_t>((count + per_row - 1) / per_row, 1);
+    const double width = std::ceil(std::max(cell_w * static_cast<double>(cols), legend_width(chart)));
+    const double height = legend_h + static_cast<double>(grouped_panel_h) * static_cast<double>(rows);
+    std::string desc;
+    for (const GroupedBarPanel& p : chart.panels) {
+        desc += p.title + ":";
+        for (std::size_t g = 0; g < p.groups.size(); ++g) {
+            desc += " " + p.groups[g] + ":";
+            for (std::size_t s = 0; s < chart.series.size(); ++s) {
+                const std::optional<double> v = value_at(p, s, g);
+                desc += " " + chart.series[s].name + " " + (v ? axis_label(*v) : "no value") +
+                        (s + 1 < chart.series.size() ? "," : ";");
+            }
+        }
+        desc += " ";
+    }
+    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + n(width) + " " + n(height) +
+                      "\" width=\"" + n(width) + "\" height=\"" + n(height) +
+                      "\" font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\">";
+    out += "<title>" + xml_escape(chart.title) + "</title><desc>" + xml_escape(desc) + "</desc>";
+    out += grouped_legend(chart);
+    for (std::size_t i = 0; i < count; ++i)
+        out += grouped_panel(chart.panels[i], chart, cell_w * static_cast<double>(i % per_row),
+                             legend_h + static_cast<double>(grouped_panel_h) * static_cast<double>(i / per_row));
     return out + "</svg>";
 }
 

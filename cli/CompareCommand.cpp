@@ -1,0 +1,99 @@
+// burdenmap compare BASE PLAN... --output-dir OUT: what plan alternatives change against a base
+// run, for whom (finished run folders in, compare.gpkg + CSVs + compare.json out).
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "Commands.h"
+#include "Progress.h"
+#include "burdenmap/compare/Tolerance.h"
+#include "burdenmap/core/Errors.h"
+#include "burdenmap/core/PlainNumber.h"
+#include "burdenmap/job/CompareRuns.h"
+
+namespace burdenmap::cli {
+
+namespace {
+
+std::string signed_number(const std::optional<double>& v) {
+    if (!v) return "n/a";
+    return (*v > 0 ? "+" : "") + plain_number(*v, 3);
+}
+
+void print_summary(const CompareResult& result) {
+    std::printf("Compared %zu alternative(s) with the base %s (%s)\n", result.plans.size(), result.base.study_name.c_str(),
+                result.base.dir.c_str());
+    for (std::size_t p = 0; p < result.plans.size() && p < result.summaries.size(); ++p) {
+        const AlternativeSummary& s = result.summaries[p];
+        std::printf("  %s (%s), by %s:\n", s.label.c_str(), result.plans[p].study_name.c_str(), s.headline.c_str());
+        std::printf("    residents better off %s, the same %s, worse off %s\n", fixed_number(s.residents_better, 0).c_str(),
+                    fixed_number(s.residents_same, 0).c_str(), fixed_number(s.residents_worse, 0).c_str());
+        std::printf("    mean change, lowest-income quintile %s, highest-income quintile %s\n",
+                    signed_number(s.lowest_quintile_change).c_str(), signed_number(s.highest_quintile_change).c_str());
+    }
+    std::printf("Outputs:\n  %s\n", result.geopackage.c_str());
+    for (const auto& csv : result.csvs) std::printf("  %s\n", csv.c_str());
+    if (!result.delta_tif.empty()) std::printf("  %s\n  %s\n", result.delta_tif.c_str(), result.delta_qml.c_str());
+    std::printf("  %s\n", result.manifest.c_str());
+}
+
+}  // namespace
+
+Action add_compare_command(CLI::App& app, const GlobalOptions& global) {
+    struct Args {
+        std::vector<std::string> runs, labels, tolerances;
+        std::string output_dir;
+        bool overwrite = false, json = false;
+    };
+    auto args = std::make_shared<Args>();
+    CLI::App* cmd = app.add_subcommand("compare", "Compare plan alternatives with a base run (finished run folders): "
+                                                  "what changes, and for whom");
+    cmd->add_option("runs", args->runs, "The base run's output folder, then each plan's (BASE_OUT PLAN_OUT [PLAN2_OUT ...])")
+        ->required();
+    cmd->add_option("-o,--output-dir", args->output_dir, "Output folder (not inside a run's folder)")->required();
+    cmd->add_option("--labels", args->labels, "Column suffixes of the alternatives, comma-separated (default: their [study] name slugs, else a1, a2, ...)")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    cmd->add_option("--tolerance", args->tolerances,
+                    "NAME_OR_UNIT=VALUE: a difference at most VALUE is \"same\" for that measure or unit (repeatable; "
+                    "defaults 0.5 dB, 0.5 µg/m³, 0.01 for counts and classes, else 0)")
+        ->allow_extra_args(false);
+    cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
+    cmd->add_flag("--json", args->json, "Print compare.json (the summary) on stdout instead of the text summary");
+    return [args, &global]() -> int {
+        if (args->runs.size() < 2)
+            throw ConfigError("runs", "give the base run's folder and at least one plan's run folder (got " +
+                                          std::to_string(args->runs.size()) + ")");
+        install_stop_handlers();
+        CompareOptions options;
+        options.output_dir = args->output_dir;
+        options.overwrite = args->overwrite;
+        options.labels = args->labels;
+        for (const std::string& t : args->tolerances) {
+            try {
+                options.tolerances.insert(parse_tolerance(t));
+            } catch (const std::invalid_argument& e) {
+                throw ConfigError("--tolerance", e.what());
+            }
+        }
+        options.progress = make_progress(choose_progress_style(global.quiet || args->json, global.json_progress));
+        std::vector<std::filesystem::path> plans(args->runs.begin() + 1, args->runs.end());
+        const CompareResult result = compare_runs(args->runs.front(), plans, options);
+        outputs_done();
+        if (args->json) {
+            std::ifstream in(result.manifest);
+            std::stringstream text;
+            text << in.rdbuf();
+            std::fputs(text.str().c_str(), stdout);
+        } else if (!global.quiet) {
+            print_summary(result);
+        }
+        if (!global.quiet)
+            for (const Diagnostic& d : result.warnings) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
+        return ExitCode::ok;
+    };
+}
+
+}  // namespace burdenmap::cli
