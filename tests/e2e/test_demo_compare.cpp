@@ -54,7 +54,7 @@ struct DemoComparison {
         run_config(demo_config(), dir / "base");
         run_config(demo_file("plan-screen.toml"), dir / "screen");
         run_config(demo_file("plan-housing.toml"), dir / "housing");
-        compare = run_burdenmap({"compare", (dir / "base").string(), (dir / "screen").string(),
+        compare = run_burdenmap({"--quiet", "compare", (dir / "base").string(), (dir / "screen").string(),
                                  (dir / "housing").string(), "--output-dir", (dir / "compare").string()});
     }
     std::filesystem::path gpkg() const { return dir / "compare" / "compare.gpkg"; }
