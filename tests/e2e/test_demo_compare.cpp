@@ -131,8 +131,12 @@ void check_housing(const DemoComparison& c) {
     CHECK(column_sum(read_zones(c.dir / "housing" / "burden.gpkg"), "population") - base_total == added);
     CHECK(column_sum(read_zones(c.dir / "screen" / "burden.gpkg"), "population") == base_total);
 
-    // compare: the residents per road-noise class add up to that many more in the housing plan
-    // (the new buurten's cells all have road-noise data) and to the same in the screen plan.
+    // compare: the zones' population deltas, and the residents per road-noise class, add up to that
+    // many more in the housing plan (the new buurten's cells all have road-noise data) and to the
+    // same in the screen plan.
+    const auto zones = read_layer(c.gpkg(), "zones");
+    CHECK(column_sum(zones, "population_delta_" + housing_label) == added);
+    CHECK(column_sum(zones, "population_delta_" + screen_label) == 0);
     std::vector<std::map<std::string, std::string>> classes;
     for (const auto& row : read_layer(c.gpkg(), "class_shift"))
         if (row.at("measure") == "road_noise_score" && row.at("kind") == "class") classes.push_back(row);
