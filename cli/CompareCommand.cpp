@@ -11,7 +11,11 @@
 #include "burdenmap/compare/Tolerance.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/core/PlainNumber.h"
+#include "burdenmap/io/AtomicOutput.h"
+#include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/job/CompareRuns.h"
+#include "burdenmap/report/CompareReport.h"
+#include "burdenmap/report/MapFont.h"
 
 namespace burdenmap::cli {
 
@@ -45,7 +49,7 @@ Action add_compare_command(CLI::App& app, const GlobalOptions& global) {
     struct Args {
         std::vector<std::string> runs, labels, tolerances;
         std::string output_dir;
-        bool overwrite = false, json = false;
+        bool overwrite = false, json = false, report = false;
     };
     auto args = std::make_shared<Args>();
     CLI::App* cmd = app.add_subcommand("compare", "Compare plan alternatives with a base run (finished run folders): "
@@ -61,6 +65,7 @@ Action add_compare_command(CLI::App& app, const GlobalOptions& global) {
                     "defaults 0.5 dB, 0.5 µg/m³, 0.01 for counts and classes, else 0)")
         ->allow_extra_args(false);
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
+    cmd->add_flag("--report", args->report, "Also write compare-report.html: what each plan changes and for whom, with delta maps and charts");
     cmd->add_flag("--json", args->json, "Print compare.json (the summary) on stdout instead of the text summary");
     return [args, &global]() -> int {
         if (args->runs.size() < 2)
@@ -78,9 +83,20 @@ Action add_compare_command(CLI::App& app, const GlobalOptions& global) {
                 throw ConfigError("--tolerance", e.what());
             }
         }
+        // --report is refused up front, before the comparison: an existing report without
+        // --overwrite, or no font for its maps.
+        const CompareReportOptions report_options{args->overwrite};
+        std::vector<Diagnostic> report_warnings;
+        if (args->report) {
+            const std::filesystem::path report_path = std::filesystem::path(args->output_dir) / report_options.report;
+            AtomicOutput::check_writable(report_path, args->overwrite);
+            report::require_map_font();
+            report_warnings = remove_stale_temporaries({report_path});
+        }
         options.progress = make_progress(choose_progress_style(global.quiet || args->json, global.json_progress));
         std::vector<std::filesystem::path> plans(args->runs.begin() + 1, args->runs.end());
         const CompareResult result = compare_runs(args->runs.front(), plans, options);
+        const std::filesystem::path report = args->report ? write_compare_report(result, report_options) : std::filesystem::path();
         outputs_done();
         if (args->json) {
             std::ifstream in(result.manifest);
@@ -89,9 +105,12 @@ Action add_compare_command(CLI::App& app, const GlobalOptions& global) {
             std::fputs(text.str().c_str(), stdout);
         } else if (!global.quiet) {
             print_summary(result);
+            if (!report.empty()) std::printf("Report:\n  %s\n", report.c_str());
         }
-        if (!global.quiet)
+        if (!global.quiet) {
             for (const Diagnostic& d : result.warnings) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
+            for (const Diagnostic& d : report_warnings) std::fprintf(stderr, "warning: %s\n", d.message.c_str());
+        }
         return ExitCode::ok;
     };
 }

@@ -97,16 +97,20 @@ def check_zones(gpkg):
     name, _, qml, _ = defaults[0]
     stored = ET.fromstring(qml.split("\n", 1)[1]).find("renderer-v2")  # after the DOCTYPE line
     renderer = zones.renderer()
-    print("zones: %d features, renderer %s on %s with %d classes (stored default '%s')"
-          % (zones.featureCount(), renderer.type(), renderer.classAttribute(), len(renderer.ranges()), name))
+    print("zones: %d features, renderer %s on %s (stored default '%s')"
+          % (zones.featureCount(), renderer.type(), renderer.classAttribute(), name))
     if renderer.type() != stored.get("type") or renderer.classAttribute() != stored.get("attr"):
         fail("zones did not open with its stored default style '%s' (%s on %s), but %s"
              % (name, stored.get("type"), stored.get("attr"), renderer.type()))
     stored_colours = [s.find("layer/Option/Option[@name='color']").get("value")
                       for s in stored.find("symbols").findall("symbol")]
+    # Graduated (a run's burden classes) or categorized (compare.gpkg's better / same / worse).
+    categorized = renderer.type() == "categorizedSymbol"
+    classes = renderer.categories() if categorized else renderer.ranges()
+    stored_classes = stored.find("categories" if categorized else "ranges")
     shown = ["%d,%d,%d,255" % (r.symbol().color().red(), r.symbol().color().green(), r.symbol().color().blue())
-             for r in renderer.ranges()]
-    if shown != stored_colours[: len(shown)] or len(shown) != len(stored.find("ranges")):
+             for r in classes]
+    if shown != stored_colours[: len(shown)] or len(shown) != len(stored_classes):
         fail("the class colours differ from the stored style: %s vs %s" % (shown, stored_colours))
 
     # Every stored style is listed by QGIS and loads.
@@ -198,7 +202,7 @@ def render(layers, extent, path):
     return image
 
 
-def check_not_blank(image, what, must_show=()):
+def check_not_blank(image, what, must_show=(), min_colours=5):
     colours, coloured, samples = set(), 0, 0
     for y in range(0, image.height(), 6):
         for x in range(0, image.width(), 6):
@@ -208,7 +212,7 @@ def check_not_blank(image, what, must_show=()):
             samples += 1
             coloured += rgb != (255, 255, 255)
     print("%s: %.0f%% of sampled pixels coloured, %d colours" % (what, 100.0 * coloured / samples, len(colours)))
-    if coloured < samples * 0.5 or len(colours) < 5:
+    if coloured < samples * 0.5 or len(colours) < min_colours:
         fail(what + " looks blank")
     for rgb in must_show:
         if not any(sum(abs(a - b) for a, b in zip(rgb, c)) < 12 for c in colours):
@@ -221,33 +225,40 @@ def run_checks(gpkg, tif, rendered):
     raster = check_raster(tif)
     extent = QgsRectangle(zones.extent())
     extent.grow(50)
+    classes = renderer.categories() if renderer.type() == "categorizedSymbol" else renderer.ranges()
     zone_colours = [(r.symbol().color().red(), r.symbol().color().green(), r.symbol().color().blue())
-                    for r in renderer.ranges()]
+                    for r in classes]
     check_not_blank(render([zones], extent, rendered), "zones rendered by QGIS", [zone_colours[0], zone_colours[-1]])
-    check_not_blank(render([raster], extent, ""), os.path.basename(tif) + " rendered by QGIS")
+    if os.path.basename(tif) == "delta.tif":
+        # Mostly "no change": the ramp's middle colour (#f7f7f7) must show, and some change beside it.
+        check_not_blank(render([raster], extent, ""), "delta.tif rendered by QGIS", [(247, 247, 247)], min_colours=2)
+    else:
+        check_not_blank(render([raster], extent, ""), os.path.basename(tif) + " rendered by QGIS")
 
 
 def main():
-    # OUTPUT_DIR [RENDERED_PNG] [--raster=NAME]: NAME is burden.tif, or burden.vrt for a merged
-    # sharded run (a VRT over the shards' COGs, opened the same way).
-    args = [a for a in sys.argv[1:] if not a.startswith("--raster=")]
-    raster = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--raster=")), "burden.tif")
+    # OUTPUT_DIR [RENDERED_PNG] [--raster=NAME] [--gpkg=NAME]: the raster is burden.tif, or
+    # burden.vrt for a merged sharded run (a VRT over the shards' COGs, opened the same way), or
+    # delta.tif of a comparison, whose GeoPackage is compare.gpkg.
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    option = lambda key, default: next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith(key + "=")), default)
+    raster, gpkg = option("--raster", "burden.tif"), option("--gpkg", "burden.gpkg")
     if len(args) not in (1, 2):
-        fail("usage: test_qgis_outputs.py OUTPUT_DIR [RENDERED_PNG] [--raster=burden.vrt]")
+        fail("usage: test_qgis_outputs.py OUTPUT_DIR [RENDERED_PNG] [--raster=burden.vrt|delta.tif] [--gpkg=compare.gpkg]")
     out = args[0]
     rendered = args[1] if len(args) == 2 else ""
-    for name in ("burden.gpkg", raster):
+    for name in (gpkg, raster):
         if not os.path.exists(os.path.join(out, name)):
             fail("no %s in %s" % (name, out))
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
     app.initQgis()
     try:
-        run_checks(os.path.join(out, "burden.gpkg"), os.path.join(out, raster), rendered)
+        run_checks(os.path.join(out, gpkg), os.path.join(out, raster), rendered)
     except Exception as error:  # an unexpected PyQGIS error is a failure with its message, not a crash
         fail("%s: %s" % (type(error).__name__, error))
     app.exitQgis()
-    finish(0, "OK: QGIS opens the outputs styled (%s)" % raster)
+    finish(0, "OK: QGIS opens the outputs styled (%s, %s)" % (gpkg, raster))
 
 
 if __name__ == "__main__":

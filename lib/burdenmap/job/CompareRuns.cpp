@@ -12,6 +12,7 @@
 #include "burdenmap/compare/ZoneDelta.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/AtomicOutput.h"
+#include "burdenmap/io/StaleTemporaries.h"
 #include "burdenmap/io/OutputInputClash.h"
 #include "burdenmap/io/OutputReader.h"
 #include "burdenmap/job/CompareOutputs.h"
@@ -355,6 +356,8 @@ CompareResult compare_runs(const fs::path& base_arg, const std::vector<fs::path>
     for (const fs::path& out : paths.all()) AtomicOutput::check_writable(out, options.overwrite);
 
     Diagnostics warnings;
+    // Temporary files of an earlier compare that was killed (io/StaleTemporaries.h).
+    for (const Diagnostic& d : remove_stale_temporaries(paths.all())) warnings.warn(d.code, d.message);
     const SharedMeasures shared = shared_measures(base, plans, warnings);
     for (const RunFolder& plan : plans) refuse_changed_meaning(base, plan, shared);
 
