@@ -1,6 +1,7 @@
 // burdenmap compare BASE PLAN... --output-dir OUT: what plan alternatives change against a base
 // run, for whom (finished run folders in, compare.gpkg + CSVs + compare.json out).
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -26,6 +27,12 @@ std::string signed_number(const std::optional<double>& v) {
     return (*v > 0 ? "+" : "") + plain_number(*v, 3);
 }
 
+// A change of residents: "+3000", "-1583", "0".
+std::string signed_number(double v, int decimals) {
+    const std::string text = fixed_number(v, decimals);
+    return (text.find_first_not_of("0.-") != std::string::npos && v > 0 ? "+" : "") + (text == "-0" ? "0" : text);
+}
+
 void print_summary(const CompareResult& result) {
     std::printf("Compared %zu alternative(s) with the base %s (%s)\n", result.plans.size(), result.base.study_name.c_str(),
                 result.base.dir.c_str());
@@ -36,6 +43,17 @@ void print_summary(const CompareResult& result) {
                     fixed_number(s.residents_same, 0).c_str(), fixed_number(s.residents_worse, 0).c_str());
         std::printf("    mean change, lowest-income quintile %s, highest-income quintile %s\n",
                     signed_number(s.lowest_quintile_change).c_str(), signed_number(s.highest_quintile_change).c_str());
+        // Who lives there: a housing plan changes no map ("the same" everywhere above) but may add
+        // residents at a layer's burden level.
+        std::string levels;
+        for (const BurdenLevelCount& c : s.at_burden_level)
+            if (std::llround(c.plan) != std::llround(c.base))  // whole residents, as the report
+                levels += std::string(levels.empty() ? "" : ", ") + c.layer + " >= " + std::to_string(c.level) + ": " +
+                          fixed_number(c.base, 0) + " -> " + fixed_number(c.plan, 0) + " (" + signed_number(c.plan - c.base, 0) + ")";
+        std::printf("    residents %s -> %s (%s); at a layer's burden level: %s\n", fixed_number(s.residents_base_total, 0).c_str(),
+                    fixed_number(s.residents_plan_total, 0).c_str(),
+                    signed_number(s.residents_plan_total - s.residents_base_total, 0).c_str(),
+                    levels.empty() ? "no change" : levels.c_str());
     }
     std::printf("Outputs:\n  %s\n", result.geopackage.c_str());
     for (const auto& csv : result.csvs) std::printf("  %s\n", csv.c_str());

@@ -46,7 +46,7 @@ TEST_CASE("compare by income: residents-weighted means per quintile and the shar
     CHECK(rows[3].mean_base == Approx(50));
     CHECK(rows[3].mean_plan == Approx(52));
 
-    const auto summaries = summarise(t, stapeling(), rows);
+    const auto summaries = summarise(t, stapeling(), rows, {});
     REQUIRE(summaries.size() == 1);
     CHECK(summaries[0].label == "screen");
     CHECK(summaries[0].headline == "stapeling");
@@ -65,7 +65,7 @@ TEST_CASE("compare by income: no income_quintile column gives no rows and no qui
     for (ZoneRows* z : {&t.base, &t.plans[0]}) z->columns[3] = "not_income";
     const auto rows = income_change(t, {stapeling()});
     CHECK(rows.empty());
-    const auto s = summarise(t, stapeling(), rows);
+    const auto s = summarise(t, stapeling(), rows, {});
     CHECK(s[0].residents_worse == Approx(400));
     CHECK_FALSE(s[0].lowest_quintile_change);
 }
@@ -78,4 +78,28 @@ TEST_CASE("compare by income: a quintile without residents has NaN means and sha
     REQUIRE(rows.size() == 2);
     CHECK(std::isnan(rows[1].mean_base));
     CHECK(std::isnan(rows[1].share_worse));
+}
+
+TEST_CASE("compare summary: residents in all zones and at each layer's burden level, base and plan", "[compare]") {
+    ZoneTables t = four_zones();
+    // road_noise flags class 2 and up: its _pop_ge2 column is class 2's residents here.
+    // base A 50, B 0, C 0, D NULL = 50; plan A 0, B 0, C 0 = 0.
+    t.base.columns.push_back("road_noise_pop_ge2");
+    t.plans[0].columns.push_back("road_noise_pop_ge2");
+    for (auto& row : t.base.rows) row.push_back(row[9]);
+    for (auto& row : t.plans[0].rows) row.push_back(row[9]);
+    ComparedMeasure road = cumulation("road_noise", "dB", 0.5);
+    road.kind = ComparedMeasure::Kind::layer;
+    ComparedMeasure road_short = road;  // a layer "road" must not take road_noise's column
+    road_short.name = road_short.layer = "road";
+    const auto s = summarise(t, stapeling(), {}, {stapeling(), road, road_short});
+    REQUIRE(s.size() == 1);
+    // 100 + 200 + 300 in the base; 100 + 200 + 400 in the plan (D has none).
+    CHECK(s[0].residents_base_total == Approx(600));
+    CHECK(s[0].residents_plan_total == Approx(700));
+    REQUIRE(s[0].at_burden_level.size() == 1);
+    CHECK(s[0].at_burden_level[0].layer == "road_noise");
+    CHECK(s[0].at_burden_level[0].level == 2);
+    CHECK(s[0].at_burden_level[0].base == Approx(50));
+    CHECK(s[0].at_burden_level[0].plan == Approx(0));
 }

@@ -362,3 +362,25 @@ TEST_CASE("alternatives with the same study name are told apart by their labels"
     r.plans[0].study_name.clear();
     CHECK(alternative_name(r, 0) == "screen");
 }
+
+TEST_CASE("compare report: who lives there, new residents and residents at a layer's burden level", "[compare]") {
+    // The same residents at the same levels: nothing to say.
+    AlternativeSummary s = summary(0, 1000, 0, 0.0, 0.0);
+    s.residents_base_total = s.residents_plan_total = 1000;
+    s.at_burden_level = {{"rail_noise", 1, 200, 200.4}};
+    CHECK(residents_sentences(s).empty());
+    // A housing plan: 3,000 new residents, 1,258 of them at rail noise's level.
+    s.residents_plan_total = 4000;
+    s.at_burden_level = {{"rail_noise", 1, 200, 1458}, {"road_noise", 6, 50, 50}};
+    CHECK(residents_sentences(s) ==
+          "It changes the number of residents from 1,000 to 4,000 (+3,000). Residents at a layer's burden level: "
+          "rail noise 200 → 1,458 (+1,258).");
+    // New residents none of whom lives at a burden level.
+    s.at_burden_level = {{"road_noise", 6, 50, 50}};
+    CHECK(residents_sentences(s) ==
+          "It changes the number of residents from 1,000 to 4,000 (+3,000). The residents at each layer's burden level stay as many.");
+    // A noise screen: the same residents, fewer at two layers' levels.
+    s.residents_plan_total = 1000;
+    s.at_burden_level = {{"road_noise", 6, 500, 300}, {"noise_cum", 1, 400, 390}, {"no2", 2, 10, 10}};
+    CHECK(residents_sentences(s) == "Residents at a layer's burden level: road noise 500 → 300 (−200) and noise cum 400 → 390 (−10).");
+}

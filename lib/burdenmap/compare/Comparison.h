@@ -74,12 +74,24 @@ struct IncomeChangeRow {
     double share_better = 0, share_same = 0, share_worse = 0;
 };
 
+// Residents at a layer's burden level (the level its method flags, e.g. GES class 6 and up): the
+// run's <layer>_pop_ge<level> column summed over the zones.
+struct BurdenLevelCount {
+    std::string layer;  // "road_noise"
+    int level = 0;
+    double base = 0, plan = 0;
+};
+
 // The headline per alternative: what the report's answer says.
 struct AlternativeSummary {
     std::string label;
     std::string headline;   // the measure judged (the base run's headline cumulation)
     double residents_better = 0, residents_same = 0, residents_worse = 0;
     std::optional<double> lowest_quintile_change, highest_quintile_change;  // mean_change of quintiles 1 and 5
+    // Who lives there, not only how the places change: a plan with new dwellings changes no map,
+    // but it may add residents at a burden level (judged per zone, they would all be "the same").
+    double residents_base_total = 0, residents_plan_total = 0;  // Σ residents over the zones
+    std::vector<BurdenLevelCount> at_burden_level;              // per compared layer that flags a level
 };
 
 // delta.tif: one band per alternative and measure (cumulations, then layer scores).

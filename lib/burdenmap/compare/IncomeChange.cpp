@@ -1,6 +1,8 @@
 #include "burdenmap/compare/IncomeChange.h"
 
 #include <cmath>
+#include <optional>
+#include <string>
 #include <limits>
 #include <set>
 
@@ -75,8 +77,31 @@ std::vector<IncomeChangeRow> income_change(const ZoneTables& tables, const std::
     return out;
 }
 
+namespace {
+
+// The level of the <layer>_pop_ge<K> column of `zones`, if it has one (K: digits only, so layer
+// "road" never takes "road_noise_pop_ge6").
+std::optional<int> burden_level_column(const ZoneRows& zones, const std::string& layer) {
+    const std::string stem = layer + "_pop_ge";
+    for (const std::string& c : zones.columns)
+        if (c.size() > stem.size() && c.compare(0, stem.size(), stem) == 0 &&
+            c.find_first_not_of("0123456789", stem.size()) == std::string::npos)
+            return std::stoi(c.substr(stem.size()));
+    return std::nullopt;
+}
+
+double column_sum(const ZoneRows& zones, const std::string& column) {
+    double sum = 0;
+    for (std::size_t r = 0; r < zones.rows.size(); ++r)
+        if (const auto v = zones.number(r, column)) sum += *v;
+    return sum;
+}
+
+}  // namespace
+
 std::vector<AlternativeSummary> summarise(const ZoneTables& tables, const ComparedMeasure& headline,
-                                          const std::vector<IncomeChangeRow>& by_income) {
+                                          const std::vector<IncomeChangeRow>& by_income,
+                                          const std::vector<ComparedMeasure>& measures) {
     std::vector<AlternativeSummary> out;
     for (std::size_t p = 0; p < tables.plans.size(); ++p) {
         AlternativeSummary s;
@@ -90,6 +115,16 @@ std::vector<AlternativeSummary> summarise(const ZoneTables& tables, const Compar
         }
         s.lowest_quintile_change = quintile_change(by_income, s.label, headline.name, 1);
         s.highest_quintile_change = quintile_change(by_income, s.label, headline.name, 5);
+        // Every zone of the plan is a zone of the base (zone_id_difference): whole-table sums.
+        s.residents_base_total = column_sum(tables.base, residents_column);
+        s.residents_plan_total = column_sum(tables.plans[p], residents_column);
+        for (const ComparedMeasure& m : measures) {
+            if (m.kind != ComparedMeasure::Kind::layer) continue;
+            const auto level = burden_level_column(tables.base, m.layer);
+            if (!level || burden_level_column(tables.plans[p], m.layer) != level) continue;
+            const std::string column = m.layer + "_pop_ge" + std::to_string(*level);
+            s.at_burden_level.push_back({m.layer, *level, column_sum(tables.base, column), column_sum(tables.plans[p], column)});
+        }
         out.push_back(s);
     }
     return out;

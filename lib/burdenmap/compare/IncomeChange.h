@@ -24,9 +24,11 @@ namespace burdenmap {
 std::vector<IncomeChangeRow> income_change(const ZoneTables& tables, const std::vector<ComparedMeasure>& measures);
 
 // Per plan: the plan residents of the zones better / same / worse by `headline` (zones not judged
-// left out), and the mean_change of quintiles 1 and 5 of `by_income` for the headline (nullopt
-// when missing or NaN).
+// left out), the mean_change of quintiles 1 and 5 of `by_income` for the headline (nullopt when
+// missing or NaN), the residents of all zones in base and plan, and per layer of `measures` whose
+// zones have a <layer>_pop_ge<K> column, the residents at that level in base and plan.
 std::vector<AlternativeSummary> summarise(const ZoneTables& tables, const ComparedMeasure& headline,
-                                          const std::vector<IncomeChangeRow>& by_income);
+                                          const std::vector<IncomeChangeRow>& by_income,
+                                          const std::vector<ComparedMeasure>& measures);
 
 }  // namespace burdenmap

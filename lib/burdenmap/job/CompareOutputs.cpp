@@ -174,14 +174,21 @@ std::string compare_manifest_json(const CompareResult& result, const RunFolder& 
     }
     j["measures"] = measures;
     ordered_json summaries = ordered_json::array();
-    for (const AlternativeSummary& s : result.summaries)
+    for (const AlternativeSummary& s : result.summaries) {
+        ordered_json levels = ordered_json::array();
+        for (const BurdenLevelCount& c : s.at_burden_level)
+            levels.push_back({{"layer", c.layer}, {"at_least", c.level}, {"residents_base", c.base}, {"residents_plan", c.plan}});
         summaries.push_back({{"label", s.label},
                              {"headline", s.headline},
                              {"residents_better", s.residents_better},
                              {"residents_same", s.residents_same},
                              {"residents_worse", s.residents_worse},
                              {"lowest_quintile_change", number_or_null(s.lowest_quintile_change)},
-                             {"highest_quintile_change", number_or_null(s.highest_quintile_change)}});
+                             {"highest_quintile_change", number_or_null(s.highest_quintile_change)},
+                             {"residents_base", s.residents_base_total},
+                             {"residents_plan", s.residents_plan_total},
+                             {"residents_at_burden_level", levels}});
+    }
     j["summaries"] = summaries;
     ordered_json bands = ordered_json::array();
     for (const DeltaBand& b : result.delta_bands)

@@ -411,7 +411,7 @@ CompareResult compare_runs(const fs::path& base_arg, const std::vector<fs::path>
         warnings.warn("compare-no-residents", base.dir.string() + ": the base run has no residents (no [zones] population or "
                                                                   "population raster): residents better / worse are 0");
     if (const ComparedMeasure* headline = headline_measure(result.measures, base))
-        result.summaries = summarise(tables, *headline, result.by_income);
+        result.summaries = summarise(tables, *headline, result.by_income, result.measures);
 
     result.geopackage = paths.geopackage;
     result.manifest = paths.manifest;

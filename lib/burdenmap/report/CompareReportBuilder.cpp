@@ -169,7 +169,9 @@ void add_answers(CompareReportModel& m, const CompareResult& r) {
             m.answers.push_back("The comparison has no summary for " + alternative_name(r, i) + ".");
             continue;
         }
-        m.answers.push_back(answer_sentences(*s, alternative_name(r, i), measure_named(r, s->headline), !r.by_income.empty()));
+        const std::string residents = residents_sentences(*s);
+        m.answers.push_back(answer_sentences(*s, alternative_name(r, i), measure_named(r, s->headline), !r.by_income.empty()) +
+                            (residents.empty() ? "" : " " + residents));
     }
     m.key_facts.push_back(std::to_string(r.zones.features.size()) + " neighbourhoods of " + m.base_study + " compared with " +
                           std::to_string(r.plans.size()) + (r.plans.size() == 1 ? " alternative" : " alternatives") +
@@ -467,6 +469,31 @@ std::string answer_sentences(const AlternativeSummary& summary, const std::strin
                              const ComparedMeasure* headline, bool has_income) {
     const std::string what = display_name(summary.headline);
     return first_sentence(summary, plan_name, what, headline) + " " + income_sentence(summary, what, headline, has_income);
+}
+
+std::string residents_sentences(const AlternativeSummary& summary) {
+    // Whole residents: 36,636.6 and 36,637.4 are both 36,637, no change to speak of.
+    const auto changed = [](double base, double plan) { return std::llround(plan) != std::llround(base); };
+    std::string out;
+    const bool residents_change = changed(summary.residents_base_total, summary.residents_plan_total);
+    if (residents_change)
+        out = "It changes the number of residents from " + format_count(summary.residents_base_total) + " to " +
+              format_count(summary.residents_plan_total) + " (" +
+              format_count_change(summary.residents_plan_total - summary.residents_base_total) + ").";
+    std::vector<std::string> levels;
+    for (const BurdenLevelCount& c : summary.at_burden_level)
+        if (changed(c.base, c.plan))
+            levels.push_back(display_name(c.layer) + " " + format_count(c.base) + " → " + format_count(c.plan) + " (" +
+                             format_count_change(c.plan - c.base) + ")");
+    if (!levels.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < levels.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == levels.size() ? " and " : ", ") + levels[i];
+        out += std::string(out.empty() ? "" : " ") + "Residents at a layer's burden level: " + list + ".";
+    } else if (residents_change && !summary.at_burden_level.empty()) {
+        out += " The residents at each layer's burden level stay as many.";
+    }
+    return out;
 }
 
 std::vector<std::size_t> most_changed_zones(const ZoneComparison& zones, const std::string& delta_column,

@@ -71,6 +71,14 @@ std::string alternative_name(const CompareResult& result, std::size_t plan);
 std::string answer_sentences(const AlternativeSummary& summary, const std::string& plan_name,
                              const ComparedMeasure* headline, bool has_income);
 
+// Who lives there: when the alternative changes the number of residents (new dwellings) or the
+// residents at a layer's burden level (AlternativeSummary::at_burden_level), one or two sentences
+// saying so ("It changes the number of residents from 268,080 to 271,080 (+3,000). Residents at a
+// layer's burden level: rail noise 21,846 → 23,104 (+1,258)."); empty when neither changes by
+// half a resident or more. A housing plan changes no map, so the answer above calls every
+// neighbourhood "the same"; this is where its effect shows.
+std::string residents_sentences(const AlternativeSummary& summary);
+
 // Rows of `zones` with the `count` largest |value| of the column `delta_column` (zones without a
 // value left out), largest first; ties by the zone_id column, ascending.
 std::vector<std::size_t> most_changed_zones(const ZoneComparison& zones, const std::string& delta_column,
