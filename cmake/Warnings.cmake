@@ -1,9 +1,10 @@
 # Interface targets every burdenmap target links: warnings (optionally as errors) and sanitizers.
-add_library(burdenmap_warnings INTERFACE)
-target_compile_options(burdenmap_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+set(burdenmap_warning_flags -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
 if(BURDENMAP_WERROR)
-  target_compile_options(burdenmap_warnings INTERFACE -Werror)
+  list(APPEND burdenmap_warning_flags -Werror)
 endif()
+add_library(burdenmap_warnings INTERFACE)
+target_compile_options(burdenmap_warnings INTERFACE ${burdenmap_warning_flags})
 if(BURDENMAP_FUZZ)
   # Coverage instrumentation for libFuzzer in every burdenmap target, with ASan and UBSan; the fuzz
   # executables add -fsanitize=fuzzer (libFuzzer's main) themselves.
@@ -21,10 +22,7 @@ endif()
 # assertion macros too made the test files 2.6 times slower to compile, a sixth of a CI run.
 # Under BURDENMAP_FUZZ the test targets are instrumented like the rest (libFuzzer needs coverage).
 add_library(burdenmap_test_flags INTERFACE)
-target_compile_options(burdenmap_test_flags INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
-if(BURDENMAP_WERROR)
-  target_compile_options(burdenmap_test_flags INTERFACE -Werror)
-endif()
+target_compile_options(burdenmap_test_flags INTERFACE ${burdenmap_warning_flags})
 if(BURDENMAP_FUZZ)
   target_link_libraries(burdenmap_test_flags INTERFACE burdenmap_warnings)
 elseif(BURDENMAP_SANITIZE)
