@@ -1,5 +1,6 @@
 #include "burdenmap/compare/ZoneTables.h"
 
+#include <cmath>
 #include <map>
 
 #include "burdenmap/compare/Comparison.h"
@@ -70,7 +71,11 @@ std::optional<ChangeClass> zone_change(const ZoneTables& tables, std::size_t pla
         after = after_zones.number(after_row, measure.name + "_mean");
     }
     if (!before || !after) return std::nullopt;
-    return classify_change(*after - *before, measure.tolerance);
+    // NaN (a value that is no number, or inf - inf) is no change to judge: classify_change would
+    // call it "better".
+    const double delta = *after - *before;
+    if (std::isnan(delta)) return std::nullopt;
+    return classify_change(delta, measure.tolerance);
 }
 
 double residents_of(const ZoneRows& zones, std::size_t row) { return zones.number(row, residents_column).value_or(0.0); }
