@@ -71,7 +71,7 @@ def run(args, feedback, allowed_codes=(EXIT_OK,)):
     for stream, name in ((process.stdout, "out"), (process.stderr, "err")):
         threading.Thread(target=_pump, args=(stream, name, lines), daemon=True).start()
 
-    stdout, error, stage, open_pipes = [], [], None, 2
+    stdout, error, other, stage, open_pipes = [], [], [], None, 2
     terminated_at = None
     while open_pipes or process.poll() is None:
         if feedback.isCanceled() and terminated_at is None and process.poll() is None:
@@ -90,20 +90,22 @@ def run(args, feedback, allowed_codes=(EXIT_OK,)):
             stdout.append(line)
             feedback.pushConsoleInfo(line)
         else:
-            stage = _stderr_line(line, feedback, stage, error)
+            stage = _stderr_line(line, feedback, stage, error, other)
     code = process.wait()
 
     if code == EXIT_CANCELLED or (terminated_at is not None and code != EXIT_OK):
         feedback.pushWarning("Cancelled: burdenmap stopped and removed its temporary files; no outputs were written.")
         return Result(EXIT_CANCELLED, stdout)
     if code not in allowed_codes:
-        message = "\n".join(error).strip() or "burdenmap exited with code %d" % code
+        # The tool's "error: ..." message; a usage error of the option parser has no prefix, so
+        # then the last lines it printed.
+        message = "\n".join(error or other[-5:]).strip() or "burdenmap exited with code %d" % code
         raise QgsProcessingException("burdenmap %s failed (exit %d): %s" % (args[0], code, message))
     feedback.setProgress(100)
     return Result(code, stdout)
 
 
-def _stderr_line(line, feedback, stage, error):
+def _stderr_line(line, feedback, stage, error, other):
     """Handles one stderr line; returns the current stage."""
     if line.startswith("{"):
         try:
@@ -123,6 +125,7 @@ def _stderr_line(line, feedback, stage, error):
     elif line.startswith("warning: "):
         feedback.pushWarning(line)
     elif line.strip():
+        other.append(line)
         feedback.pushInfo(line)
     return stage
 

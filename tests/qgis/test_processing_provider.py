@@ -319,6 +319,14 @@ def check_config_error(processing):
             print("config error: %s raises QgsProcessingException: %s" % (algorithm, message.splitlines()[0]))
         else:
             fail("%s ran a config with an unknown key without an error" % algorithm)
+    # Neither a config nor a form: refused before anything runs, saying what to give.
+    try:
+        processing.run("burdenmap:run", {"OUTPUT_FOLDER": folder("bad")}, feedback=Feedback())
+    except QgsProcessingException as error:
+        if "Give a config file, or a zones layer" not in str(error):
+            fail("burdenmap:run without a config or a form says: %s" % error)
+    else:
+        fail("burdenmap:run ran without a config or a form")
     if os.path.exists(folder("bad")) and os.listdir(folder("bad")):
         fail("a refused config left files: %s" % os.listdir(folder("bad")))
 
