@@ -23,8 +23,7 @@ from qgis.core import QgsProcessingException
 
 from . import binary
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_SITES_FAIL, EXIT_CANCELLED = 0, 1, 2, 3, 130
-CANCELLED = "cancelled"
+EXIT_OK, EXIT_CANCELLED = 0, 130
 POLL_S = 0.1
 KILL_AFTER_S = 30.0
 
@@ -57,11 +56,12 @@ def _command(args):
     return command
 
 
-def run(args, feedback, allowed_codes=(EXIT_OK,)):
+def run(args, feedback):
     """Runs `burdenmap --json-progress ARGS...`; returns a Result (stdout lines, exit code).
 
-    Exit 1 or 2 (and any code not in allowed_codes) raises QgsProcessingException with the tool's
-    message, which names the file or config key. Exit 130 returns a cancelled Result.
+    Exit 1 or 2 (any code but 0 and 130) raises QgsProcessingException with the tool's message,
+    which names the file or config key. Exit 130 returns a cancelled Result. (check-sites exits 3
+    only with --fail-on, which no algorithm passes: in QGIS the verdicts are the result.)
     """
     command = _command(args)
     feedback.pushCommandInfo(" ".join(_quote(c) for c in command))
@@ -96,7 +96,7 @@ def run(args, feedback, allowed_codes=(EXIT_OK,)):
     if code == EXIT_CANCELLED or (terminated_at is not None and code != EXIT_OK):
         feedback.pushWarning("Cancelled: burdenmap stopped and removed its temporary files; no outputs were written.")
         return Result(EXIT_CANCELLED, stdout)
-    if code not in allowed_codes:
+    if code != EXIT_OK:
         # The tool's "error: ..." message; a usage error of the option parser has no prefix, so
         # then the last lines it printed.
         message = "\n".join(error or other[-5:]).strip() or "burdenmap exited with code %d" % code

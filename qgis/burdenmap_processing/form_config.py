@@ -45,12 +45,13 @@ def cumulation_layers(rule, layers):
     return None  # count_at_least leaves layers without a method out by itself
 
 
-def config_text(study_name, zones, layers, rules):
+def config_text(study_name, zones, layers, rules, notes=()):
     """zones: {path, layer, id, name, population}; layers: [{name, path, method, unit}] (method and
-    unit may be empty); rules: rule names from RULES."""
+    unit may be empty); rules: rule names from RULES; notes: comment lines for the top."""
     out = ["# Written by the burdenmap:run form in QGIS. Paths are absolute: this file can be run from anywhere,",
-           "# e.g. burdenmap run burdenmap-config.toml --output-dir OUT",
-           "", "[study]", "name = %s" % toml_string(study_name), "", "[zones]"]
+           "# e.g. burdenmap run burdenmap-config.toml --output-dir OUT"]
+    out += ["# " + note for note in notes]
+    out += ["", "[study]", "name = %s" % toml_string(study_name), "", "[zones]"]
     for key in ("path", "layer", "id", "name", "population"):
         if zones.get(key):
             out.append("%s = %s" % (key, toml_string(zones[key])))

@@ -11,7 +11,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
                        QgsProcessingOutputVectorLayer, QgsProcessingParameterBoolean,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFile,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsProcessingUtils)
 
 from .. import cli_runner, form_config, inputs, methods, outputs
 from .base import CANCELLED, OUTPUT_FOLDER, BurdenmapAlgorithm
@@ -140,9 +140,15 @@ class RunAlgorithm(BurdenmapAlgorithm):
         if "energetic_sum" in rules and not form_config.cumulation_layers("energetic_sum", layers):
             raise QgsProcessingException("Form: energetic_sum sums layers in dB, and no layer has a method in dB: choose "
                                          "a noise method for a noise raster, or leave energetic_sum out.")
+        notes = []
+        if os.path.abspath(zones_path).startswith(os.path.abspath(QgsProcessingUtils.tempFolder())):
+            # A layer that is no file burdenmap reads (a scratch layer, a filter, a database) was
+            # copied for this run only: QGIS removes the copy when it closes.
+            notes.append("The zones are a temporary copy of a QGIS layer: save that layer as a GeoPackage and set "
+                         "[zones] path to run this config outside QGIS.")
         path = os.path.join(folder, FORM_CONFIG)
         with open(path, "w", encoding="utf-8") as f:
             f.write(form_config.config_text(self.parameterAsString(parameters, STUDY_NAME, context) or "Study from QGIS",
-                                            zones, layers, rules))
+                                            zones, layers, rules, notes))
         feedback.pushInfo("Config written from the form: " + path)
         return path
