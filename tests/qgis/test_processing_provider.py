@@ -34,7 +34,7 @@ DEMO = os.path.join(SOURCE, "data", "demo")
 # The provider runs the binary under test (BURDENMAP_BIN wins over its setting and PATH).
 os.environ["BURDENMAP_BIN"] = BINARY
 try:
-    from qgis.core import (QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException,
+    from qgis.core import (QgsApplication, QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProcessingException,
                            QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsVectorLayer)
 except ImportError as error:
     fail("PyQGIS is not installed (%s), so the plugin cannot be run in QGIS. Install the Debian packages "
@@ -274,6 +274,23 @@ layers = ["road_noise_lden", "lden_rail"]
              % (len(form_columns), len(cli_columns), len(form_rows), len(cli_rows)))
     print("form: burdenmap-config.toml equals the hand-written config; %d zones x %d columns equal to the CLI's"
           % (len(form_rows), len(form_columns)))
+
+    # The same zones as a scratch layer (no file burdenmap could read): copied for the run, the
+    # same statistics, and the config kept says it names a temporary copy.
+    scratch = zones.materialize(QgsFeatureRequest())
+    out = folder("form-scratch")
+    processing.run("burdenmap:run", {
+        "STUDY_NAME": "Form test", "ZONES": scratch, "ZONE_ID": "buurtcode", "ZONE_NAME": "buurtnaam",
+        "ZONE_POPULATION": "aantal_inwoners", "RASTER_1": road, "METHOD_1": "ges.road_noise",
+        "RASTER_2": rail, "METHOD_2": "bkl.rail_lden_standaardwaarde", "CUMULATIONS": [0, 2], "OUTPUT_FOLDER": out},
+        feedback=Feedback())
+    with open(os.path.join(out, "burdenmap-config.toml"), encoding="utf-8") as f:
+        if "temporary copy" not in f.read():
+            fail("the config of a run on a scratch layer does not say its zones are a temporary copy")
+    scratch_columns, scratch_rows = zone_rows(os.path.join(out, "burden.gpkg"))
+    if scratch_columns != cli_columns or scratch_rows != cli_rows:
+        fail("a run on the zones as a scratch layer gives other zone statistics than on the file")
+    print("form: the zones as a scratch layer give the same %d zones" % len(scratch_rows))
 
 
 def check_cancel(processing):
