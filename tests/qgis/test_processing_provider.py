@@ -33,6 +33,9 @@ DEMO = os.path.join(SOURCE, "data", "demo")
 
 # The provider runs the binary under test (BURDENMAP_BIN wins over its setting and PATH).
 os.environ["BURDENMAP_BIN"] = BINARY
+# Processing's temporary folder (the scratch layers copied for a run) inside WORK too: Qt takes
+# it from TMPDIR, and os._exit skips QGIS's own clean-up of it.
+os.environ["TMPDIR"] = WORK
 try:
     from qgis.core import (QgsApplication, QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProcessingException,
                            QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsVectorLayer)
