@@ -9,40 +9,16 @@ Usage: test_qgis_outputs.py OUTPUT_DIR [RENDERED_PNG]
 Needs Debian's python3-qgis and qgis-providers (scripts/install-deps). Where they are missing the
 test fails and says so: a skipped test would hide that the styles were never checked.
 """
-import atexit
 import os
-import shutil
 import sqlite3
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-# Everything this test writes (QGIS's runtime folder when none is given, the SLD probes) goes in
-# one folder, removed in finish() (os._exit skips Python's own clean-up) or at exit otherwise.
-WORK = tempfile.mkdtemp(prefix="burdenmap-qgis-")
-atexit.register(shutil.rmtree, WORK, True)  # an uncaught error exits through the interpreter
+# One throw-away folder (WORK) for the runtime folder and the SLD probes, headless Qt, fail/finish.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "qgis"))
+from headless_qgis import WORK, fail, finish  # noqa: E402
 
-
-def fail(message):
-    finish(1, "FAIL: " + message)
-
-
-def finish(code, message):
-    # os._exit, not sys.exit: tearing PyQGIS down through the interpreter's exit can crash (a
-    # segfault in Qt's destructors would hide the test's own verdict).
-    print(message)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    shutil.rmtree(WORK, ignore_errors=True)
-    os._exit(code)
-
-
-# Headless Qt, and QGIS's settings and caches in a throw-away folder (never in $HOME).
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-if not runtime or not os.path.isdir(runtime):
-    os.environ["XDG_RUNTIME_DIR"] = os.path.join(WORK, "xdg")
-    os.mkdir(os.environ["XDG_RUNTIME_DIR"], 0o700)
 try:
     from qgis.core import (QgsApplication, QgsMapRendererSequentialJob, QgsMapSettings, QgsRasterBandStats,
                            QgsRasterLayer, QgsRectangle, QgsVectorLayer)

@@ -1,0 +1,1 @@
+"""burdenmap's Processing algorithms, one per module."""
