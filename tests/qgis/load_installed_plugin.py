@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loads the installed plugin the way QGIS does, headless, and lists its algorithms.
 
-usage: QGIS_CUSTOM_CONFIG_PATH=TEMP load_installed_plugin.py PLUGINS_DIR ALGORITHM_ID...
+usage: load_installed_plugin.py PLUGINS_DIR ALGORITHM_ID...
 
 PLUGINS_DIR is a profile's python/plugins folder into which scripts/install-qgis-plugin (or
 QGIS's own "Install from ZIP" extraction) put burdenmap_processing. qgis.utils finds it there
@@ -13,29 +13,23 @@ Exit 0 when it does; 1 naming what went wrong (a QGIS that cannot start is a fai
 import os
 import sys
 
+import headless_qgis  # before qgis: headless Qt, a throw-away folder, a verdict Qt's teardown cannot change
+
 PLUGIN = "burdenmap_processing"
-
-
-def finish(code, message):
-    # os._exit: PyQGIS torn down through the interpreter's exit can crash and hide the verdict.
-    print(message)
-    sys.stdout.flush()
-    os._exit(code)
+log = []  # the message log, where qgis.utils reports a plugin's import or start errors
 
 
 def fail(message):
-    finish(1, "\n".join(globals().get("log", []) + ["FAIL: " + message]))
+    headless_qgis.fail("\n".join(log + [message]))
 
 
 if len(sys.argv) < 3:
-    finish(2, "usage: load_installed_plugin.py PLUGINS_DIR ALGORITHM_ID...")
+    headless_qgis.finish(2, "usage: load_installed_plugin.py PLUGINS_DIR ALGORITHM_ID...")
 plugins_dir, expected = os.path.abspath(sys.argv[1]), sorted(sys.argv[2:])
 if not os.path.isfile(os.path.join(plugins_dir, PLUGIN, "metadata.txt")):
     fail("%s/%s/metadata.txt: no such file (the plugin is not installed there)" % (plugins_dir, PLUGIN))
-# QGIS's own settings go where the caller says (a temp folder), never into the user's profile.
-if not os.environ.get("QGIS_CUSTOM_CONFIG_PATH"):
-    fail("QGIS_CUSTOM_CONFIG_PATH is not set: the caller gives QGIS a throw-away settings folder")
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# QGIS's own profile in the throw-away folder: loading must not depend on the user's settings.
+os.environ["QGIS_CUSTOM_CONFIG_PATH"] = os.path.join(headless_qgis.WORK, "config")
 try:
     from qgis.core import QgsApplication
     import qgis.utils
@@ -45,9 +39,7 @@ except ImportError as error:
 
 app = QgsApplication([], False)
 app.initQgis()
-# qgis.utils reports a plugin's import or start errors to the message log (no message bar here):
-# shown with any failure.
-log = []
+# No message bar here: qgis.utils's errors go to the message log, shown with any failure.
 QgsApplication.messageLog().messageReceived.connect(lambda message, tag, level: log.append("%s: %s" % (tag, message)))
 # QGIS's Python start-up puts the profile's plugin folder on sys.path and in plugin_paths; a
 # standalone interpreter has neither, so do the same for PLUGINS_DIR.
@@ -74,4 +66,4 @@ if listed != expected:
     fail("the provider lists %s, expected %s" % (listed, expected))
 print("%s loaded from %s: provider '%s' with %s" % (PLUGIN, plugins_dir, provider.name(), ", ".join(listed)))
 qgis.utils.unloadPlugin(PLUGIN)
-finish(0, "OK")
+headless_qgis.finish(0, "OK")
