@@ -8,7 +8,9 @@ from qgis.core import Qgis, QgsMessageLog
 
 from . import cli_runner
 
-NO_METHOD = "(no method: raw statistics only)"
+# The enum's values are the method ids themselves (usesStaticStrings): a saved model, a batch
+# or a qgis_process call names the method, and keeps naming it when the list grows.
+NO_METHOD = "none"
 _cache = None
 
 
@@ -30,12 +32,15 @@ def all_methods():
 
 
 def choices():
-    """The enum's options: "no method" first, then "id: title [unit]" per method."""
-    return [NO_METHOD] + ["%s: %s [%s]" % (m["id"], m.get("title", ""), m.get("unit", "")) for m in all_methods()]
+    """The enum's options: "none" (raw statistics only), then the method ids."""
+    return [NO_METHOD] + [m["id"] for m in all_methods()]
 
 
-def chosen(index):
-    """The method of an enum index: None for "no method", else the method's dict."""
-    if index is None or index <= 0 or index > len(all_methods()):
-        return None
-    return all_methods()[index - 1]
+def described():
+    """One line per method for the help: "id: title [unit]"."""
+    return ["%s: %s [%s]" % (m["id"], m.get("title", ""), m.get("unit", "")) for m in all_methods()]
+
+
+def chosen(method_id):
+    """The method of an enum value: None for "none" (or nothing), else the method's dict."""
+    return next((m for m in all_methods() if m["id"] == method_id), None)

@@ -43,6 +43,9 @@ class RunAlgorithm(BurdenmapAlgorithm):
             "fairness need a config file.\n\nCancel stops burdenmap cleanly: no outputs are written and the result "
             "says Cancelled. Errors name the config key (e.g. layer[0].method)." % (RASTER_SLOTS, FORM_CONFIG))
 
+    def shortHelpString(self):  # noqa: N802 (QGIS's names)
+        return self.HELP + "\n\nMethods (burdenmap methods):\n" + "\n".join(methods.described())
+
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's names)
         self.addParameter(QgsProcessingParameterFile(CONFIG, "Config (TOML); leave empty to use the form below",
                                                      extension="toml", optional=True))
@@ -60,8 +63,9 @@ class RunAlgorithm(BurdenmapAlgorithm):
         choices = methods.choices()
         for i in range(1, RASTER_SLOTS + 1):
             self.addParameter(QgsProcessingParameterRasterLayer(raster_param(i), "Form: raster layer %d" % i, optional=True))
-            self.addParameter(QgsProcessingParameterEnum(method_param(i), "Form: method of raster layer %d" % i, choices,
-                                                         defaultValue=0, optional=True))
+            self.addParameter(QgsProcessingParameterEnum(method_param(i), "Form: method of raster layer %d (none: raw "
+                                                         "statistics only)" % i, choices, defaultValue=methods.NO_METHOD,
+                                                         optional=True, usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterEnum(CUMULATIONS, "Form: cumulations",
                                                      [text for _, _, text in form_config.RULES], allowMultiple=True,
                                                      defaultValue=[0], optional=True))
@@ -129,7 +133,7 @@ class RunAlgorithm(BurdenmapAlgorithm):
                 continue
             name = form_config.layer_name(raster.name(), taken)
             taken.add(name)
-            method = methods.chosen(self.parameterAsEnum(parameters, method_param(i), context))
+            method = methods.chosen(self.parameterAsEnumString(parameters, method_param(i), context))
             layers.append({"name": name, "path": inputs.raster(raster, "Form: raster layer %d" % i),
                            "method": method["id"] if method else "", "unit": method.get("unit", "") if method else ""})
         rules = [form_config.RULES[k][0] for k in self.parameterAsEnums(parameters, CUMULATIONS, context)]
