@@ -27,10 +27,10 @@ std::string signed_number(const std::optional<double>& v) {
     return (*v > 0 ? "+" : "") + plain_number(*v, 3);
 }
 
-// A change of residents: "+3000", "-1583", "0".
-std::string signed_number(double v, int decimals) {
-    const std::string text = fixed_number(v, decimals);
-    return (text.find_first_not_of("0.-") != std::string::npos && v > 0 ? "+" : "") + (text == "-0" ? "0" : text);
+// A change of whole residents: "+3000", "-1583", "0".
+std::string signed_count(double v) {
+    const long long n = std::llround(v);
+    return (n > 0 ? "+" : "") + std::to_string(n);
 }
 
 void print_summary(const CompareResult& result) {
@@ -49,10 +49,10 @@ void print_summary(const CompareResult& result) {
         for (const BurdenLevelCount& c : s.at_burden_level)
             if (std::llround(c.plan) != std::llround(c.base))  // whole residents, as the report
                 levels += std::string(levels.empty() ? "" : ", ") + c.layer + " >= " + std::to_string(c.level) + ": " +
-                          fixed_number(c.base, 0) + " -> " + fixed_number(c.plan, 0) + " (" + signed_number(c.plan - c.base, 0) + ")";
+                          fixed_number(c.base, 0) + " -> " + fixed_number(c.plan, 0) + " (" + signed_count(c.plan - c.base) + ")";
         std::printf("    residents %s -> %s (%s); at a layer's burden level: %s\n", fixed_number(s.residents_base_total, 0).c_str(),
                     fixed_number(s.residents_plan_total, 0).c_str(),
-                    signed_number(s.residents_plan_total - s.residents_base_total, 0).c_str(),
+                    signed_count(s.residents_plan_total - s.residents_base_total).c_str(),
                     levels.empty() ? "no change" : levels.c_str());
     }
     std::printf("Outputs:\n  %s\n", result.geopackage.c_str());

@@ -9,7 +9,7 @@
 #include <stdexcept>
 
 #include "burdenmap/compare/CellResidents.h"
-#include "burdenmap/compare/RunRaster.h"
+#include "burdenmap/io/RunRaster.h"
 #include "burdenmap/compare/TransitionCounts.h"
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Cancellation.h"

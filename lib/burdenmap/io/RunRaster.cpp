@@ -1,4 +1,4 @@
-#include "burdenmap/compare/RunRaster.h"
+#include "burdenmap/io/RunRaster.h"
 
 #include <gdal.h>
 
