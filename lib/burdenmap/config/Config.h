@@ -2,6 +2,7 @@
 // The job, as the config file states it (DESIGN.md §3). Paths are already resolved against the
 // folder of the file that wrote them: the config's own, or with `extends` a base config's. Only
 // run-time concerns (threads, block size, overwrite, progress) come from the command line instead.
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -60,6 +61,15 @@ struct ZonesConfig {
     std::optional<JoinTableConfig> table;   // [zones] table: joined on the zone id
 };
 
+// One part of a layer's input error for the uncertainty draws ([[layer]] error = { sd = 2.0 }, or
+// an array of such tables for errors at both scales). uncertainty/LayerError.h says what a draw
+// does with it.
+struct LayerErrorConfig {
+    double sd = 0;               // standard deviation in the layer's unit
+    double sd_rel = 0;           // relative standard deviation (0.2 = 20 %): a log-normal factor of median 1
+    std::string scale = "zone";  // "zone": independent per zone and draw; "study": one for the whole map per draw
+};
+
 struct LayerConfig {
     std::string name;
     std::string title;          // display name (report, codebook, styles); empty: from the name
@@ -88,6 +98,7 @@ struct LayerConfig {
     std::string limit;
     std::string future_limit;
     std::vector<std::string> guidelines;
+    std::vector<LayerErrorConfig> error;  // [uncertainty]: the layer's input error; empty: none
     bool is_table() const { return table.has_value(); }
     bool is_vector() const { return !is_table() && (!value_field.empty() || !vector_layer.empty()); }
     bool has_method() const { return !method.empty(); }
@@ -118,6 +129,10 @@ struct CumulationConfig {
     // data (the cell may count too low), "nodata": the cell has no count.
     std::string missing = "skip";
     std::map<std::string, double> weights;  // weighted_sum
+    // [uncertainty] method choices: count_at_least levels drawn instead of at_least (one level
+    // for every layer per draw), and weighted_sum weights drawn log-uniformly in [low, high].
+    std::vector<double> at_least_options;
+    std::map<std::string, std::pair<double, double>> weights_range;
     std::vector<HealthOutcomeConfig> outcomes;  // health_burden
     // check-sites: a health advisory where the site's value is at or above this level: a number
     // (a local policy choice, e.g. 3 burdened layers) or a threshold method id (advisory_method).
@@ -165,6 +180,18 @@ struct FairnessConfig {
     std::optional<JoinTableConfig> table;
 };
 
+// How sure each ranking is ([uncertainty]): Monte Carlo draws at zone level (job/Uncertainty). The
+// sources are per layer (LayerConfig::error), per cumulation (at_least_options, weights_range),
+// the fairness preset's percentile rule (percentile_options) and the exposure–response curves'
+// 95 % confidence intervals (a method table's rr_low, rr_high).
+struct UncertaintyConfig {
+    bool enabled = false;          // the config has an [uncertainty] section
+    int draws = 500;
+    std::uint64_t seed = 1;
+    std::vector<std::string> percentile_options;  // fairness percentile rules, one drawn per draw; empty: the preset's
+    bool exposure_response = true;  // draw each curve's relative risk from its CI where its table has one
+};
+
 struct OutputConfig {
     std::filesystem::path dir;
     std::string geotiff = "burden.tif";
@@ -204,6 +231,7 @@ struct Config {
     OutputConfig output;
     PopulationConfig population;
     FairnessConfig fairness;
+    UncertaintyConfig uncertainty;
     std::vector<std::filesystem::path> method_dirs;  // extra method-table folders
 
     // The changes to one entry or section ("layer[road_noise]", "zones"): those whose key is

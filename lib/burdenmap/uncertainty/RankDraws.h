@@ -1,0 +1,79 @@
+#pragma once
+// How sure a ranking is: zones ranked in every draw, then per zone the rank's median and 5th–95th
+// percentile, and how often the zone was in the top tenth. Pure: no files, no threads of its own
+// (set_draw may be called from several threads for different draws).
+//
+// Ranks: rank 1 = the highest value = the most burdened. Tied zones share the best rank of their
+// tie (competition ranking: 1, 2, 2, 4), so a tie never depends on the row order, and a zone with
+// no value in a draw (NULL) has no rank there. The top decile of a draw is the zones whose rank is
+// at most ceil(n / 10), n = the zones with a value in that draw: with a tie at the cut-off every
+// tied zone is in (as a percentile rule "at or above the 90th percentile" would put it).
+// Percentiles of a zone's ranks over the draws are nearest-rank percentiles (the ceil(p·m)-th
+// smallest of the m draws where the zone has a rank): always a rank that occurred.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace burdenmap::uncertainty {
+
+// Per zone: its competition rank among the zones with a value (1 = highest), 0 for a NaN value.
+std::vector<std::uint32_t> competition_ranks(const std::vector<double>& values);
+
+// The number of zones in a draw's top decile when `valued` zones have a value: ceil(valued / 10).
+std::size_t top_decile_size(std::size_t valued);
+
+enum class RankClass { surely_in, edge, surely_out };
+// "surely in" (p_top_decile >= 0.9), "edge", "surely out" (<= 0.1).
+const char* to_string(RankClass c);
+RankClass rank_class(double p_top_decile);
+
+struct ZoneRankSummary {
+    std::optional<double> p05, p50, p95;  // nullopt: the zone never had a rank
+    std::optional<double> p_top_decile;   // share of the draws where it had a rank that put it in the top decile; nullopt: never ranked
+    std::optional<RankClass> rank_class;
+};
+
+// The ranks of `zones` zones over `draws` draws, kept as 32-bit ranks (zones x draws x 4 bytes).
+class RankDraws {
+public:
+    RankDraws(std::size_t zones, std::size_t draws);
+    // The values of draw `draw` (one per zone, NaN = no value). Safe to call concurrently for
+    // different draws.
+    void set_draw(std::size_t draw, const std::vector<double>& values);
+    std::size_t zones() const { return zones_; }
+    std::size_t draws() const { return draws_; }
+    // Per zone, after every draw was set.
+    std::vector<ZoneRankSummary> summarise() const;
+
+private:
+    std::size_t zones_, draws_;
+    std::vector<std::uint32_t> ranks_;           // [draw * zones + zone], 0 = no rank
+    std::vector<std::uint32_t> top_size_;        // per draw: ceil(valued / 10)
+};
+
+// Per zone the share of draws where it was flagged (a threshold index such as CEJST's
+// "disadvantaged"): `flags` is [draw][zone] with 1 = flagged, 0 = not, -1 = no value. nullopt for a
+// zone with no value in any draw.
+class FlagDraws {
+public:
+    FlagDraws(std::size_t zones, std::size_t draws);
+    void set_draw(std::size_t draw, const std::vector<signed char>& flags);
+    std::vector<std::optional<double>> p_flagged() const;
+
+private:
+    std::size_t zones_, draws_;
+    std::vector<signed char> flags_;  // [draw * zones + zone]
+};
+
+// The 5th, 50th and 95th nearest-rank percentiles of a sample (NaN values left out); nullopt
+// when no value is left.
+struct Interval {
+    double p05 = 0, p50 = 0, p95 = 0;
+};
+std::optional<Interval> interval_of(std::vector<double> sample);
+
+// The nearest-rank percentile (0 < p <= 1) of sorted values: the ceil(p·m)-th smallest.
+double nearest_rank(const std::vector<double>& sorted, double p);
+
+}  // namespace burdenmap::uncertainty
