@@ -86,6 +86,10 @@ void print_summary(const RunResult& r) {
         std::printf("Who carries it:\n");
         for (const std::string& line : r.fairness) std::printf("  %s\n", line.c_str());
     }
+    if (!r.uncertainty.empty()) {
+        std::printf("How sure:\n");
+        for (const std::string& line : r.uncertainty) std::printf("  %s\n", line.c_str());
+    }
     if (!r.warnings.empty()) std::printf("%zu warning(s); see run.json\n", r.warnings.size());
 }
 

@@ -111,6 +111,10 @@ Action add_validate_command(CLI::App& app, const GlobalOptions& global) {
             std::printf("Fairness:%s\n", scenario_mark(config, "fairness").c_str());
             for (const std::string& line : plan.fairness.describe()) std::printf("  %s\n", line.c_str());
         }
+        if (plan.uncertainty.enabled) {
+            std::printf("Uncertainty:%s\n", scenario_mark(config, "uncertainty").c_str());
+            for (const std::string& line : plan.uncertainty.describe(plan)) std::printf("  %s\n", line.c_str());
+        }
         std::size_t site_values = 0;
         for (const auto& list : standards.layers) site_values += list.size();
         std::printf("Site standards: %zu value(s) over %zu layer(s)\n", site_values, standards.layers.size());

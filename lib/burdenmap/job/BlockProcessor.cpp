@@ -21,6 +21,13 @@ struct BlockProcessor::Readers {
 void ZoneStats::merge(const ZoneStats& other) {
     for (std::size_t b = 0; b < area.size(); ++b) area[b].merge(other.area[b]);
     for (std::size_t b = 0; b < population.size(); ++b) population[b].merge(other.population[b]);
+    for (std::size_t i = 0; i < steps.size() && i < other.steps.size(); ++i) steps[i].merge(other.steps[i]);
+    for (std::size_t i = 0; i < exposures.size() && i < other.exposures.size(); ++i) exposures[i].merge(other.exposures[i]);
+}
+
+void add_uncertainty_stats(const UncertaintyPlan& plan, bool residents, ZoneStats& stats) {
+    for (const StepSpec& s : plan.steps) stats.steps.emplace_back(s.layout, residents);
+    for (const ExposureSpec& e : plan.exposures) stats.exposures.emplace_back(e.layout, residents);
 }
 
 void fold_window_zones(std::vector<std::optional<ZoneStats>>& table, std::vector<std::pair<std::size_t, ZoneStats>>& window_zones) {
@@ -163,6 +170,23 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
     // statistics.
     const PopulationPlan::Kind population = plan_.population.kind;
     const bool per_cell_population = population == PopulationPlan::Kind::raster;
+    const UncertaintyPlan& draws = plan_.uncertainty;
+    const bool draw_statistics = !draws.steps.empty() || !draws.exposures.empty();
+    // [uncertainty]: each cell's raw values into the zone's histograms (UncertaintyPlan), over the
+    // layer's cells with a value and, with a mask band, that band's.
+    const auto add_draw_statistics = [&draws](const std::vector<const float*>& values, std::size_t cell, double w, double residents,
+                                              ZoneStats& stats) {
+        for (std::size_t i = 0; i < draws.steps.size(); ++i) {
+            const StepSpec& s = draws.steps[i];
+            if (s.mask_band && std::isnan(values[*s.mask_band][cell])) continue;
+            stats.steps[i].add(values[2 * s.layer][cell], w, residents);
+        }
+        for (std::size_t i = 0; i < draws.exposures.size(); ++i) {
+            const ExposureSpec& e = draws.exposures[i];
+            if (e.mask_band && std::isnan(values[*e.mask_band][cell])) continue;
+            stats.exposures[i].add(values[2 * e.layer][cell], w, residents);
+        }
+    };
 
     // Coverage once per zone and window, reused for every band. Zones go in batches whose
     // coverage rasters together hold at most four windows of cells, so many large overlapping
@@ -188,8 +212,9 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
                         in.touched = true;
                         const std::size_t cell = offset + col;
                         for (std::size_t b = 0; b < band_count; ++b) in.stats.area[b].add(band_values[b][cell], w);
+                        const double residents = per_cell_population ? w * r.population[cell] : 0.0;
+                        if (draw_statistics) add_draw_statistics(band_values, cell, w, residents, in.stats);
                         if (!per_cell_population) continue;
-                        const double residents = w * r.population[cell];
                         for (std::size_t b = 0; b < population_bands; ++b) in.stats.population[b].add(band_values[b][cell], residents);
                     }
                 }
@@ -225,6 +250,7 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
             throw InputError("zone '" + zone.id + "': " + e.what());
         }
         in.stats = make_zone_stats(bands_, per_cell_population, in.zone_density);
+        add_uncertainty_stats(draws, per_cell_population, in.stats);
         zone_cells += sub.size();
     }
     summarise_batch();

@@ -21,6 +21,9 @@ namespace burdenmap {
 struct ZoneStats {
     std::vector<ZonalAccumulator> area;             // per zonal band, weighted by covered area
     std::vector<PopulationAccumulator> population;  // per zonal band but the completeness bands, weighted by residents (if any)
+    // [uncertainty]: the sufficient statistics of the draws, per UncertaintyPlan::steps / ::exposures.
+    std::vector<uncertainty::StepHistogram> steps;
+    std::vector<uncertainty::ExposureHistogram> exposures;
     void merge(const ZoneStats& other);
 };
 
@@ -73,6 +76,10 @@ private:
 // Fresh statistics for every zonal band; `class_weights`: the area statistics keep weights per
 // class for the bands that count residents per class (see PopulationAccumulator::uniform_density).
 ZoneStats make_zone_stats(const BandSet& bands, bool with_population, bool class_weights = false);
+
+// The empty draw statistics of [uncertainty] (none without it); `residents`: with a residents
+// channel (a population raster: residents per cell).
+void add_uncertainty_stats(const UncertaintyPlan& plan, bool residents, ZoneStats& stats);
 
 // Folds one window's zone statistics into `table` (indexed by zone): a zone's first part is moved
 // in, later ones merged. The pipeline folds windows in window order with it and a sharded run's

@@ -32,7 +32,12 @@ struct Grouping {
     std::string mean() const { return of_zones ? "mean over the zones (each zone counts once)" : "population-weighted mean"; }
 };
 
-RankedIndicators rank_indicators(const JobPlan& plan, const ZoneColumns& zones, const ZoneValues& population) {
+// The [[fairness.indicator]]s ranked: their values (`values`, per indicator; by default read from
+// the zones columns and the joined table) by each one's percentile rule, or by `rule` for every
+// indicator that follows the preset's rule (no `percentile` of its own): an uncertainty draw's.
+RankedIndicators rank_indicators(const JobPlan& plan, const ZoneColumns& zones, const ZoneValues& population,
+                                 const std::vector<ZoneValues>* values = nullptr,
+                                 std::optional<fair::PercentileRule> rule = std::nullopt) {
     const FairnessConfig& fc = plan.config.fairness;
     const FairnessPlan& fp = plan.fairness;
     std::vector<double> weights;
@@ -47,15 +52,11 @@ RankedIndicators rank_indicators(const JobPlan& plan, const ZoneColumns& zones, 
         ind.label = ic.label;
         ind.group = ic.group;
         ind.direction = fair::direction_from_string(ic.direction);
-        if (ip.table_column) {
-            for (const auto& row : fp.table->row_of_zone)
-                ind.values.push_back(row ? fp.table->table.rows[*row][*ip.table_column] : std::nullopt);
-        } else {
-            ind.values = zones.values(ip.zones_column);
-        }
+        ind.values = values ? (*values)[i] : indicator_values(plan, zones, i);
+        const fair::PercentileRule r = rule && ic.percentile.empty() ? *rule : ip.rule;
         try {
-            out.ranked.push_back(fair::rank_indicator(std::move(ind), ip.rule,
-                                                      fc.population_weights && fair::rule_supports_weights(ip.rule) ? &weights : nullptr));
+            out.ranked.push_back(fair::rank_indicator(std::move(ind), r,
+                                                      fc.population_weights && fair::rule_supports_weights(r) ? &weights : nullptr));
         } catch (const std::invalid_argument& e) {
             // The values do not fit the rule (a "given" percentile of 150, zero total weight).
             throw InputError(ip.key + " (from '" + ic.from + "'): " + e.what());
@@ -89,6 +90,37 @@ ZoneReasons reasons_without_index(const std::string& headline_burden, const Zone
 }
 
 }  // namespace
+
+ZoneValues indicator_values(const JobPlan& plan, const ZoneColumns& zones, std::size_t i) {
+    const FairnessIndicatorPlan& ip = plan.fairness.indicators[i];
+    if (!ip.table_column) return zones.values(ip.zones_column);
+    const FairnessTable& table = *plan.fairness.table;
+    ZoneValues out;
+    for (const auto& row : table.row_of_zone) out.push_back(row ? table.table.rows[*row][*ip.table_column] : std::nullopt);
+    return out;
+}
+
+ZoneValues fairness_index_draw(const JobPlan& plan, const ZoneColumns& zones, const std::vector<ZoneValues>& values,
+                               std::optional<fair::PercentileRule> rule, const std::string& column) {
+    const FairnessPlan& fp = plan.fairness;
+    const ZoneValues population = fp.population_column.empty() ? ZoneValues(plan.zones.size()) : zones.values(fp.population_column);
+    const RankedIndicators ind = rank_indicators(plan, zones, population, &values, rule);
+    FairnessResult scratch;
+    scratch.zone_values.resize(plan.zones.size());
+    apply_preset(plan, *fp.preset, ind, zones, scratch);
+    for (std::size_t f = 0; f < scratch.zone_fields.size(); ++f) {
+        if (scratch.zone_fields[f].name != column) continue;
+        ZoneValues out;
+        for (const auto& row : scratch.zone_values) {
+            const FieldValue& v = row[f];
+            if (const double* d = std::get_if<double>(&v)) out.push_back(std::isfinite(*d) ? std::optional<double>(*d) : std::nullopt);
+            else if (const long long* n = std::get_if<long long>(&v)) out.push_back(static_cast<double>(*n));
+            else out.push_back(std::nullopt);
+        }
+        return out;
+    }
+    throw std::logic_error("fairness_index_draw: the preset wrote no column '" + column + "'");
+}
 
 FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec>& fields,
                                 const std::vector<std::vector<FieldValue>>& rows, Diagnostics& diagnostics) {
@@ -228,18 +260,29 @@ FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec
     return r;
 }
 
-std::vector<FieldSpec> fairness_summary_fields() {
-    return {{"measure", FieldType::text, "the fairness measure", "", "", ""},
-            {"burden", FieldType::text, "the burden column it is about", "", "", ""},
-            {"value", FieldType::real, "its value", "", "", ""},
-            {"standard_error", FieldType::real, "its standard error, where defined", "", "", ""},
-            {"meaning", FieldType::text, "what it means", "", "", ""}};
+std::vector<FieldSpec> fairness_summary_fields(bool intervals) {
+    std::vector<FieldSpec> f{{"measure", FieldType::text, "the fairness measure", "", "", ""},
+                             {"burden", FieldType::text, "the burden column it is about", "", "", ""},
+                             {"value", FieldType::real, "its value", "", "", ""},
+                             {"standard_error", FieldType::real, "its standard error, where defined", "", "", ""},
+                             {"meaning", FieldType::text, "what it means", "", "", ""}};
+    if (intervals) {
+        f.push_back({"p05", FieldType::real, "5th percentile over the uncertainty draws (NULL: not drawn)", "", "uncertainty", ""});
+        f.push_back({"p95", FieldType::real, "95th percentile over the uncertainty draws (NULL: not drawn)", "", "uncertainty", ""});
+    }
+    return f;
 }
 
 std::vector<std::vector<FieldValue>> fairness_summary_rows(const FairnessResult& result) {
     std::vector<std::vector<FieldValue>> rows;
-    for (const FairnessMeasure& m : result.measures)
+    for (std::size_t i = 0; i < result.measures.size(); ++i) {
+        const FairnessMeasure& m = result.measures[i];
         rows.push_back({m.measure, m.burden, m.value, m.standard_error ? FieldValue(*m.standard_error) : FieldValue(), m.meaning});
+        if (!result.intervals) continue;
+        const auto interval = result.measure_intervals.find(i);
+        rows.back().push_back(interval != result.measure_intervals.end() ? FieldValue(interval->second.first) : FieldValue());
+        rows.back().push_back(interval != result.measure_intervals.end() ? FieldValue(interval->second.second) : FieldValue());
+    }
     return rows;
 }
 

@@ -3,7 +3,9 @@
 // income groups (quintiles, deciles), concentration index, the most-burdened-decile share,
 // bivariate classes, indicator percentiles, the chosen composite index and plain-language
 // reasons. The maths is in lib/burdenmap/fair; this file picks the columns and names the outputs.
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "burdenmap/core/FeatureTable.h"
@@ -28,6 +30,8 @@ struct FairnessResult {
     std::vector<FieldSpec> group_fields;             // the income_groups table
     std::vector<std::vector<FieldValue>> group_rows;
     std::vector<FairnessMeasure> measures;           // also the fairness_summary table
+    bool intervals = false;                          // [uncertainty]: fairness_summary has p05 and p95 columns
+    std::map<std::size_t, std::pair<double, double>> measure_intervals;  // measure index → its 90 % interval over the draws
     std::vector<std::string> summary;                // plain-language lines for the terminal
 };
 
@@ -37,7 +41,8 @@ struct FairnessResult {
 FairnessResult compute_fairness(const JobPlan& plan, const std::vector<FieldSpec>& fields,
                                 const std::vector<std::vector<FieldValue>>& rows, Diagnostics& diagnostics);
 
-std::vector<FieldSpec> fairness_summary_fields();
+// With `intervals` ([uncertainty]), also the columns p05 and p95.
+std::vector<FieldSpec> fairness_summary_fields(bool intervals = false);
 std::vector<std::vector<FieldValue>> fairness_summary_rows(const FairnessResult& result);
 
 }  // namespace burdenmap

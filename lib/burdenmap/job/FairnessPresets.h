@@ -5,6 +5,7 @@
 // exist, and the keys and parameters each needs, is checked by plan_fairness (FairnessPlan.cpp)
 // before any pixel is read.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,15 @@ ZoneReasons apply_nl_default(const PresetInputs& in, FairnessResult& r);
 ZoneReasons apply_cejst(const PresetInputs& in, FairnessResult& r);       // PresetCejst.cpp
 ZoneReasons apply_ejscreen(const PresetInputs& in, FairnessResult& r);    // PresetEjScreen.cpp
 ZoneReasons apply_count_high(const PresetInputs& in, FairnessResult& r);  // PresetCountHigh.cpp
+
+// Indicator i's values per zone: its zones column, or its column of the joined [fairness.table].
+fair::ZoneValues indicator_values(const JobPlan& plan, const ZoneColumns& zones, std::size_t i);
+
+// The fairness index of one uncertainty draw (job/Uncertainty): the preset's column `column`
+// computed from `values` (per [[fairness.indicator]], per zone) with `rule` replacing the
+// percentile rule of every indicator that has no rule of its own (nullopt: each keeps its own).
+fair::ZoneValues fairness_index_draw(const JobPlan& plan, const ZoneColumns& zones, const std::vector<fair::ZoneValues>& values,
+                                     std::optional<fair::PercentileRule> rule, const std::string& column);
 
 // The function of preset `id`, or nullptr when no function implements it.
 PresetFunction preset_function(const std::string& id);

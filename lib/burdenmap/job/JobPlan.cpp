@@ -397,6 +397,7 @@ JobPlan plan_job(const Config& config, const PlanOptions& options) {
                                                                "their statistics cover the part inside (column covered_share)");
     plan.zone_index = std::make_shared<ZoneIndex>(bounds);
     plan.fairness = plan_fairness(plan, plan.diagnostics);
+    plan.uncertainty = plan_uncertainty(plan);
     return plan;
 }
 

@@ -16,6 +16,7 @@
 #include "burdenmap/io/ZoneSource.h"
 #include "burdenmap/job/FairnessPlan.h"
 #include "burdenmap/job/TableJoin.h"
+#include "burdenmap/job/UncertaintyPlan.h"
 #include "burdenmap/job/ZoneTableLayer.h"
 #include "burdenmap/score/CumulationRule.h"
 #include "burdenmap/score/MethodRegistry.h"
@@ -77,6 +78,7 @@ struct JobPlan {
     PopulationPlan population;
     std::shared_ptr<const ZoneIndex> zone_index;
     FairnessPlan fairness;  // [fairness], resolved against the zone columns and the joined table
+    UncertaintyPlan uncertainty;  // [uncertainty], resolved against the layers, cumulations and fairness columns
     MethodRegistry methods;
     Diagnostics diagnostics;
     // Every table joined to the zones: [zones] table, each zone-table layer's, [fairness.table].

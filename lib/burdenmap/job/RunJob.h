@@ -47,6 +47,7 @@ struct RunResult {
     std::string tie_break;                // how ties in most_burdened were broken, in words
     std::vector<Diagnostic> warnings;
     std::vector<std::string> fairness;    // plain-language fairness findings (empty without [fairness])
+    std::vector<std::string> uncertainty; // how sure the rankings are (empty without [uncertainty])
     double seconds = 0;
 };
 

@@ -9,6 +9,7 @@
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/RasterSource.h"
 #include "burdenmap/job/Fairness.h"
+#include "burdenmap/job/Uncertainty.h"
 #include "burdenmap/score/ClassTable.h"
 
 namespace burdenmap {
@@ -99,6 +100,55 @@ ordered_json layer_entry(const LayerPlan& l, const std::vector<std::uint64_t>& h
 }
 
 // A table joined on the zone id: what matched, and the first ids that did not.
+// [uncertainty]: the draws, every source as the draws used it, and per ranked measure how many
+// zones are surely in, on the edge of, or surely out of the top tenth.
+ordered_json uncertainty_json(const JobPlan& plan, const UncertaintyResult& r) {
+    const UncertaintyPlan& u = plan.uncertainty;
+    ordered_json sources = ordered_json::array();
+    for (std::size_t l = 0; l < plan.layers.size(); ++l) {
+        const uncertainty::LayerError& e = u.layer_errors[l];
+        if (!e.any()) continue;
+        sources.push_back({{"kind", "layer_error"}, {"layer", plan.layers[l].config.name}, {"sd_zone", e.sd_zone}, {"sd_study", e.sd_study},
+                           {"sd_rel_zone", e.sd_rel_zone}, {"sd_rel_study", e.sd_rel_study}});
+    }
+    for (std::size_t c = 0; c < plan.cumulations.size(); ++c) {
+        if (!u.at_least_options[c].empty())
+            sources.push_back({{"kind", "at_least_options"}, {"cumulation", plan.cumulations[c].name}, {"options", u.at_least_options[c]}});
+        for (std::size_t i = 0; i < u.weight_ranges[c].size(); ++i) {
+            const auto [lo, hi] = u.weight_ranges[c][i];
+            if (lo == hi) continue;
+            sources.push_back({{"kind", "weights_range"}, {"cumulation", plan.cumulations[c].name},
+                               {"layer", plan.layers[plan.cumulations[c].layers[i]].config.name}, {"low", lo}, {"high", hi}});
+        }
+    }
+    if (!u.percentile_options.empty()) {
+        std::vector<std::string> rules;
+        for (fair::PercentileRule p : u.percentile_options) rules.emplace_back(fair::to_string(p));
+        sources.push_back({{"kind", "percentile_options"}, {"rules", rules}});
+    }
+    for (const RelativeRiskDraw& rr : u.relative_risks)
+        sources.push_back({{"kind", "relative_risk"}, {"cumulation", plan.cumulations[rr.cumulation].name},
+                           {"outcome", plan.cumulations[rr.cumulation].outcomes[rr.outcome].name}, {"method", rr.method},
+                           {"rr", rr.rr}, {"rr_low", rr.rr_low}, {"rr_high", rr.rr_high}});
+    ordered_json measures = ordered_json::array();
+    for (const RankedMeasure& m : r.measures) {
+        ordered_json mj{{"column", m.column}, {"role", m.role}};
+        if (m.flag) {
+            mj["p_flagged"] = true;
+        } else {
+            mj["top_decile_size"] = m.top_decile_size;
+            mj["surely_in"] = m.surely_in;
+            mj["edge"] = m.edge;
+            mj["surely_out"] = m.surely_out;
+        }
+        measures.push_back(mj);
+    }
+    ordered_json columns = ordered_json::array();
+    for (const DrawnColumn& c : u.columns) columns.push_back(c.column);
+    return {{"draws", u.draws}, {"seed", u.seed}, {"sources", sources}, {"drawn_columns", columns},
+            {"measures", measures}, {"summary", r.summary}, {"seconds", r.seconds}};
+}
+
 ordered_json join_entry(const std::string& key, const std::string& table, const std::string& id_field, const JoinReport& j) {
     auto first = [](const std::vector<std::string>& ids) {
         return std::vector<std::string>(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(ids.size(), 10)));
@@ -261,9 +311,14 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
                         {"groups_of_equal", f.groups_of_zones ? "zones" : "residents"},
                         {"headline_burden", f.headline_burden}};
         ordered_json measures = ordered_json::array();
-        for (const FairnessMeasure& m : f.measures) {
+        for (std::size_t k = 0; k < f.measures.size(); ++k) {
+            const FairnessMeasure& m = f.measures[k];
             ordered_json mj{{"measure", m.measure}, {"burden", m.burden}, {"value", m.value}, {"meaning", m.meaning}};
             if (m.standard_error) mj["standard_error"] = *m.standard_error;
+            if (const auto i = f.measure_intervals.find(k); i != f.measure_intervals.end()) {
+                mj["p05"] = i->second.first;
+                mj["p95"] = i->second.second;
+            }
             measures.push_back(mj);
         }
         fj["measures"] = measures;
@@ -284,6 +339,7 @@ std::string manifest_json(const JobPlan& plan, const ManifestExtras& extras) {
         fj["summary"] = f.summary;
         j["fairness"] = fj;
     }
+    if (extras.uncertainty && extras.uncertainty->enabled) j["uncertainty"] = uncertainty_json(plan, *extras.uncertainty);
     ordered_json joins = ordered_json::array();
     for (const TableJoin* t : plan.joins()) {
         joins.push_back(join_entry(t->key, t->table.description, t->table.id_field, t->join));

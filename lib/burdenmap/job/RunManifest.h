@@ -20,6 +20,7 @@ struct ManifestExtras {
     std::vector<Diagnostic> warnings;
     std::map<std::string, std::string> sha256;  // input path → checksum, from input_checksums()
     const struct FairnessResult* fairness = nullptr;  // when [fairness] is configured
+    const struct UncertaintyResult* uncertainty = nullptr;  // when [uncertainty] is configured
     std::string shards_json;  // a merged run: per shard (range, timings, memory, host), a JSON array
 };
 

@@ -15,6 +15,7 @@
 #include "burdenmap/job/Fairness.h"
 #include "burdenmap/job/OutputNames.h"
 #include "burdenmap/job/RunManifest.h"
+#include "burdenmap/job/Uncertainty.h"
 #include "burdenmap/job/ValueChecks.h"
 #include "burdenmap/job/ZoneTable.h"
 #include "burdenmap/report/OutputStyles.h"
@@ -78,7 +79,7 @@ void write_csv_tables(const JobPlan& plan, const std::filesystem::path& dir, con
         const std::filesystem::path path = dir / (t + ".csv");
         if (t == "zones") write_csv(path, zones.fields, zones.rows, options.overwrite);
         else if (t == "income_groups") write_csv(path, fairness.group_fields, fairness.group_rows, options.overwrite);
-        else write_csv(path, fairness_summary_fields(), fairness_summary_rows(fairness), options.overwrite);
+        else write_csv(path, fairness_summary_fields(fairness.intervals), fairness_summary_rows(fairness), options.overwrite);
         result.csv.emplace_back(t, path);
     }
 }
@@ -127,7 +128,7 @@ void write_geopackage(const JobPlan& plan, const RunResult& result, const RunOpt
                          fairness.group_fields, fairness.group_rows);
         gpkg.write_table("fairness_summary", "Fairness measures: concentration index, lowest/highest income group ratios, "
                                              "low-income residents in the most burdened zones",
-                         fairness_summary_fields(), fairness_summary_rows(fairness));
+                         fairness_summary_fields(fairness.intervals), fairness_summary_rows(fairness));
     }
     gpkg.write_codebook();
     gpkg.write_layer_styles(zone_layer_styles(fields, features, "zones", ges_class_labels(plan)));  // QGIS opens `zones` styled
@@ -185,7 +186,16 @@ void finish_run(const JobPlan& plan, const BandSet& bands, const std::filesystem
     const auto gpkg_start = Clock::now();
     ZoneLayer zones = build_zone_table(plan, bands, pixels.zones, result);
     Diagnostics fairness_warnings;
-    const FairnessResult fairness = add_fairness(plan, zones, fairness_warnings);
+    FairnessResult fairness = add_fairness(plan, zones, fairness_warnings);
+    // [uncertainty]: the draws read the finished columns and append their own.
+    if (plan.uncertainty.enabled) report_run_progress(options, 0.96, "uncertainty draws");
+    const UncertaintyResult uncertainty = compute_uncertainty(plan, pixels.zones, zones.fields, zones.rows, fairness, pixels.threads);
+    if (uncertainty.enabled) {
+        zones.fields.insert(zones.fields.end(), uncertainty.zone_fields.begin(), uncertainty.zone_fields.end());
+        for (std::size_t z = 0; z < plan.zones.size(); ++z)
+            zones.rows[z].insert(zones.rows[z].end(), uncertainty.zone_values[z].begin(), uncertainty.zone_values[z].end());
+        result.uncertainty = uncertainty.summary;
+    }
     write_csv_tables(plan, dir, zones, fairness, options, result);
     std::vector<Feature> features;
     features.reserve(plan.zones.size());
@@ -193,6 +203,8 @@ void finish_run(const JobPlan& plan, const BandSet& bands, const std::filesystem
     result.fairness = fairness.summary;
 
     ManifestExtras extras = manifest_extras(plan, bands, result, pixels, stale_removed, fairness, fairness_warnings);
+    extras.uncertainty = &uncertainty;
+    if (uncertainty.enabled) extras.timings.emplace_back("uncertainty", uncertainty.seconds);
     write_geopackage(plan, result, options, zones.fields, features, fairness, extras);
     extras.timings.emplace_back("geopackage", seconds_since(gpkg_start));
     extras.timings.emplace_back("total", seconds_since(start));

@@ -91,6 +91,10 @@ std::vector<ShardRange> plan_shards(const JobPlan& plan, std::size_t count) {
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
     const std::size_t windows = layout.count();
     if (count == 0) throw ConfigError("--shards", "must be at least 1");
+    // The draws need every zone's draw statistics in one process, and shards do not save them (yet).
+    if (count > 1 && plan.uncertainty.enabled)
+        throw ConfigError("uncertainty", "[uncertainty] is not supported in a sharded run yet: the draws need the statistics of every "
+                                         "zone in one process. Run without --shard(s), or remove [uncertainty] for the sharded run");
     if (count > windows)
         throw ConfigError("--shards", std::to_string(count) + " shards, but the grid has only " + std::to_string(windows) + " window(s) of " +
                                           std::to_string(plan.block_size) + " x " + std::to_string(plan.block_size) +

@@ -5,7 +5,6 @@
 #include <sstream>
 
 namespace burdenmap {
-namespace {
 
 std::string level_text(double v) {
     std::ostringstream s;
@@ -16,6 +15,8 @@ std::string level_text(double v) {
         if (c == '.' || c == '-') c = '_';
     return t;
 }
+
+namespace {
 
 // Where a [zones] field key's values come from, for the codebook: "field F", or "column C of
 // census.csv (zones.table)".

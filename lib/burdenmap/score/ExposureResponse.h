@@ -15,6 +15,7 @@ struct CurveParameters {
     enum class Form { quadratic, log_linear_rr } form = Form::quadratic;
     double c0 = 0, c1 = 0, c2 = 0;         // quadratic
     double rr = 1, increment = 10;         // log_linear_rr: RR per increment
+    std::optional<double> rr_low, rr_high;  // log_linear_rr: the 95 % confidence interval of rr, where the table gives one
     double counterfactual = 0;             // log_linear_rr: x0, no excess risk at or below it
     std::optional<double> valid_min, valid_max;
     enum class Below { zero, clamp } below = Below::zero;
