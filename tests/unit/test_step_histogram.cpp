@@ -101,6 +101,7 @@ TEST_CASE("StepHistogram: x outside the window is clamped to it") {
     CHECK(h.at_least(0, -100.0, Channel::area) == h.at_least(0, 0.0, Channel::area));
     CHECK(h.at_least(0, 100.0, Channel::area) == h.at_least(0, 2.0, Channel::area));
     CHECK(h.at_least(2, -std::numeric_limits<double>::infinity(), Channel::area) == 1.75);
+    REQUIRE_THROWS_AS(h.at_least(0, std::numeric_limits<double>::quiet_NaN(), Channel::area), std::invalid_argument);
 }
 
 TEST_CASE("StepHistogram: at the boundary the exact weight to the bit, the boundary mid-bin") {
@@ -231,6 +232,7 @@ TEST_CASE("StepHistogram: layouts it cannot use are refused") {
     REQUIRE_THROWS_AS(StepHistogram(layout({1}, {{0, std::numeric_limits<double>::infinity()}}, 4), false),
                       std::invalid_argument);
     REQUIRE_THROWS_AS(StepHistogram(layout({1}, {{2, 0}}, 4), false), std::invalid_argument);
+    REQUIRE_THROWS_AS(StepHistogram(layout({1}, {{-1e308, 1e308}}, 4), false), std::invalid_argument);  // width overflows
     REQUIRE_THROWS_AS(StepHistogram(layout({1}, {{0, 2}}, 0), false), std::invalid_argument);
     REQUIRE_THROWS_AS(StepHistogram(nullptr, false), std::invalid_argument);
 }

@@ -28,7 +28,8 @@ void check_layout(const StepLayout& l) {
         if (!std::isfinite(b)) throw std::invalid_argument(at + "not a finite value");
         if (j > 0 && !(l.boundaries[j - 1] < l.boundaries[j]))
             throw std::invalid_argument(at + "boundaries must be ascending and distinct");
-        if (!std::isfinite(w.first) || !std::isfinite(w.second) || w.first > w.second)
+        if (!std::isfinite(w.first) || !std::isfinite(w.second) || !std::isfinite(w.second - w.first) ||
+            w.first > w.second)
             throw std::invalid_argument(at + "the window must be finite with lower <= upper");
         if (has_bins(w) && !(w.first <= b && b < w.second))
             throw std::invalid_argument(at + "the window [lower, upper) must contain the boundary");
@@ -130,6 +131,7 @@ double StepHistogram::window_weight(std::size_t j, double from, double to, std::
 }
 
 double StepHistogram::at_least(std::size_t j, double x, Channel c) const {
+    if (std::isnan(x)) throw std::invalid_argument("step histogram: at_least of a NaN value");
     const double exact = at_least_boundary(j, c);
     const std::size_t ch = channel(c);
     const auto& w = layout_->windows[j];

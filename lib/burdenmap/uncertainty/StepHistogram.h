@@ -54,7 +54,7 @@ public:
     // or by the boundary counted in proportion. Exact, to the bit, where x is the boundary as the
     // cells see it (float(x) == boundaries[j]: the double bound of a class table gives the point
     // statistic); a window without bins gives the exact weight at the boundary for any x. The
-    // result is kept within [0, total].
+    // result is kept within [0, total]. A NaN x throws std::invalid_argument.
     double at_least(std::size_t j, double x, Channel c) const;
 
 private:
