@@ -9,6 +9,7 @@
 // Two channels (area, residents) and mergeable in window order, like StepHistogram.
 #include <cstddef>
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 #include "burdenmap/uncertainty/StepHistogram.h"
@@ -35,6 +36,8 @@ public:
     template <class G>
     double sum_of(G g, Channel c) const {
         const std::size_t ch = static_cast<std::size_t>(c);
+        if (ch >= channels_)
+            throw std::invalid_argument("exposure histogram: no residents channel (the job has no residents per cell)");
         const ExposureLayout& l = *layout_;
         const double width = (l.upper - l.lower) / l.bins;
         double s = 0;

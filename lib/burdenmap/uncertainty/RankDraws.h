@@ -30,7 +30,10 @@ RankClass rank_class(double p_top_decile);
 
 struct ZoneRankSummary {
     std::optional<double> p05, p50, p95;  // nullopt: the zone never had a rank
-    std::optional<double> p_top_decile;   // share of the draws where it had a rank that put it in the top decile; nullopt: never ranked
+    // The share of ALL draws where the zone was in that draw's top decile: a draw where the zone
+    // had no value counts as a draw where it was not in (so a zone with a value in half the draws
+    // is at most 0.5). nullopt: never ranked.
+    std::optional<double> p_top_decile;
     std::optional<RankClass> rank_class;
 };
 
@@ -53,8 +56,9 @@ private:
 };
 
 // Per zone the share of draws where it was flagged (a threshold index such as CEJST's
-// "disadvantaged"): `flags` is [draw][zone] with 1 = flagged, 0 = not, -1 = no value. nullopt for a
-// zone with no value in any draw.
+// "disadvantaged"): `flags` is [draw][zone] with 1 = flagged, 0 = not, -1 = no value. As for
+// p_top_decile, the share is of ALL draws (a draw without a value is a draw without the flag);
+// nullopt for a zone with no value in any draw. A draw never set counts as no value.
 class FlagDraws {
 public:
     FlagDraws(std::size_t zones, std::size_t draws);
@@ -73,7 +77,9 @@ struct Interval {
 };
 std::optional<Interval> interval_of(std::vector<double> sample);
 
-// The nearest-rank percentile (0 < p <= 1) of sorted values: the ceil(p·m)-th smallest.
+// The nearest-rank percentile (0 < p <= 1) of sorted values: the ceil(p·m)-th smallest, p·m within
+// 1e-9 of a whole number taken as that number (0.07 of 100 values is the 7th, although 0.07·100 is
+// 7.000000000000001 in double). Throws std::invalid_argument for no values or p outside (0, 1].
 double nearest_rank(const std::vector<double>& sorted, double p);
 
 }  // namespace burdenmap::uncertainty
