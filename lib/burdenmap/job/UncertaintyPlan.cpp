@@ -379,9 +379,9 @@ std::vector<std::string> UncertaintyPlan::describe(const JobPlan& plan) const {
     }
     for (const RelativeRiskDraw& r : relative_risks)
         lines.push_back("relative risk of " + r.method + ": " + num(r.rr) + " (95 % CI " + num(r.rr_low) + "-" + num(r.rr_high) + "), log-normal");
-    std::string columns;
-    for (const DrawnColumn& c : this->columns) columns += (columns.empty() ? "" : ", ") + c.column;
-    lines.push_back("columns redrawn per zone: " + (columns.empty() ? std::string("none (no declared source changes the ranked columns)") : columns));
+    std::string redrawn;
+    for (const DrawnColumn& c : columns) redrawn += (redrawn.empty() ? "" : ", ") + c.column;
+    lines.push_back("columns redrawn per zone: " + (redrawn.empty() ? std::string("none (no declared source changes the ranked columns)") : redrawn));
     return lines;
 }
 
