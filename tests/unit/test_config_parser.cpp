@@ -11,6 +11,7 @@
 
 #include "burdenmap/config/ConfigParser.h"
 #include "burdenmap/core/Errors.h"
+#include "support/ConfigErrorOf.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -46,17 +47,7 @@ method = "ges.road_noise"
 )";
 
 // The ConfigError thrown by parsing `text`; fails the test when nothing (or something else) is thrown.
-ConfigError error_of(const std::string& text) {
-    TempDir dir("config");
-    const fs::path file = dir.write("job.toml", text);
-    try {
-        parse_config(file);
-    } catch (const ConfigError& e) {
-        return e;
-    }
-    FAIL_CHECK("parse_config accepted:\n" << text);
-    return ConfigError("(no error)", "parse_config accepted the file");
-}
+ConfigError error_of(const std::string& text) { return burdenmap::test::config_error_of(text); }
 
 }  // namespace
 

@@ -89,3 +89,53 @@ TEST_CASE("a curve with an inverted range or a non-positive RR is refused", "[er
     q.rr = 0;
     CHECK_THROWS_AS(ExposureResponse(info("t.bad2"), q), std::invalid_argument);
 }
+
+TEST_CASE("rr_low and rr_high: the 95 % CI of rr, both or neither, around rr", "[erf][ci]") {
+    CurveParameters p = ihd().parameters();
+    SECTION("a CI around rr is kept, and with_counterfactual keeps it") {
+        p.rr_low = 1.06;
+        p.rr_high = 1.09;
+        const ExposureResponse c(info("t.ci"), p);
+        REQUIRE(c.parameters().rr_low);
+        CHECK(*c.parameters().rr_low == 1.06);
+        CHECK(*c.with_counterfactual(40).parameters().rr_high == 1.09);
+    }
+    SECTION("a CI of zero width at rr is accepted") {
+        p.rr_low = p.rr;
+        p.rr_high = p.rr;
+        CHECK_NOTHROW(ExposureResponse(info("t.ci"), p));
+    }
+    SECTION("refused: one bound only, rr outside, a bound at or below 0, a CI on a quadratic") {
+        const auto refused = [](const CurveParameters& q, const std::string& words) {
+            try {
+                ExposureResponse(info("t.bad_ci"), q);
+            } catch (const std::invalid_argument& e) {
+                CHECK_THAT(std::string(e.what()), Catch::Matchers::Contains("t.bad_ci") && Catch::Matchers::Contains(words));
+                return;
+            }
+            FAIL_CHECK("accepted a bad CI: " << words);
+        };
+        CurveParameters q = p;
+        q.rr_low = 1.06;
+        refused(q, "give both or neither");
+        q = p;
+        q.rr_high = 1.09;
+        refused(q, "give both or neither");
+        q = p;
+        q.rr_low = 1.09;  // above rr 1.08
+        q.rr_high = 1.10;
+        refused(q, "0 < rr_low <= rr <= rr_high");
+        q = p;
+        q.rr_low = 1.01;
+        q.rr_high = 1.07;  // below rr
+        refused(q, "0 < rr_low <= rr <= rr_high");
+        q = p;
+        q.rr_low = 0;
+        q.rr_high = 1.09;
+        refused(q, "0 < rr_low <= rr <= rr_high");
+        CurveParameters quad = road_ha().parameters();
+        quad.rr_low = 1.0;
+        quad.rr_high = 1.0;
+        refused(quad, "log_linear_rr\" only");
+    }
+}

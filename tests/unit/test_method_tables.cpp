@@ -15,6 +15,7 @@
 
 #include "burdenmap/config/MethodTableParser.h"
 #include "burdenmap/score/ClassTable.h"
+#include "burdenmap/score/ExposureResponse.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/score/MethodRegistry.h"
 #include "support/TempDir.h"
@@ -391,4 +392,83 @@ TEST_CASE("applies_from: the EU 2024/2881 limits apply from 2030; a year out of 
     const ConfigError e = error_loading(text);
     CHECK(e.key_path() == "method[0].applies_from");
     CHECK_THAT(std::string(e.what()), Contains("must be a year"));
+}
+
+namespace {
+
+// A log_linear_rr method table with `extra` lines after rr.
+std::string rr_table(const std::string& extra) {
+    return "schema = 1\n\n[[method]]\nid = \"t.rr\"\nfamily = \"exposure_response\"\njurisdiction = \"WHO\"\n"
+           "form = \"log_linear_rr\"\nrr = 1.08\n" + extra +
+           "increment = 10.0\ncounterfactual = 5.0\noutcome = \"natural-cause mortality\"\nconfidence = \"secondary\"\n"
+           "source = \"test source\"\n";
+}
+
+}  // namespace
+
+TEST_CASE("who2021 mortality RRs carry the 95 % CI their sources give", "[methods][ci]") {
+    struct Expected {
+        const char* id;
+        double rr, low, high;
+        const char* ci;  // as the source text writes it
+        Confidence confidence;
+    };
+    // Chen & Hoek 2020 (PM2.5, PM10) and Huangfu & Atkinson 2020 (NO2), per 10 µg/m³, as used in
+    // the WHO AQG 2021. PM2.5 and NO2 are confirmed by secondary texts; PM10 is recalled.
+    const Expected expected[] = {{"who2021.pm25_mortality_rr", 1.08, 1.06, 1.09, "95% CI 1.06-1.09", Confidence::secondary},
+                                 {"who2021.no2_mortality_rr", 1.02, 1.01, 1.04, "95% CI 1.01-1.04", Confidence::secondary},
+                                 {"who2021.pm10_mortality_rr", 1.04, 1.03, 1.06, "95% CI 1.03-1.06", Confidence::placeholder}};
+    for (const Expected& e : expected) {
+        INFO(e.id);
+        const auto m = std::dynamic_pointer_cast<const ExposureResponse>(shipped().find(e.id));
+        REQUIRE(m);
+        const CurveParameters& p = m->parameters();
+        CHECK(p.rr == e.rr);
+        REQUIRE(p.rr_low);
+        REQUIRE(p.rr_high);
+        CHECK(*p.rr_low == e.low);
+        CHECK(*p.rr_high == e.high);
+        CHECK(m->info().provenance.confidence == e.confidence);
+        // The source text states the same interval it is read from.
+        CHECK_THAT(m->info().provenance.source, Contains(e.ci));
+    }
+}
+
+TEST_CASE("rr_low and rr_high in a method table", "[methods][ci]") {
+    // The curve t.rr of rr_table(extra), loaded from a file.
+    const auto curve = [](const std::string& extra) {
+        TempDir dir("methods");
+        MethodRegistry r;
+        load_method_file(dir.write("ok.toml", rr_table(extra)), r);
+        const auto m = std::dynamic_pointer_cast<const ExposureResponse>(r.find("t.rr"));
+        REQUIRE(m);
+        return m->parameters();
+    };
+    SECTION("read when given") {
+        const CurveParameters p = curve("rr_low = 1.06\nrr_high = 1.09\n");
+        REQUIRE(p.rr_low);
+        REQUIRE(p.rr_high);
+        CHECK(*p.rr_low == 1.06);
+        CHECK(*p.rr_high == 1.09);
+    }
+    SECTION("absent: no interval") {
+        const CurveParameters p = curve("");
+        CHECK_FALSE(p.rr_low);
+        CHECK_FALSE(p.rr_high);
+    }
+    SECTION("one bound only is refused, naming the method") {
+        const ConfigError e = error_loading(rr_table("rr_low = 1.06\n"));
+        CHECK(e.key_path() == "method[0]");
+        CHECK_THAT(std::string(e.what()), Contains("rr_low and rr_high") && Contains("both or neither"));
+    }
+    SECTION("rr outside the interval is refused") {
+        const ConfigError e = error_loading(rr_table("rr_low = 1.09\nrr_high = 1.12\n"));
+        CHECK(e.key_path() == "method[0]");
+        CHECK_THAT(std::string(e.what()), Contains("0 < rr_low <= rr <= rr_high"));
+    }
+    SECTION("a bound that is no number names its key") {
+        const ConfigError e = error_loading(rr_table("rr_low = \"1.06\"\nrr_high = 1.09\n"));
+        CHECK(e.key_path() == "method[0].rr_low");
+        CHECK_THAT(std::string(e.what()), Contains("must be a number"));
+    }
 }

@@ -5,8 +5,8 @@
 //   - arrays of tables ([[layer]], [[cumulation]], [[fairness.indicator]], [[cumulation.outcome]])
 //     merge by `name`: an entry with a base entry's name merges into it key by key, a new name is
 //     added at the end, in file order;
-//   - any other value (a string, a number, an array such as guidelines or extent) replaces the
-//     base's whole;
+//   - any other value (a string, a number, an array such as guidelines or extent, an array of
+//     unnamed tables such as a layer's error = [{ ... }, { ... }]) replaces the base's whole;
 //   - [output] dir is not inherited: a scenario writing into its base's folder would overwrite
 //     the base run's outputs.
 // Paths are relative to the file that wrote them. Rather than rewriting path values while
@@ -31,6 +31,13 @@ std::string entry_name(const toml::table& t) {
     return n && n->is_string() ? n->as_string()->get() : "";
 }
 
+// Whether an array of tables is one whose entries merge by name. An array of unnamed tables (a
+// layer's error parts) has nothing to merge by: appending a scenario's parts to the base's would
+// read as errors declared twice, so it is replaced whole.
+bool has_named_entry(const toml::array& entries) {
+    return std::any_of(entries.begin(), entries.end(), [](const toml::node& e) { return e.is_table() && !entry_name(*e.as_table()).empty(); });
+}
+
 class Merger {
 public:
     Merger(std::string file, std::vector<ConfigChange>& changes) : file_(std::move(file)), changes_(changes) {}
@@ -43,7 +50,7 @@ public:
             toml::node* old = into.get(key);
             if (old && old->is_table() && value.is_table()) {
                 tables(*old->as_table(), *value.as_table(), at);
-            } else if (old && old->is_array_of_tables() && value.is_array_of_tables()) {
+            } else if (old && old->is_array_of_tables() && value.is_array_of_tables() && has_named_entry(*old->as_array())) {
                 entries(*old->as_array(), *value.as_array(), at);
             } else {
                 record(at, !old);

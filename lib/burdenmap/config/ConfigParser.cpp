@@ -153,8 +153,10 @@ LayerConfig parse_layer(TomlReader r) {
     l.limit = r.optional_string("limit");
     l.future_limit = r.optional_string("future_limit");
     l.guidelines = r.string_array("guidelines");
+    l.error = config_detail::read_layer_error(r);  // [uncertainty]: the layer's input error
     r.reject_unknown({"name", "title", "path", "layer", "value", "background", "band", "unit", "group", "method", "resampling",
-                      "kind", "standard", "limit", "future_limit", "guidelines", "table", "id", "id_match", "nodata_values"});
+                      "kind", "standard", "limit", "future_limit", "guidelines", "table", "id", "id_match", "nodata_values",
+                      "error"});
     return l;
 }
 
@@ -224,6 +226,8 @@ CumulationConfig parse_cumulation(TomlReader r) {
         TomlReader wr = r.sub(*w, "weights");
         for (const auto& [k, v] : *w) c.weights[std::string(k.str())] = wr.required_number(std::string(k.str()));
     }
+    // [uncertainty] method choices; only for a known other rule refused here, as `missing` is.
+    config_detail::read_cumulation_choices(r, c, known_rule(c.rule));
     const auto outcomes = r.table_array("outcome");
     for (std::size_t i = 0; i < outcomes.size(); ++i)
         c.outcomes.push_back(parse_outcome(r.sub(*outcomes[i], "outcome[" + std::to_string(i) + "]")));
@@ -236,7 +240,8 @@ CumulationConfig parse_cumulation(TomlReader r) {
         else if (n->is_integer() || n->is_floating_point()) c.advisory_at = r.optional_number("advisory_at");
         else r.fail("advisory_at", "must be a number or a threshold method id (e.g. \"ggd.noise_cumulative_lden\")");
     }
-    r.reject_unknown({"name", "title", "rule", "layers", "group", "at_least", "missing", "weights", "outcome", "advisory_at"});
+    r.reject_unknown({"name", "title", "rule", "layers", "group", "at_least", "missing", "weights", "at_least_options",
+                      "weights_range", "outcome", "advisory_at"});
     return c;
 }
 
@@ -308,6 +313,7 @@ Config parse_config(const fs::path& file) {
     if (const toml::table* t = r.optional_table("output")) cfg.output = parse_output(r.sub(*t, "output"), base);
     else cfg.output.dir = base / "out";
     if (const toml::table* t = r.optional_table("fairness")) cfg.fairness = config_detail::parse_fairness(r.sub(*t, "fairness"));
+    if (const toml::table* t = r.optional_table("uncertainty")) cfg.uncertainty = config_detail::parse_uncertainty(r.sub(*t, "uncertainty"));
     if (const toml::table* t = r.optional_table("population")) {
         TomlReader pr = r.sub(*t, "population");
         cfg.population.raster = pr.required_path("raster");
@@ -322,7 +328,7 @@ Config parse_config(const fs::path& file) {
         cfg.method_dirs = mr.path_array("dirs");
         mr.reject_unknown({"dirs"});
     }
-    r.reject_unknown({"study", "zones", "layer", "cumulation", "output", "population", "fairness", "methods"});
+    r.reject_unknown({"study", "zones", "layer", "cumulation", "output", "population", "fairness", "uncertainty", "methods"});
     return cfg;
 }
 

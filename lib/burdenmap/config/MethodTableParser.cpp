@@ -73,6 +73,10 @@ CurveParameters read_curve(TomlReader& r) {
     } else {
         r.fail("form", "'" + form + "' is not a known curve form (known: quadratic, log_linear_rr)");
     }
+    // The 95 % confidence interval of rr, where the source gives one; read for every form so that
+    // ExposureResponse refuses it on a quadratic rather than reject_unknown calling it a typo.
+    p.rr_low = r.optional_number("rr_low");
+    p.rr_high = r.optional_number("rr_high");
     p.valid_min = r.optional_number("valid_min");
     p.valid_max = r.optional_number("valid_max");
     const std::string below = r.optional_string("below_range", "zero");
@@ -149,7 +153,7 @@ std::shared_ptr<const ScoringMethod> read_method(TomlReader r, const std::string
             CurveParameters curve = read_curve(r);
             if (!r.has("range_confidence")) curve.range_confidence = info.provenance.confidence;
             r.reject_unknown({"id", "family", "jurisdiction", "title", "quantity", "unit", "description", "flag_at", "source", "edition",
-                              "url", "confidence", "form", "coefficients", "rr", "increment", "counterfactual",
+                              "url", "confidence", "form", "coefficients", "rr", "rr_low", "rr_high", "increment", "counterfactual",
                               "valid_min", "valid_max", "below_range", "above_range", "outcome", "range_confidence"});
             return std::make_shared<ExposureResponse>(info, std::move(curve));
         }

@@ -84,6 +84,14 @@ std::shared_ptr<const ScoringMethod> parse_inline_method(const toml::table& tabl
 // The [fairness] section (FairnessConfigParser.cpp).
 FairnessConfig parse_fairness(TomlReader reader);
 
+// The uncertainty keys (UncertaintyConfigParser.cpp): the [uncertainty] section; a [[layer]]'s
+// `error` (a table or an array of tables; empty when absent); a [[cumulation]]'s at_least_options
+// and weights_range. `other_known_rule`: the cumulation's rule is a known rule, so a choice that
+// belongs to another rule is refused here (a misspelt rule is named by the job plan instead).
+UncertaintyConfig parse_uncertainty(TomlReader reader);
+std::vector<LayerErrorConfig> read_layer_error(TomlReader& reader);
+void read_cumulation_choices(TomlReader& reader, CumulationConfig& cumulation, bool other_known_rule);
+
 // A jurisdiction code at `key` ("NL", "EU", "WHO", "US-CA", "study"): letters, digits and
 // dashes, starting with a letter. Absent: `fallback`.
 std::string read_jurisdiction(TomlReader& r, const std::string& key, const std::string& fallback);

@@ -16,6 +16,13 @@ ExposureResponse::ExposureResponse(MethodInfo info, CurveParameters parameters)
     if (p_.form == CurveParameters::Form::log_linear_rr) {
         if (!(p_.rr > 0)) throw std::invalid_argument(where + ": rr must be positive");
         if (!(p_.increment > 0)) throw std::invalid_argument(where + ": increment must be positive");
+        if (p_.rr_low.has_value() != p_.rr_high.has_value())
+            throw std::invalid_argument(where + ": rr_low and rr_high (the 95 % confidence interval of rr) go together: give both or neither");
+        if (p_.rr_low && !(0 < *p_.rr_low && *p_.rr_low <= p_.rr && p_.rr <= *p_.rr_high && std::isfinite(*p_.rr_high)))
+            throw std::invalid_argument(where + ": rr_low and rr_high must satisfy 0 < rr_low <= rr <= rr_high (the 95 % confidence "
+                                        "interval of rr)");
+    } else if (p_.rr_low || p_.rr_high) {
+        throw std::invalid_argument(where + ": rr_low and rr_high apply to form = \"log_linear_rr\" only");
     }
 }
 

@@ -15,7 +15,9 @@ struct CurveParameters {
     enum class Form { quadratic, log_linear_rr } form = Form::quadratic;
     double c0 = 0, c1 = 0, c2 = 0;         // quadratic
     double rr = 1, increment = 10;         // log_linear_rr: RR per increment
-    std::optional<double> rr_low, rr_high;  // log_linear_rr: the 95 % confidence interval of rr, where the table gives one
+    // log_linear_rr: the 95 % confidence interval of rr, where the method table gives one (both or
+    // neither); the uncertainty draws ([uncertainty] exposure_response) draw rr from it.
+    std::optional<double> rr_low, rr_high;
     double counterfactual = 0;             // log_linear_rr: x0, no excess risk at or below it
     std::optional<double> valid_min, valid_max;
     enum class Below { zero, clamp } below = Below::zero;
@@ -27,7 +29,8 @@ struct CurveParameters {
 
 class ExposureResponse : public ScoringMethod {
 public:
-    // Throws std::invalid_argument for inconsistent parameters (e.g. valid_min >= valid_max, rr <= 0).
+    // Throws std::invalid_argument for inconsistent parameters (e.g. valid_min >= valid_max, rr <= 0,
+    // rr outside [rr_low, rr_high]).
     ExposureResponse(MethodInfo info, CurveParameters parameters);
 
     const CurveParameters& parameters() const { return p_; }
