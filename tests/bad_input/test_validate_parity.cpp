@@ -47,6 +47,7 @@ const std::string kClassTable = "{ family = \"class_table\", source = \"a test\"
 const char* kCount = "[[cumulation]]\nname = \"count\"\nrule = \"count_at_least\"\n";
 const char* kOut = "[output]";
 const char* kAR = "who2018.road_ha";
+const std::string kUncertainty = "[uncertainty]\ndraws = 10\n";
 const char* kRR = "who2021.pm25_mortality_rr";
 
 const std::vector<Row>& rows() {
@@ -133,6 +134,13 @@ const std::vector<Row>& rows() {
         {"GeoPackage named like the zones CSV", {{"dir = \"out\"", "dir = \"out\"\ngeopackage = \"Zones.csv\""}}, "output.geopackage: 'Zones.csv' is also the name of the zones table as CSV (output.csv, 'zones.csv'"},
         {"output named like the raster style", {{"dir = \"out\"", "dir = \"out\"\nmanifest = \"burden.qml\""}}, "output.manifest: 'burden.qml' is also the name of"},
         // LayerKind: a categorical layer with a value check-sites compares (run refuses it too)
+        // UncertaintyPlan: a source without [uncertainty], a weight range of no layer of the sum, a ranked column no draw can
+        // redo (a source on the wrong rule is refused by the parser: tests/bad_input/test_uncertainty_config.cpp)
+        {"layer error without [uncertainty]", {{"method = \"who2018.road_lden\"\n", "method = \"who2018.road_lden\"\nerror = { sd = 2 }\n"}}, "layer[noise].error: gives an input error, but the config has no [uncertainty]"},
+        {"at_least_options without [uncertainty]", {{"rule = \"count_at_least\"", "rule = \"count_at_least\"\nat_least_options = [1]"}}, "cumulation[count].at_least_options: needs an [uncertainty] section"},
+        {"weights_range of a layer not in the sum", {{"rule = \"count_at_least\"", "rule = \"weighted_sum\"\nweights = { noise = 1 }\nweights_range = { nois = [1, 2] }"}, {kOut, kUncertainty + kOut}}, "cumulation[count].weights_range.nois: 'nois' is not a layer"},
+        {"percentile_options without an index", {{kOut, "[uncertainty]\npercentile_options = [\"ces\"]\n" + std::string(kOut)}}, "uncertainty.percentile_options: draws the percentile rule of a fairness index"},
+        {"ranked energetic sum over a layer with error", {{"method = \"who2018.road_lden\"\n", "method = \"who2018.road_lden\"\nerror = { sd = 2 }\n"}, {"rule = \"count_at_least\"", "rule = \"energetic_sum\""}, {kOut, kUncertainty + kOut}}, "the zones column 'count_mean' changes with layer[noise].error, but the draws cannot redo it"},
         {"categorical layer with a limit", {{"method = \"who2018.road_lden\"", "kind = \"categorical\"\nmethod = " + kClassTable + "\nlimit = \"who2018.road_lden\""}}, "layer[0].limit: 'who2018.road_lden' would compare class codes"},
     };
     return r;

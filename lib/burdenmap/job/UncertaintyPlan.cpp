@@ -282,20 +282,13 @@ UncertaintyPlan plan_uncertainty(const JobPlan& plan) {
         const CumulationConfig& cc = plan.config.cumulations[c];
         const CumulationRule& rule = plan.cumulations[c];
         const std::string key = cumulation_key(plan, c);
-        if (!cc.at_least_options.empty()) {
-            if (!rule.is_count())
-                throw ConfigError(key + ".at_least_options", "draws levels of a count_at_least; this cumulation's rule is " +
-                                                                 std::string(to_string(rule.kind)));
-            out.at_least_options[c] = cc.at_least_options;
-        }
+        // The parser refused these keys on any other rule (UncertaintyConfigParser).
+        out.at_least_options[c] = cc.at_least_options;
         for (std::size_t i = 0; i < rule.layers.size(); ++i) {
             const double w = i < rule.weights.size() ? rule.weights[i] : 1.0;
             out.weight_ranges[c].emplace_back(w, w);
         }
         for (const auto& [name, range] : cc.weights_range) {
-            if (rule.kind != CumulationKind::weighted_sum)
-                throw ConfigError(key + ".weights_range", "draws the weights of a weighted_sum; this cumulation's rule is " +
-                                                              std::string(to_string(rule.kind)));
             std::size_t i = 0;
             while (i < rule.layers.size() && plan.layers[rule.layers[i]].config.name != name) ++i;
             if (i == rule.layers.size())

@@ -1,0 +1,156 @@
+// [uncertainty] end to end (issue 17) on the bad-input catalogue's small job (four 100 m zones of
+// 10 m cells, EPSG:28992), with values unlike the demo's:
+//  - no declared source: every draw is the point result, so each rank interval has zero width
+//    and equals the point rank, p_top_decile is 0 or 1, and the fairness intervals equal the values;
+//  - four zones with known means and an independent normal error per zone: the share of draws
+//    in which each zone is in the top decile (here: ranked first) equals the probability that its
+//    value is the largest, computed by numerical integration, within the Monte Carlo error;
+//  - the same seed gives the same bits for 1 and 2 threads; another seed other draws.
+// What the draws cannot redo is refused before any pixel: rows of tests/bad_input/test_validate_parity.cpp.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "../bad_input/BadInputSupport.h"
+
+namespace {
+
+// Zone means: BU01 (top-left) 61, BU02 (top-right) 60, BU03 (bottom-left) 52, BU04 58 dB, each
+// zone's cells spread evenly ±0.45 dB around its mean (a few distinct values, not one).
+double zone_value(int col, int row) {
+    const bool top = row < 10, left = col < 10;
+    const double mean = top ? (left ? 61 : 60) : (left ? 52 : 58);
+    return mean + 0.1 * ((col + row) % 10) - 0.45;
+}
+const char* kIds[] = {"BU01", "BU02", "BU03", "BU04"};
+
+std::map<std::string, std::map<std::string, std::string>> zones_by_id(const bad::fs::path& csv) {
+    const auto rows = e2e::parse_csv(e2e::read_file(csv));
+    REQUIRE(rows.size() > 1);
+    std::map<std::string, std::map<std::string, std::string>> out;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        std::map<std::string, std::string> row;
+        for (std::size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c) row[rows[0][c]] = rows[r][c];
+        out[row.at("zone_id")] = row;
+    }
+    return out;
+}
+
+double num(const std::map<std::string, std::string>& row, const std::string& column) {
+    INFO("column " << column);
+    REQUIRE(row.count(column));
+    REQUIRE_FALSE(row.at(column).empty());
+    return std::stod(row.at(column));
+}
+
+double phi(double x) { return std::exp(-0.5 * x * x) / std::sqrt(2 * M_PI); }
+double Phi(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+
+// P(X_i is the largest), X_j ~ Normal(mean_j, sd²) independent: ∫ φ_i(x) Π_{j≠i} Φ_j(x) dx.
+double p_largest(const std::vector<double>& means, std::size_t i, double sd) {
+    double sum = 0;
+    const double h = 1e-3;
+    for (double x = means[i] - 10 * sd; x <= means[i] + 10 * sd; x += h) {
+        double f = phi((x - means[i]) / sd) / sd;
+        for (std::size_t j = 0; j < means.size(); ++j)
+            if (j != i) f *= Phi((x - means[j]) / sd);
+        sum += f * h;
+    }
+    return sum;
+}
+
+// The standard job with the zone values above, the noise layer's method line replaced by
+// `layer_keys` and `rest` before [output].
+void set_up(bad::Job& job, const std::string& layer_keys, const std::string& rest) {
+    bad::RasterSpec spec;
+    spec.value = zone_value;
+    bad::write_raster(job / "noise.tif", spec);
+    job.replace("method = \"who2018.road_lden\"\n", layer_keys);
+    job.replace("[output]", rest + "\n[output]");
+}
+
+}  // namespace
+
+TEST_CASE("uncertainty: no declared source gives intervals of zero width equal to the point results", "[e2e][uncertainty]") {
+    bad::Job job("u-zero");
+    set_up(job, "method = \"who2018.road_lden\"\n",
+                            "[fairness]\nincome = \"mean_income\"\nincome_order = \"higher_is_richer\"\nincome_groups = \"zones\"\n"
+                            "[uncertainty]\ndraws = 40\n");
+    const bad::CommandResult v = job.validate();
+    INFO(v.out << v.err);
+    REQUIRE(v.exit_code == 0);
+    CHECK(bad::contains(v.out, "Uncertainty:"));
+    CHECK(bad::contains(v.out, "columns redrawn per zone: none"));
+    const bad::CommandResult r = job.run();
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto zones = zones_by_id(job.out() / "zones.csv");
+    // The count is 1 where the zone's noise reaches 53 dB (BU01, BU02, BU04), 0 in BU03: ranks 1, 1, 4, 1.
+    for (const char* id : kIds) {
+        INFO(id);
+        const auto& z = zones.at(id);
+        const double rank = num(z, "count_mean_rank");
+        CHECK(rank == (std::string(id) == "BU03" ? 4 : 1));
+        CHECK(num(z, "count_mean_rank_p05") == rank);
+        CHECK(num(z, "count_mean_rank_p50") == rank);
+        CHECK(num(z, "count_mean_rank_p95") == rank);
+        const double p = num(z, "count_mean_p_top_decile");
+        CHECK(p == (rank == 1 ? 1.0 : 0.0));
+        CHECK(z.at("count_mean_rank_class") == (rank == 1 ? "surely in" : "surely out"));
+    }
+    // The fairness measures' intervals: every draw gives the point value.
+    const auto summary = e2e::parse_csv(e2e::read_file(job.out() / "fairness_summary.csv"));
+    REQUIRE(summary.size() > 1);
+    const auto& header = summary[0];
+    const auto col = [&](const std::string& name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        REQUIRE(it != header.end());
+        return static_cast<std::size_t>(it - header.begin());
+    };
+    std::size_t intervals = 0;
+    for (std::size_t i = 1; i < summary.size(); ++i) {
+        if (summary[i][col("p05")].empty()) continue;
+        ++intervals;
+        CHECK(std::stod(summary[i][col("p05")]) == std::stod(summary[i][col("value")]));
+        CHECK(std::stod(summary[i][col("p95")]) == std::stod(summary[i][col("value")]));
+    }
+    CHECK(intervals >= 1);
+    const auto manifest = nlohmann::json::parse(e2e::read_file(job.out() / "run.json"));
+    CHECK(manifest.at("uncertainty").at("draws") == 40);
+    CHECK(manifest.at("uncertainty").at("measures").at(0).at("surely_in") == 3);
+}
+
+TEST_CASE("uncertainty: the share of draws in the top decile equals the analytic probability", "[e2e][uncertainty]") {
+    // No method, no cumulation: the zones rank by noise_mean; one zone of four is the top decile.
+    bad::Job job("u-analytic");
+    set_up(job, "error = { sd = 1.5, scale = \"zone\" }\n", "[uncertainty]\ndraws = 4000\nseed = 11\n");
+    job.replace("[[cumulation]]\nname = \"count\"\nrule = \"count_at_least\"\n", "");
+    const bad::CommandResult r = job.run({"--threads", "2"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto zones = zones_by_id(job.out() / "zones.csv");
+    const std::vector<double> means = {61, 60, 52, 58};
+    double total = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const double p = p_largest(means, i, 1.5);
+        const double got = num(zones.at(kIds[i]), "noise_mean_p_top_decile");
+        INFO(kIds[i] << ": analytic " << p << ", drawn " << got);
+        CHECK(std::abs(got - p) <= 4 * std::sqrt(p * (1 - p) / 4000) + 1e-3);
+        total += got;
+    }
+    CHECK(total == Approx(1.0).margin(1e-12));  // no ties in continuous draws: one zone is first in each
+    // BU03 (52 dB) is last in practically every draw; BU01 is never last (P(52 + e > 61 + e') = 1e-5).
+    CHECK(num(zones.at("BU03"), "noise_mean_rank_p05") == 4);
+    CHECK(num(zones.at("BU01"), "noise_mean_rank_p95") <= 3);
+    CHECK(num(zones.at("BU01"), "noise_mean_rank_p50") == 1);
+
+    // The same seed on 1 thread: the same bits; another seed: other draws.
+    const std::string first = e2e::read_file(job.out() / "zones.csv");
+    const bad::CommandResult one = job.run({"--threads", "1", "--overwrite"});
+    REQUIRE(one.exit_code == 0);
+    CHECK(e2e::read_file(job.out() / "zones.csv") == first);
+    job.replace("seed = 11", "seed = 12");
+    REQUIRE(job.run({"--overwrite"}).exit_code == 0);
+    CHECK(e2e::read_file(job.out() / "zones.csv") != first);
+}
