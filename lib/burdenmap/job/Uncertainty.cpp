@@ -110,14 +110,17 @@ public:
                                        normal(s + 2, zone, e.sd_rel_zone), normal(s + 3, 0, e.sd_rel_study));
     }
 
-    // The column's values in draw d (per zone, NaN for NULL).
-    std::vector<double> values(std::size_t d, const DrawChoices& ch, const std::string& column) const {
+    // The column's values in draws first, first + 1, ... (choices[i] of draw first + i): per draw,
+    // per zone, NaN for NULL. Zone by zone, all draws of the chunk while the zone's histograms
+    // are in cache: draw by draw, every draw read every zone's histograms from memory again
+    // (perf on the national benchmark: the draws waited on those loads).
+    std::vector<std::vector<double>> values(std::size_t first, const std::vector<DrawChoices>& choices, const std::string& column) const {
         const ZoneValues& p = cached(column);
-        std::vector<double> out(p.size(), kNaN);
+        std::vector<std::vector<double>> out(choices.size(), std::vector<double>(p.size(), kNaN));
         const DrawnColumn* c = u_.drawn(column);
         for (std::size_t z = 0; z < p.size(); ++z) {
             if (!p[z]) continue;
-            out[z] = c && stats_[z] ? value(d, ch, *c, z, *p[z]) : *p[z];
+            for (std::size_t i = 0; i < choices.size(); ++i) out[i][z] = c && stats_[z] ? value(first + i, choices[i], *c, z, *p[z]) : *p[z];
         }
         return out;
     }
@@ -375,39 +378,49 @@ UncertaintyResult compute_uncertainty(const JobPlan& plan, const std::vector<std
     uncertainty::FlagDraws index_flags(index && u.index_is_flag ? n : 0, index && u.index_is_flag ? draws : 0);
     std::vector<double> concentration(draws, kNaN), quintile_ratio(draws, kNaN);
 
-    auto run_draw = [&](std::size_t d) {
-        const DrawChoices ch = engine.choose(d);
-        const std::vector<double> headline = engine.values(d, ch, u.headline);
-        headline_ranks.set_draw(d, headline);
-        if (fairness_draws) {
-            const ZoneValues h = as_zone_values(headline);
-            if (auto ci = fair::concentration_index(h, income, order, group_weights)) concentration[d] = ci->index;
-            const fair::IncomeGroupTable t = fair::income_group_table(income, order, group_weights, 5, {{u.headline, h}});
-            if (t.lowest_to_highest_ratio[0]) quintile_ratio[d] = *t.lowest_to_highest_ratio[0];
-        }
-        if (!index) return;
-        std::vector<ZoneValues> values = fixed_indicators;
-        for (std::size_t i = 0; i < fp.indicators.size(); ++i)
-            if (u.drawn(fp.indicators[i].zones_column)) values[i] = as_zone_values(engine.values(d, ch, fp.indicators[i].zones_column));
-        const ZoneValues idx = fairness_index_draw(plan, zones, values, ch.rule, u.index_column);
-        if (u.index_is_flag) {
-            std::vector<signed char> flags;
-            for (const auto& v : idx) flags.push_back(v ? (*v >= 0.5 ? 1 : 0) : -1);
-            index_flags.set_draw(d, flags);
-        } else {
-            index_ranks.set_draw(d, as_doubles(idx));
+    // Draws in chunks: each chunk's columns zone by zone (DrawEngine::values), then each draw's
+    // ranks, index and fairness measures, kept by draw index (any thread count, the same bits).
+    constexpr std::size_t kChunk = 16;
+    auto run_chunk = [&](std::size_t first, std::size_t end) {
+        std::vector<DrawChoices> choices;
+        for (std::size_t d = first; d < end; ++d) choices.push_back(engine.choose(d));
+        const std::vector<std::vector<double>> headline = engine.values(first, choices, u.headline);
+        std::vector<std::vector<std::vector<double>>> drawn_indicators(fp.indicators.size());
+        if (index)
+            for (std::size_t i = 0; i < fp.indicators.size(); ++i)
+                if (u.drawn(fp.indicators[i].zones_column)) drawn_indicators[i] = engine.values(first, choices, fp.indicators[i].zones_column);
+        for (std::size_t d = first; d < end; ++d) {
+            const std::size_t k = d - first;
+            headline_ranks.set_draw(d, headline[k]);
+            if (fairness_draws) {
+                const ZoneValues h = as_zone_values(headline[k]);
+                if (auto ci = fair::concentration_index(h, income, order, group_weights)) concentration[d] = ci->index;
+                const fair::IncomeGroupTable t = fair::income_group_table(income, order, group_weights, 5, {{u.headline, h}});
+                if (t.lowest_to_highest_ratio[0]) quintile_ratio[d] = *t.lowest_to_highest_ratio[0];
+            }
+            if (!index) continue;
+            std::vector<ZoneValues> values = fixed_indicators;
+            for (std::size_t i = 0; i < fp.indicators.size(); ++i)
+                if (!drawn_indicators[i].empty()) values[i] = as_zone_values(drawn_indicators[i][k]);
+            ZoneValues idx;
+            try {
+                idx = fairness_index_draw(plan, zones, values, choices[k].rule, u.index_column);
+            } catch (const InputError& e) {  // a preset refusing a draw's values: say which draw
+                throw InputError("uncertainty draw " + std::to_string(d + 1) + " of " + std::to_string(draws) + ": " + e.what());
+            }
+            if (u.index_is_flag) {
+                std::vector<signed char> flags;
+                for (const auto& v : idx) flags.push_back(v ? (*v >= 0.5 ? 1 : 0) : -1);
+                index_flags.set_draw(d, flags);
+            } else {
+                index_ranks.set_draw(d, as_doubles(idx));
+            }
         }
     };
     tbb::task_arena arena(threads > 0 ? threads : tbb::info::default_concurrency());
     arena.execute([&] {
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, draws, 4), [&](const tbb::blocked_range<std::size_t>& range) {
-            for (std::size_t d = range.begin(); d != range.end(); ++d) {
-                try {
-                    run_draw(d);
-                } catch (const InputError& e) {  // a preset refusing a draw's values: say which draw
-                    throw InputError("uncertainty draw " + std::to_string(d + 1) + " of " + std::to_string(draws) + ": " + e.what());
-                }
-            }
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, (draws + kChunk - 1) / kChunk, 1), [&](const tbb::blocked_range<std::size_t>& range) {
+            for (std::size_t c = range.begin(); c != range.end(); ++c) run_chunk(c * kChunk, std::min(draws, (c + 1) * kChunk));
         });
     });
 

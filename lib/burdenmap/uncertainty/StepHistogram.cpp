@@ -60,7 +60,11 @@ void StepHistogram::add(float value, double area, double residents) {
     std::size_t row = 0;
     for (const float b : l.boundaries) row += value >= b ? 1 : 0;
     between_[row * ch] += area;
-    if (ch == 2) between_[row * ch + 1] += residents;
+    totals_[0] += area;
+    if (ch == 2) {
+        between_[row * ch + 1] += residents;
+        totals_[1] += residents;
+    }
 
     // Only windows next to the row can hold the value: above the row every boundary is > value
     // and the lower ends do not decrease, below it every boundary is <= value and the upper ends
@@ -87,6 +91,8 @@ void StepHistogram::merge(const StepHistogram& other) {
     if (!same_layout || channels_ != other.channels_)
         throw std::invalid_argument("step histogram merge: the two histograms have different layouts or channels");
     for (std::size_t i = 0; i < between_.size(); ++i) between_[i] += other.between_[i];
+    totals_[0] += other.totals_[0];
+    totals_[1] += other.totals_[1];
     for (std::size_t i = 0; i < bins_.size(); ++i) bins_[i] = static_cast<float>(bins_[i] + static_cast<double>(other.bins_[i]));
 }
 
@@ -97,12 +103,7 @@ std::size_t StepHistogram::channel(Channel c) const {
     return ch;
 }
 
-double StepHistogram::total(Channel c) const {
-    const std::size_t ch = channel(c), n = static_cast<std::size_t>(channels_);
-    double s = 0;
-    for (std::size_t row = 0; row < between_.size() / n; ++row) s += between_[row * n + ch];
-    return s;
-}
+double StepHistogram::total(Channel c) const { return totals_[channel(c)]; }
 
 double StepHistogram::at_least_boundary(std::size_t j, Channel c) const {
     const std::size_t ch = channel(c), n = static_cast<std::size_t>(channels_);

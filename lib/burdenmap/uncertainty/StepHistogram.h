@@ -64,6 +64,7 @@ private:
     std::shared_ptr<const StepLayout> layout_;
     int channels_ = 1;
     std::vector<double> between_;  // [(row) * channels + c], rows 0..J: weight with b_{row-1} <= v < b_row
+    double totals_[2] = {0, 0};    // per channel: the sum of the rows, kept so total() is a read
     // [((j * bins) + k) * channels + c]. Float to halve the memory of zones x layers x boundaries x
     // bins. Each add rounds the bin to float (relative 6e-8), so a bin of n cells is within about
     // n·6e-8 of its weight, and a cell stops counting once its bin holds 2^24 times its weight
