@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "../bad_input/BadInputSupport.h"
@@ -153,4 +154,54 @@ TEST_CASE("uncertainty: the share of draws in the top decile equals the analytic
     job.replace("seed = 11", "seed = 12");
     REQUIRE(job.run({"--overwrite"}).exit_code == 0);
     CHECK(e2e::read_file(job.out() / "zones.csv") != first);
+}
+
+TEST_CASE("uncertainty: a curve's relative risk is drawn from its table's 95 % CI, once per method", "[e2e][uncertainty][health]") {
+    // The health demo ranked by its health burden: the PM2.5 mortality curve's RR 1.08 (1.06-1.09)
+    // is the only source. It moves every zone's burden the same way, so the ranks barely move,
+    // but the lowest/highest quintile ratio gets an interval around its value.
+    e2e::TempDir dir("u-health");
+    const std::string base = e2e::source_dir() + "/data/demo/health.toml";
+    const auto write = [&](bool draw_rr) {
+        std::ofstream(dir / "job.toml") << "extends = " << nlohmann::json(base).dump() << "\n"
+                                        << "[fairness]\nincome = \"low_income_share\"\nburden = \"health_mean\"\n"
+                                        << "[uncertainty]\ndraws = 200\nexposure_response = " << (draw_rr ? "true" : "false") << "\n"
+                                        << "[output]\ndir = \"out\"\n";
+    };
+    write(true);
+    const e2e::CommandResult v = e2e::run_burdenmap({"validate", (dir / "job.toml").string()});
+    INFO(v.out << v.err);
+    REQUIRE(v.exit_code == 0);
+    // One draw per method: the health burden and its per-outcome breakdown share it.
+    const auto pos = v.out.find("relative risk of who2021.pm25_mortality_rr: 1.08 (95 % CI 1.06-1.09)");
+    REQUIRE(pos != std::string::npos);
+    CHECK(v.out.find("relative risk of", pos + 1) == std::string::npos);
+    CHECK(bad::contains(v.out, "columns redrawn per zone: health_mean"));
+
+    const e2e::CommandResult r = e2e::run_burdenmap({"--quiet", "run", (dir / "job.toml").string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto summary = e2e::parse_csv(e2e::read_file(dir / "out" / "fairness_summary.csv"));
+    REQUIRE(summary.size() > 1);
+    REQUIRE(summary[0][5] == "p05");
+    bool ratio = false;
+    for (const auto& row : summary)
+        if (row[0] == "lowest_to_highest_quintile_ratio" && row[1] == "health_mean") {
+            ratio = true;
+            const double value = std::stod(row[2]), p05 = std::stod(row[5]), p95 = std::stod(row[6]);
+            CHECK(p05 < value);
+            CHECK(value < p95);
+            CHECK(p95 - p05 < 0.1 * value);  // RR 1.06-1.09 moves a ratio of burdens little
+        }
+    CHECK(ratio);
+    const auto manifest = nlohmann::json::parse(e2e::read_file(dir / "out" / "run.json"));
+    const auto& source = manifest.at("uncertainty").at("sources").at(0);
+    CHECK(source.at("kind") == "relative_risk");
+
+
+    // exposure_response = false: nothing is drawn, the intervals have zero width.
+    write(false);
+    REQUIRE(e2e::run_burdenmap({"--quiet", "run", (dir / "job.toml").string(), "--overwrite"}).exit_code == 0);
+    for (const auto& row : e2e::parse_csv(e2e::read_file(dir / "out" / "fairness_summary.csv")))
+        if (row[0] == "lowest_to_highest_quintile_ratio" && row[1] == "health_mean") CHECK(row[5] == row[2]);
 }

@@ -126,10 +126,12 @@ ordered_json uncertainty_json(const JobPlan& plan, const UncertaintyResult& r) {
         for (fair::PercentileRule p : u.percentile_options) rules.emplace_back(fair::to_string(p));
         sources.push_back({{"kind", "percentile_options"}, {"rules", rules}});
     }
-    for (const RelativeRiskDraw& rr : u.relative_risks)
-        sources.push_back({{"kind", "relative_risk"}, {"cumulation", plan.cumulations[rr.cumulation].name},
-                           {"outcome", plan.cumulations[rr.cumulation].outcomes[rr.outcome].name}, {"method", rr.method},
-                           {"rr", rr.rr}, {"rr_low", rr.rr_low}, {"rr_high", rr.rr_high}});
+    for (const RelativeRiskDraw& rr : u.relative_risks) {
+        ordered_json used = ordered_json::array();
+        for (const auto& [c, o] : rr.outcomes) used.push_back({{"cumulation", plan.cumulations[c].name}, {"outcome", plan.cumulations[c].outcomes[o].name}});
+        sources.push_back({{"kind", "relative_risk"}, {"method", rr.method}, {"rr", rr.rr}, {"rr_low", rr.rr_low}, {"rr_high", rr.rr_high},
+                           {"outcomes", used}});
+    }
     ordered_json measures = ordered_json::array();
     for (const RankedMeasure& m : r.measures) {
         ordered_json mj{{"column", m.column}, {"role", m.role}};

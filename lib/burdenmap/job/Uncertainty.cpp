@@ -91,10 +91,14 @@ public:
         for (std::size_t r = 0; r < u_.relative_risks.size(); ++r) {
             const RelativeRiskDraw& rr = u_.relative_risks[r];
             const double z = std::clamp(uncertainty::standard_normal(seed, d, kRiskStream + r, 0), -uncertainty::kMaxSigma, uncertainty::kMaxSigma);
-            HealthOutcome& o = ch.outcomes[rr.cumulation][rr.outcome];
-            CurveParameters p = o.curve->parameters();
-            p.rr = std::exp(std::log(rr.rr) + rr.sigma_log * z);
-            o.curve = std::make_shared<const ExposureResponse>(o.curve->info(), p);
+            const double drawn = std::exp(std::log(rr.rr) + rr.sigma_log * z);
+            for (const auto& [cumulation, outcome] : rr.outcomes) {
+                HealthOutcome& o = ch.outcomes[cumulation][outcome];
+                CurveParameters p = o.curve->parameters();
+                p.rr = drawn;  // one draw: its own interval no longer applies (a draw may lie outside it)
+                p.rr_low = p.rr_high = std::nullopt;
+                o.curve = std::make_shared<const ExposureResponse>(o.curve->info(), p);
+            }
         }
         return ch;
     }

@@ -130,7 +130,8 @@ public:
                 break;
             }
         for (const RelativeRiskDraw& r : out_.relative_risks)
-            if (r.cumulation == c) add("the 95 % CI of " + r.method + " (uncertainty.exposure_response)");
+            for (const auto& [cumulation, outcome] : r.outcomes)
+                if (cumulation == c) add("the 95 % CI of " + r.method + " (uncertainty.exposure_response)");
         return s;
     }
 
@@ -279,8 +280,13 @@ UncertaintyPlan plan_uncertainty(const JobPlan& plan) {
     out.at_least_options.resize(plan.cumulations.size());
     out.weight_ranges.resize(plan.cumulations.size());
     for (std::size_t c = 0; c < plan.cumulations.size(); ++c) {
-        const CumulationConfig& cc = plan.config.cumulations[c];
         const CumulationRule& rule = plan.cumulations[c];
+        // A health_burden adds a cumulation per outcome (its cases and DALYs) that no config
+        // entry writes: those draw nothing of their own.
+        static const CumulationConfig none;
+        const auto entry = std::find_if(plan.config.cumulations.begin(), plan.config.cumulations.end(),
+                                        [&](const CumulationConfig& cc) { return cc.name == rule.name; });
+        const CumulationConfig& cc = entry != plan.config.cumulations.end() ? *entry : none;
         const std::string key = cumulation_key(plan, c);
         // The parser refused these keys on any other rule (UncertaintyConfigParser).
         out.at_least_options[c] = cc.at_least_options;
@@ -312,9 +318,14 @@ UncertaintyPlan plan_uncertainty(const JobPlan& plan) {
                 const ExposureResponse& curve = *plan.cumulations[c].outcomes[o].curve;
                 const CurveParameters& p = curve.parameters();
                 if (!curve.is_relative_risk() || !p.rr_low || !p.rr_high) continue;
-                RelativeRiskDraw r{c, o, p.rr, *p.rr_low, *p.rr_high, (std::log(*p.rr_high) - std::log(*p.rr_low)) / (2 * 1.959963984540054),
-                                   curve.info().id};
-                if (r.sigma_log > 0) out.relative_risks.push_back(r);
+                const double sigma = (std::log(*p.rr_high) - std::log(*p.rr_low)) / (2 * 1.959963984540054);
+                if (!(sigma > 0)) continue;
+                auto same = std::find_if(out.relative_risks.begin(), out.relative_risks.end(), [&](const RelativeRiskDraw& r) {
+                    return r.method == curve.info().id && r.rr == p.rr && r.sigma_log == sigma;
+                });
+                if (same == out.relative_risks.end())
+                    same = out.relative_risks.insert(out.relative_risks.end(), RelativeRiskDraw{curve.info().id, p.rr, *p.rr_low, *p.rr_high, sigma, {}});
+                same->outcomes.emplace_back(c, o);
             }
 
     // The headline burden and the fairness index's columns: what the draws recompute.

@@ -60,11 +60,12 @@ struct DrawnColumn {
     std::size_t band = 0;        // its BandSet::zonal band (for the valid weight of the zone)
 };
 
-// A relative risk drawn from its 95 % CI: log rr' ~ Normal(log rr, sigma_log²).
+// A curve's relative risk drawn from its 95 % CI: log rr' ~ Normal(log rr, sigma_log²), one draw
+// per method, used by every outcome that reads it (a health_burden and its per-outcome breakdown).
 struct RelativeRiskDraw {
-    std::size_t cumulation = 0, outcome = 0;
-    double rr = 1, rr_low = 1, rr_high = 1, sigma_log = 0;
     std::string method;
+    double rr = 1, rr_low = 1, rr_high = 1, sigma_log = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> outcomes;  // (cumulation, outcome) that use it
 };
 
 struct UncertaintyPlan {
