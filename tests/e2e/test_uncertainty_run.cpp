@@ -205,3 +205,39 @@ TEST_CASE("uncertainty: a curve's relative risk is drawn from its table's 95 % C
     for (const auto& row : e2e::parse_csv(e2e::read_file(dir / "out" / "fairness_summary.csv")))
         if (row[0] == "lowest_to_highest_quintile_ratio" && row[1] == "health_mean") CHECK(row[5] == row[2]);
 }
+
+TEST_CASE("uncertainty: a drawn count level gives the counts of a run at that level", "[e2e][uncertainty]") {
+    // The demo's stapeling with at_least_options = [2]: every draw counts the layers with a score
+    // of at least 2 (from the zone's class weights, no raster read again), so every rank interval
+    // is the rank by stapeling_mean of a plain run with at_least = 2.
+    e2e::TempDir dir("u-levels");
+    const std::string base = nlohmann::json(e2e::source_dir() + "/data/demo/demo.toml").dump();
+    std::ofstream(dir / "drawn.toml") << "extends = " << base << "\n[uncertainty]\ndraws = 8\n"
+                                      << "[[cumulation]]\nname = \"stapeling\"\nat_least_options = [2]\n[output]\ndir = \"drawn\"\n";
+    std::ofstream(dir / "level2.toml") << "extends = " << base << "\n[[cumulation]]\nname = \"stapeling\"\nat_least = 2\n[output]\ndir = \"level2\"\n";
+    for (const char* config : {"drawn.toml", "level2.toml"}) {
+        const e2e::CommandResult r = e2e::run_burdenmap({"--quiet", "run", (dir / config).string()});
+        INFO(config << ": " << r.err);
+        REQUIRE(r.exit_code == 0);
+    }
+    const auto drawn = zones_by_id(dir / "drawn" / "zones.csv");
+    const auto level2 = zones_by_id(dir / "level2" / "zones.csv");
+    REQUIRE(drawn.size() == level2.size());
+    // Competition ranks of the level-2 run's stapeling_mean (1 = highest).
+    std::size_t checked = 0, moved = 0;
+    for (const auto& [id, row] : level2) {
+        if (row.at("stapeling_mean").empty()) continue;
+        const double mine = std::stod(row.at("stapeling_mean"));
+        int rank = 1;
+        for (const auto& [other_id, other] : level2)
+            if (!other.at("stapeling_mean").empty() && std::stod(other.at("stapeling_mean")) > mine) ++rank;
+        INFO(id);
+        const auto& d = drawn.at(id);
+        CHECK(num(d, "stapeling_mean_rank_p05") == rank);
+        CHECK(num(d, "stapeling_mean_rank_p95") == rank);
+        if (num(d, "stapeling_mean_rank") != rank) ++moved;
+        ++checked;
+    }
+    CHECK(checked == drawn.size());
+    CHECK(moved > 0);  // level 2 ranks otherwise than the layers' own levels: the draws did change the counts
+}

@@ -217,3 +217,16 @@ TEST_CASE("FlagDraws: the share of all draws flagged, nullopt without a value in
     REQUIRE_THROWS_AS(flags.set_draw(0, {1, 0}), std::invalid_argument);
     REQUIRE_THROWS_AS(flags.set_draw(4, {1, 0, 0, 0}), std::out_of_range);
 }
+
+TEST_CASE("rank_key: sums that are equal in exact arithmetic compare equal, distinct values keep their order", "[uncertainty][rank]") {
+    using burdenmap::uncertainty::rank_key;
+    CHECK(rank_key(0.1 + 0.2) == rank_key(0.3));  // 0.30000000000000004 and 0.3
+    CHECK(rank_key(3.0 / 7.0) == rank_key(3.0 / 7.0 + 2e-16));
+    CHECK(rank_key(1.0) == 1.0);
+    CHECK(rank_key(0.9999999999999999) == 1.0);
+    CHECK(rank_key(-2.5) == -2.5);
+    CHECK(rank_key(0.0) == 0.0);
+    CHECK(std::isnan(rank_key(std::nan(""))));
+    CHECK(rank_key(1.0 + 1e-9) > rank_key(1.0));
+    CHECK(rank_key(52.0) < rank_key(52.0 + 1e-8));
+}

@@ -257,12 +257,17 @@ std::vector<double> as_doubles(const ZoneValues& v) {
     for (const auto& x : v) out.push_back(x ? *x : kNaN);
     return out;
 }
+// Values as the ranks compare them (uncertainty::rank_key).
+std::vector<double> rank_keys(std::vector<double> v) {
+    for (double& x : v) x = uncertainty::rank_key(x);
+    return v;
+}
 
 RankedMeasure summarise(const std::string& column, const std::string& role, const ZoneValues& point, const uncertainty::RankDraws& draws) {
     RankedMeasure m;
     m.column = column;
     m.role = role;
-    const std::vector<double> p = as_doubles(point);
+    const std::vector<double> p = rank_keys(as_doubles(point));
     std::size_t valued = 0;
     for (const std::uint32_t r : uncertainty::competition_ranks(p)) {
         m.point_rank.push_back(r ? std::optional<double>(r) : std::nullopt);
@@ -395,7 +400,7 @@ UncertaintyResult compute_uncertainty(const JobPlan& plan, const std::vector<std
                 if (u.drawn(fp.indicators[i].zones_column)) drawn_indicators[i] = engine.values(first, choices, fp.indicators[i].zones_column);
         for (std::size_t d = first; d < end; ++d) {
             const std::size_t k = d - first;
-            headline_ranks.set_draw(d, headline[k]);
+            headline_ranks.set_draw(d, rank_keys(headline[k]));
             if (fairness_draws) {
                 const ZoneValues h = as_zone_values(headline[k]);
                 if (auto ci = fair::concentration_index(h, income, order, group_weights)) concentration[d] = ci->index;
@@ -417,7 +422,7 @@ UncertaintyResult compute_uncertainty(const JobPlan& plan, const std::vector<std
                 for (const auto& v : idx) flags.push_back(v ? (*v >= 0.5 ? 1 : 0) : -1);
                 index_flags.set_draw(d, flags);
             } else {
-                index_ranks.set_draw(d, as_doubles(idx));
+                index_ranks.set_draw(d, rank_keys(as_doubles(idx)));
             }
         }
     };

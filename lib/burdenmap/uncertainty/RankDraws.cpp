@@ -1,11 +1,24 @@
 #include "burdenmap/uncertainty/RankDraws.h"
 
+#include <cstring>
+
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
 namespace burdenmap::uncertainty {
+
+double rank_key(double v) {
+    if (!std::isfinite(v) || v == 0) return v;
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    bits += std::uint64_t{1} << 11;               // to nearest at the 40th significant bit (a carry may raise the exponent: still the nearest)
+    bits &= ~((std::uint64_t{1} << 12) - 1);
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+}
 
 namespace {
 

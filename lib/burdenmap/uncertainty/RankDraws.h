@@ -17,6 +17,12 @@
 
 namespace burdenmap::uncertainty {
 
+// A value as the ranks compare it: rounded to 40 significant bits (about 12 decimal digits). A
+// zone mean reached two ways (a run's running sum, or a draw's point value plus a difference of
+// histogram sums) may differ in its last bits; ties that are ties in exact arithmetic (two zones
+// with the same share of burdened cells) must stay ties, or the ranks would move without cause.
+double rank_key(double v);
+
 // Per zone: its competition rank among the zones with a value (1 = highest), 0 for a NaN value.
 std::vector<std::uint32_t> competition_ranks(const std::vector<double>& values);
 
