@@ -241,3 +241,41 @@ TEST_CASE("uncertainty: a drawn count level gives the counts of a run at that le
     CHECK(checked == drawn.size());
     CHECK(moved > 0);  // level 2 ranks otherwise than the layers' own levels: the draws did change the counts
 }
+
+TEST_CASE("uncertainty: drawn weights of a weighted sum give the ranks of a run with those weights", "[e2e][uncertainty]") {
+    // A weighted sum of two class scores: noise above 53 dB (0/1) and the GES classes (0-8) of a
+    // second noise map whose zones are the first's mirrored; the GES weight drawn from
+    // [3, 3.000001]: every draw is, to 1e-6, the sum with weight 3, so every rank interval is the
+    // rank of a plain run with weight 3.
+    const std::string layers = "method = \"who2018.road_lden\"\n\n[[layer]]\nname = \"ges\"\npath = \"noise2.tif\"\nunit = \"dB Lden\"\n"
+                               "method = \"ges.road_noise\"\n";
+    const auto sum = [](const std::string& more) {
+        return "[[cumulation]]\nname = \"count\"\nrule = \"weighted_sum\"\nweights = { noise = 1, ges = " + more;
+    };
+    bad::Job drawn("u-weights"), fixed("u-weights-fixed");
+    set_up(drawn, layers, "[uncertainty]\ndraws = 6\n");
+    drawn.replace("[[cumulation]]\nname = \"count\"\nrule = \"count_at_least\"\n", sum("1 }\nweights_range = { ges = [3, 3.000001] }\n"));
+    set_up(fixed, layers, "");
+    fixed.replace("[[cumulation]]\nname = \"count\"\nrule = \"count_at_least\"\n", sum("3 }\n"));
+    for (const bad::Job* job : {&drawn, &fixed}) {
+        bad::RasterSpec mirrored;
+        mirrored.value = [](int col, int row) { return zone_value(19 - col, 19 - row); };
+        bad::write_raster(*job / "noise2.tif", mirrored);
+        const bad::CommandResult r = job->run();
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+    }
+    const auto d = zones_by_id(drawn.out() / "zones.csv");
+    const auto f = zones_by_id(fixed.out() / "zones.csv");
+    std::size_t moved = 0;
+    for (const char* id : kIds) {
+        INFO(id);
+        const double mine = num(f.at(id), "count_mean");
+        int rank = 1;
+        for (const char* other : kIds) rank += num(f.at(other), "count_mean") > mine ? 1 : 0;
+        CHECK(num(d.at(id), "count_mean_rank_p05") == rank);
+        CHECK(num(d.at(id), "count_mean_rank_p95") == rank);
+        if (num(d.at(id), "count_mean_rank") != rank) ++moved;
+    }
+    CHECK(moved > 0);  // weight 3 orders the zones otherwise than weight 1
+}
