@@ -39,6 +39,10 @@ nlohmann::ordered_json method_json(const ScoringMethod& m, bool with_rows) {
         if (curve->is_relative_risk()) {
             c["form"] = "log_linear_rr";
             c["rr"] = p.rr;
+            if (p.rr_low && p.rr_high) {
+                c["rr_low"] = *p.rr_low;
+                c["rr_high"] = *p.rr_high;
+            }
             c["increment"] = p.increment;
             c["counterfactual"] = p.counterfactual;
         } else {
@@ -89,6 +93,9 @@ void print_method(const ScoringMethod& m) {
                 : "% " + p.outcome + " = " + plain_number(p.c0) + " + " + plain_number(p.c1) + "*x + " + plain_number(p.c2) +
                       "*x^2 (at least 0)";
         std::printf("  %s\n", formula.c_str());
+        if (p.rr_low && p.rr_high)
+            std::printf("  95 %% confidence interval of RR: %s-%s ([uncertainty] draws from it)\n", plain_number(*p.rr_low).c_str(),
+                        plain_number(*p.rr_high).c_str());
         std::printf("  valid range: [%s, %s]; below it: %s; above it: %s\n", p.valid_min ? bound(*p.valid_min).c_str() : "-inf",
                     p.valid_max ? bound(*p.valid_max).c_str() : "+inf",
                     p.below == CurveParameters::Below::zero ? "no effect attributed" : "value at the lower end",
