@@ -345,6 +345,15 @@ UncertaintyPlan plan_uncertainty(const JobPlan& plan) {
             else if (p == "ejscreen") out.index_column = "ej_count_ge" + fair::format_number(plan.fairness.preset->at("exceed_at_least"));
         }
     }
+    // The ranks of every zone in every draw are kept (4 bytes each, per ranked measure): refuse a
+    // draw count whose ranks alone would not fit a machine's memory comfortably.
+    const double rank_bytes = 4.0 * static_cast<double>(plan.zones.size()) * out.draws * (out.index_column.empty() ? 1 : 2);
+    constexpr double kRankLimit = 2.0 * 1024 * 1024 * 1024;
+    if (rank_bytes > kRankLimit)
+        throw ConfigError("uncertainty.draws", std::to_string(out.draws) + " draws of " + std::to_string(plan.zones.size()) +
+                                                   " zones keep " + std::to_string(static_cast<long long>(rank_bytes / (1024 * 1024))) +
+                                                   " MiB of ranks (more than 2048 MiB); use fewer draws (the Monte Carlo standard "
+                                                   "error of a p_top_decile is at most 0.5 / sqrt(draws): 0.016 with 1,000)");
     return out;
 }
 
