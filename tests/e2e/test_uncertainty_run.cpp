@@ -279,3 +279,19 @@ TEST_CASE("uncertainty: drawn weights of a weighted sum give the ranks of a run 
     }
     CHECK(moved > 0);  // weight 3 orders the zones otherwise than weight 1
 }
+
+TEST_CASE("uncertainty: a sharded run is refused before any pixel, naming [uncertainty]", "[e2e][uncertainty][shards]") {
+    // The draws need every zone's draw statistics in one process; shards do not save them.
+    bad::Job job("u-shards");
+    set_up(job, "method = \"who2018.road_lden\"\nerror = { sd = 1 }\n", "[uncertainty]\ndraws = 10\n");
+    job.write_config();
+    const bad::CommandResult plan = e2e::run_burdenmap({"plan", job.config_path().string(), "--shards", "2"});
+    INFO(plan.out << plan.err);
+    CHECK(plan.exit_code == 2);
+    CHECK(bad::contains(plan.err, "uncertainty: [uncertainty] is not supported in a sharded run yet"));
+    const bad::CommandResult shard = e2e::run_burdenmap({"--quiet", "run", job.config_path().string(), "--shard", "1/2", "--output-dir", (job.dir() / "parts").string()});
+    CHECK(shard.exit_code == 2);
+    CHECK(bad::contains(shard.err, "[uncertainty] is not supported in a sharded run yet"));
+    const bad::fs::path parts = job.dir() / "parts";
+    CHECK((!bad::fs::exists(parts) || bad::fs::is_empty(parts)));
+}
