@@ -47,7 +47,7 @@ std::size_t column(const std::vector<std::string>& header, const std::string& na
 
 void check_measure(const std::vector<std::vector<std::string>>& csv, const std::string& m) {
     const auto& header = csv[0];
-    const std::size_t rank = column(header, m + "_rank"), p05 = column(header, m + "_rank_p05"),
+    const std::size_t value = column(header, m), rank = column(header, m + "_rank"), p05 = column(header, m + "_rank_p05"),
                       p50 = column(header, m + "_rank_p50"), p95 = column(header, m + "_rank_p95"),
                       share = column(header, m + "_p_top_decile"), cls = column(header, m + "_rank_class");
     std::size_t ranked = 0, surely_in = 0;
@@ -56,7 +56,10 @@ void check_measure(const std::vector<std::vector<std::string>>& csv, const std::
         INFO(m << ", zone " << row[0]);
         REQUIRE(row.size() == header.size());
         const auto lo = number(row[p05]), mid = number(row[p50]), hi = number(row[p95]), p = number(row[share]);
-        if (!number(row[rank])) continue;  // a zone without a value has no rank
+        // A zone has a rank exactly when it has a value (the demo's 4 buurten without income
+        // have no index score).
+        CHECK(number(row[rank]).has_value() == number(row[value]).has_value());
+        if (!number(row[rank])) continue;
         ++ranked;
         REQUIRE(lo);
         REQUIRE(mid);
@@ -72,9 +75,9 @@ void check_measure(const std::vector<std::vector<std::string>>& csv, const std::
         CHECK(row[cls] == expected);
         if (expected == "surely in") ++surely_in;
     }
-    // Every buurt has data for the layers both measures use; the top tenth of 86 is 9 buurten, so
-    // at most 9 + ties can be surely in, and the demo's burden is concentrated enough for some.
-    CHECK(ranked == 86);
+    CHECK(ranked >= 80);
+    // The demo's burden is concentrated in the west: some buurten are in the top tenth whatever
+    // the draw.
     CHECK(surely_in >= 1);
 }
 

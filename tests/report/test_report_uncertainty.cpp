@@ -106,7 +106,7 @@ TEST_CASE("the top tenth's counts: ties at the cut-off are in, a zone without a 
     CHECK(s.without_draws == 0);
     CHECK(s.outsiders_often == 2);  // 0.4 and 0.11; 0.1 is not more than 10 %
     CHECK(top_tenth_sentence(s, "stapeling", cut_off, ranked, 500) ==
-          "Of the 3 neighbourhoods in the top tenth by stapeling (rank 2 or better of 11 ranked), 1 is surely in (in the "
+          "Of the 3 neighbourhoods in the top tenth by stapeling (ranks 1 to 2 of the 11 ranked), 1 is surely in (in the "
           "top tenth in at least 90 % of the 500 draws), 1 is on the edge and 1 is in it in at most 10 % of the draws; "
           "2 neighbourhoods outside it reach the top tenth in more than 10 % of the draws.");
 }
@@ -114,13 +114,13 @@ TEST_CASE("the top tenth's counts: ties at the cut-off are in, a zone without a 
 TEST_CASE("the sentences name whole sets, zones without draws and no outsiders", "[report][uncertainty]") {
     const Sureness all_in = count_sureness({true, true, false}, {0.95, 1.0, 0.0});
     CHECK(top_tenth_sentence(all_in, "noise", 2, 20, std::nullopt) ==
-          "Of the 2 neighbourhoods in the top tenth by noise (rank 2 or better of 20 ranked), all 2 are surely in (in "
+          "Of the 2 neighbourhoods in the top tenth by noise (ranks 1 to 2 of the 20 ranked), both are surely in (in "
           "the top tenth in at least 90 % of the draws); no neighbourhood outside it reaches the top tenth in more than "
           "10 % of the draws.");
     const Sureness one = count_sureness({true, false, false}, {std::nullopt, 0.5, 0.2});
     CHECK(one.without_draws == 1);
     CHECK(top_tenth_sentence(one, "noise", 1, 3, 100) ==
-          "Of the one neighbourhood in the top tenth by noise (rank 1 or better of 3 ranked), 1 has no value in any "
+          "Of the one neighbourhood in the top tenth by noise (rank 1 of the 3 ranked), 1 has no value in any "
           "draw; 2 neighbourhoods outside it reach the top tenth in more than 10 % of the draws.");
     const Sureness flags = count_sureness({true, true, true, false}, {0.9, 0.1, 0.3, 0.6});
     CHECK(flagged_sentence(flags, "cejst_final", 500) ==
@@ -137,9 +137,9 @@ TEST_CASE("the report's section: sources in words, one sentence per measure, the
                                         "neighbourhood); the fairness index's percentile rule (ces or ejscreen)."));
     CHECK(contains(m.uncertainty_intro, "Not modelled"));
     REQUIRE(m.uncertainty_facts.size() == 2);
-    CHECK(contains(m.uncertainty_facts[0], "Of the 3 neighbourhoods in the top tenth by stapeling (rank 2 or better of 11"));
+    CHECK(contains(m.uncertainty_facts[0], "Of the 3 neighbourhoods in the top tenth by stapeling (ranks 1 to 2 of the 11"));
     CHECK(m.uncertainty_facts[1] ==
-          "Of the 2 neighbourhoods in the top tenth by the fairness index (nl_default_score) (rank 2 or better of 12 "
+          "Of the 2 neighbourhoods in the top tenth by the fairness index nl_default_score (ranks 1 to 2 of the 12 "
           "ranked), 1 is surely in (in the top tenth in at least 90 % of the 500 draws) and 1 is on the edge; "
           "1 neighbourhood outside it reaches the top tenth in more than 10 % of the draws.");
     const std::string& svg = m.uncertainty_chart_svg;

@@ -28,7 +28,7 @@ std::string draws_words(std::optional<long long> draws) {
 std::string count_is(std::size_t n) { return std::to_string(n) + (n == 1 ? " is" : " are"); }
 
 // "3 are surely in (…), 2 are on the edge and 1 is …": the non-empty parts of a set, each with its
-// count; "all 6 are …" when one part holds the whole set.
+// count; "all 6 are …" ("both are …") when one part holds the whole set.
 std::string set_parts(const Sureness& s, const std::string& surely, const std::string& edge, const std::string& rarely) {
     std::vector<std::string> parts;
     const std::size_t with_draws = s.surely + s.edge + s.rarely;
@@ -37,7 +37,8 @@ std::string set_parts(const Sureness& s, const std::string& surely, const std::s
                                        {s.rarely, &rarely}}) {
         if (count == 0) continue;
         const bool whole = count == s.members && count > 1;
-        parts.push_back((whole ? "all " + std::to_string(count) + " are" : count_is(count)) + " " + *words);
+        const std::string all = count == 2 ? "both are" : "all " + std::to_string(count) + " are";
+        parts.push_back((whole ? all : count_is(count)) + " " + *words);
     }
     if (s.without_draws > 0)
         parts.push_back(std::to_string(s.without_draws) + (s.without_draws == 1 ? " has" : " have") +
@@ -196,7 +197,7 @@ std::string top_tenth_sentence(const Sureness& s, const std::string& measure_wor
         set_parts(s, "surely in (in the top tenth in at least 90 % of " + draws_words(draws) + ")", "on the edge",
                   "in it in at most 10 % of the draws");
     return "Of the " + (s.members == 1 ? std::string("one neighbourhood") : std::to_string(s.members) + " neighbourhoods") +
-           " in the top tenth by " + measure_words + " (rank " + std::to_string(cut_off) + " or better of " +
+           " in the top tenth by " + measure_words + " (" + (cut_off == 1 ? std::string("rank 1") : "ranks 1 to " + std::to_string(cut_off)) + " of the " +
            std::to_string(ranked) + " ranked), " + parts + "; " +
            outsiders(s.outsiders_often, "outside it", "reaches the top tenth in more than 10 % of the draws",
                      "reach the top tenth in more than 10 % of the draws") +
@@ -255,7 +256,7 @@ void add_uncertainty_section(ReportModel& m, const json& manifest, const Table& 
             "is the top tenth's cut-off (rank " + std::to_string(cut_off) + "). Colour: " + roles.headline +
             "_rank_class.";
     }
-    for (const std::string& index : roles.indices) add_measure(index, "the fairness index (" + index + ")");
+    for (const std::string& index : roles.indices) add_measure(index, "the fairness index " + index);
 
     if (zones.has("cejst_final") && zones.has("cejst_final_p_flagged")) {
         std::vector<bool> flagged;

@@ -36,7 +36,7 @@ Sureness count_sureness(const std::vector<bool>& member, const std::vector<std::
 // ceil(n / 10), `ranked` n.
 std::vector<bool> top_tenth(const Table& zones, const std::string& measure, std::size_t& cut_off, std::size_t& ranked);
 
-// "Of the 9 neighbourhoods in the top tenth by stapeling (rank 9 or better of 86 ranked), 3 are
+// "Of the 9 neighbourhoods in the top tenth by stapeling (ranks 1 to 9 of the 86 ranked), 3 are
 // surely in (…)": `measure_words` names the measure, `draws` the draw count when run.json gives it.
 std::string top_tenth_sentence(const Sureness& s, const std::string& measure_words, std::size_t cut_off,
                                std::size_t ranked, std::optional<long long> draws);
