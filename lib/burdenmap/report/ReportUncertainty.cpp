@@ -253,8 +253,8 @@ void add_uncertainty_section(ReportModel& m, const json& manifest, const Table& 
             "The " + std::to_string(shown) + " neighbourhoods with the best rank by " + words + " (" + roles.headline +
             "_rank), one per row: the line spans the 5th to 95th percentile of the neighbourhood's rank over " +
             draws_words(draws) + ", the dot is the median, the black mark the rank of the point result; the dashed line "
-            "is the top tenth's cut-off (rank " + std::to_string(cut_off) + "). Colour: " + roles.headline +
-            "_rank_class.";
+            "is the top tenth's cut-off (rank " + std::to_string(cut_off) + "). Colour: surely in the top tenth, on the "
+            "edge, or surely out (" + roles.headline + "_rank_class).";
     }
     for (const std::string& index : roles.indices) add_measure(index, "the fairness index " + index);
 
