@@ -11,6 +11,7 @@
 #include "burdenmap/report/ReportSections.h"
 #include "burdenmap/report/ReportStudy.h"
 #include "burdenmap/report/ReportText.h"
+#include "burdenmap/report/ReportUncertainty.h"
 
 namespace burdenmap::report {
 
@@ -257,6 +258,7 @@ ReportModel build_report_model(const ReportInputs& in, const std::vector<std::si
                                                 " most burdened neighbourhoods, listed on the right and in the table below.");
     }
     add_top_zones(m, in, manifest, h, numbered, titles);
+    add_uncertainty_section(m, manifest, in.zones, h ? h->column.name : "", titles);
     add_fairness_section(m, manifest, in.zones, titles);
     if (!m.fairness_intro.empty() && !in.bivariate_png_base64.empty()) {
         m.bivariate_png_base64 = in.bivariate_png_base64;

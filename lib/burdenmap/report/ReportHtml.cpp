@@ -59,6 +59,13 @@ std::string render_report_html(const ReportModel& m) {
                    xml_escape(m.bivariate_caption) + "</figcaption>\n</figure>\n";
     }
     out += "<h2 id=\"zones\">The most burdened neighbourhoods, and why</h2>\n" + html_paragraph(m.zones_intro) + html_table(m.top_zones);
+    if (!m.uncertainty_intro.empty()) {
+        out += "<h2 id=\"uncertainty\">How sure is the ranking</h2>\n" + html_paragraph(m.uncertainty_intro);
+        out += html_list(m.uncertainty_facts);
+        if (!m.uncertainty_chart_svg.empty())
+            out += html_paragraph(m.uncertainty_chart_caption) + "<div class=\"chart\">" + m.uncertainty_chart_svg +
+                   "</div>\n";  // our own SVG, escaped when built
+    }
     out += "<h2 id=\"layers\">Each burden on its own</h2>\n" + html_paragraph(m.burden_levels_intro) + html_table(m.burden_levels);
     for (const std::string& p : m.layer_summaries) out += html_paragraph(p);
     out += "<h2 id=\"methods\">Methods and sources</h2>\n" + html_table(m.methods);

@@ -40,6 +40,11 @@ struct ReportModel {
     std::string zones_intro;
     TextTable top_zones;
 
+    std::string uncertainty_intro;  // empty: the run had no [uncertainty] (no rank columns)
+    std::vector<std::string> uncertainty_facts;  // per ranked measure: how sure its top tenth is
+    std::string uncertainty_chart_svg;  // the headline's rank intervals; empty: no headline measure
+    std::string uncertainty_chart_caption;
+
     std::string burden_levels_intro;
     TextTable burden_levels;  // what counts as a burden, per layer
     std::vector<std::string> layer_summaries;  // one paragraph per layer
