@@ -115,5 +115,7 @@ TEST_CASE("the demo's uncertainty run: rank intervals, classes, the same bits fo
 
     const std::string report = without_data_uris(read_file(dir / "t2" / "report.html"));
     CHECK(report.find("How sure is the ranking") != std::string::npos);
+    // The fairness facts give the concentration index's interval over the draws beside its standard error's.
+    CHECK(report.find("; over the uncertainty draws, 90 % between ") != std::string::npos);
     CHECK(report.find("in the top tenth by stapeling") != std::string::npos);
 }

@@ -19,6 +19,11 @@ std::string with_interval(double value, const json& measure) {
         out += " (95 % confidence interval " + format_number(value - 1.96 * se, 2) + " to " +
                format_number(value + 1.96 * se, 2) + ")";
     }
+    // [uncertainty]: the spread over the draws of the declared errors and choices, which the
+    // standard error (sampling of zones) does not hold.
+    if (measure.contains("p05") && measure["p05"].is_number() && measure.contains("p95") && measure["p95"].is_number())
+        out += "; over the uncertainty draws, 90 % between " + format_number(measure["p05"].get<double>(), 2) + " and " +
+               format_number(measure["p95"].get<double>(), 2);
     return out;
 }
 
