@@ -169,7 +169,16 @@ TEST_CASE("validate = run: every config error run raises, validate raises too, n
         write_extras(job);
         for (const auto& [from, to] : row.edits) job.replace(from, to);
         INFO("config:\n" << job.config);
+#ifdef BURDENMAP_SANITIZED
+        // Under the sanitizers (where this test took 111 s of CI): `run` alone, the path every row's
+        // error takes; that `validate` refuses the same rows is logic, checked in the other builds.
+        const CommandResult r = job.run();
+        CHECK(r.exit_code == 2);
+        CHECK(contains(r.err, row.expect));
+        require_nothing_written(job.out());
+#else
         require_refused_before_pixels(job, 2, {row.expect});
+#endif
     }
 }
 
