@@ -295,3 +295,33 @@ TEST_CASE("uncertainty: a sharded run is refused before any pixel, naming [uncer
     const bad::fs::path parts = job.dir() / "parts";
     CHECK((!bad::fs::exists(parts) || bad::fs::is_empty(parts)));
 }
+
+TEST_CASE("uncertainty: a threshold index gets the share of draws flagged, the point flag without a source", "[e2e][uncertainty]") {
+    // CEJST on the demo town: a designation (cejst_final 0/1), not a ranking, so the draws give
+    // cejst_final_p_flagged. Only the percentile rule is drawn, between cejst and cejst: every
+    // draw is the point result, so the share is the point flag exactly.
+    e2e::TempDir dir("u-cejst");
+    std::ofstream(dir / "job.toml") << "extends = " << nlohmann::json(e2e::source_dir() + "/data/demo/demo.toml").dump() << "\n"
+                                    << "[fairness]\nindex = \"cejst\"\nlow_income_indicator = \"low_income\"\n"
+                                    << "[[fairness.indicator]]\nname = \"road\"\ngroup = \"noise\"\n"
+                                    << "[[fairness.indicator]]\nname = \"rail\"\ngroup = \"noise\"\n"
+                                    << "[[fairness.indicator]]\nname = \"no2_air\"\ngroup = \"air\"\n"
+                                    << "[[fairness.indicator]]\nname = \"pm25_air\"\ngroup = \"air\"\n"
+                                    << "[[fairness.indicator]]\nname = \"safety\"\ngroup = \"safety\"\n"
+                                    << "[uncertainty]\ndraws = 20\npercentile_options = [\"cejst\"]\n[output]\ndir = \"out\"\n";
+    const e2e::CommandResult r = e2e::run_burdenmap({"--quiet", "run", (dir / "job.toml").string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto zones = zones_by_id(dir / "out" / "zones.csv");
+    std::size_t flagged = 0;
+    for (const auto& [id, z] : zones) {
+        INFO(id);
+        REQUIRE(z.count("cejst_final_p_flagged"));
+        CHECK(z.at("cejst_final_p_flagged") == z.at("cejst_final"));  // "0" or "1", as the flag
+        flagged += z.at("cejst_final") == "1";
+    }
+    CHECK(flagged > 0);
+    const auto manifest = nlohmann::json::parse(e2e::read_file(dir / "out" / "run.json"));
+    CHECK(manifest.at("uncertainty").at("measures").at(1).at("column") == "cejst_final");
+    CHECK(manifest.at("uncertainty").at("measures").at(1).at("p_flagged") == true);
+}
