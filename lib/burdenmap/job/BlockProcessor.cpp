@@ -173,7 +173,7 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
     const UncertaintyPlan& draws = plan_.uncertainty;
     const bool draw_statistics = !draws.steps.empty() || !draws.exposures.empty();
     // [uncertainty]: each cell's raw values into the zone's histograms (UncertaintyPlan), over the
-    // layer's cells with a value and, with a mask band, that band's.
+    // layer's cells with a value and, for a StepSpec with a mask band, that band's.
     const auto add_draw_statistics = [&draws](const std::vector<const float*>& values, std::size_t cell, double w, double residents,
                                               ZoneStats& stats) {
         for (std::size_t i = 0; i < draws.steps.size(); ++i) {
@@ -182,9 +182,7 @@ void BlockProcessor::summarise_zones(WindowResult& r) const {
             stats.steps[i].add(values[2 * s.layer][cell], w, residents);
         }
         for (std::size_t i = 0; i < draws.exposures.size(); ++i) {
-            const ExposureSpec& e = draws.exposures[i];
-            if (e.mask_band && std::isnan(values[*e.mask_band][cell])) continue;
-            stats.exposures[i].add(values[2 * e.layer][cell], w, residents);
+            stats.exposures[i].add(values[2 * draws.exposures[i].layer][cell], w, residents);
         }
     };
 

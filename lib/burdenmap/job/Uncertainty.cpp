@@ -15,7 +15,6 @@
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/fair/ConcentrationIndex.h"
 #include "burdenmap/fair/IncomeGroups.h"
-#include "burdenmap/job/BandSet.h"
 #include "burdenmap/job/FairnessColumns.h"
 #include "burdenmap/job/FairnessPresets.h"
 #include "burdenmap/uncertainty/DrawRandom.h"
@@ -48,7 +47,7 @@ struct DrawChoices {
 class DrawEngine {
 public:
     DrawEngine(const JobPlan& plan, const std::vector<std::optional<ZoneStats>>& stats, const ZoneColumns& zones)
-        : plan_(plan), u_(plan.uncertainty), stats_(stats), zones_(zones), bands_(make_band_set(plan)) {}
+        : plan_(plan), u_(plan.uncertainty), stats_(stats), zones_(zones) {}
 
     const ZoneValues& point(const std::string& column) {
         auto it = points_.find(column);
@@ -241,7 +240,6 @@ private:
     const UncertaintyPlan& u_;
     const std::vector<std::optional<ZoneStats>>& stats_;
     const ZoneColumns& zones_;
-    BandSet bands_;
     std::map<std::string, ZoneValues> points_;
 };
 

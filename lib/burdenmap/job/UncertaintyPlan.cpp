@@ -56,6 +56,7 @@ Steps class_steps(const ClassTable& table) {
 class Planner {
 public:
     Planner(const JobPlan& plan, UncertaintyPlan& out) : plan_(plan), out_(out), bands_(make_band_set(plan)) {}
+    const BandSet& bands() const { return bands_; }
 
     // The StepSpec of a layer's class table over its own cells or a cumulation's (mask_band).
     std::size_t step_spec(std::size_t layer, std::optional<std::size_t> mask_band, const std::string& key) {
@@ -102,7 +103,7 @@ public:
         layout->lower = lower;
         layout->upper = upper;
         layout->bins = kExposureBins;
-        out_.exposures.push_back({layer, std::nullopt, layout});
+        out_.exposures.push_back({layer, layout});
         return out_.exposures.size() - 1;
     }
 
@@ -330,7 +331,7 @@ UncertaintyPlan plan_uncertainty(const JobPlan& plan) {
 
     // The headline burden and the fairness index's columns: what the draws recompute.
     Planner planner(plan, out);
-    const BandSet bands = make_band_set(plan);
+    const BandSet& bands = planner.bands();
     out.headline = plan.fairness.enabled ? plan.fairness.headline_burden : bands.zonal[headline_band(plan, bands)].prefix + "_mean";
     planner.need(out.headline, plan.fairness.enabled && !plan.config.fairness.burden.empty() ? "fairness.burden" : "uncertainty (the headline burden " + out.headline + ")");
     if (plan.fairness.enabled) {

@@ -38,11 +38,11 @@ struct StepSpec {
     ScoreSteps steps;
 };
 
-// Per zone one ExposureHistogram of a layer's values (the curves of health outcomes and
-// continuous scores), masked like StepSpec.
+// Per zone one ExposureHistogram of a layer's values over its cells with a value (the curves of
+// health outcomes and continuous scores: a health burden counts each outcome where its layer has a
+// value, so no mask is needed).
 struct ExposureSpec {
     std::size_t layer = 0;
-    std::optional<std::size_t> mask_band;
     std::shared_ptr<const uncertainty::ExposureLayout> layout;
 };
 
