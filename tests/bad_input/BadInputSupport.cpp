@@ -285,6 +285,13 @@ void require_nothing_written(const fs::path& out) {
     CHECK(temps.empty());
 }
 
+void require_input_error(const Job& job, const CommandResult& r, const std::string& what) {
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.err, what));
+    CHECK(contains(r.err, "error:"));
+    require_nothing_written(job.out());
+}
+
 void require_refused_before_pixels(const Job& job, int exit_code, const std::vector<std::string>& parts) {
     for (const CommandResult& r : {job.validate(), job.run()}) {
         CHECK(r.exit_code == exit_code);

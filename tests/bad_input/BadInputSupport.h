@@ -100,6 +100,8 @@ std::vector<std::string> final_outputs(const fs::path& out);
 std::vector<std::string> temp_files(const fs::path& out);
 // Both empty: what every failed run must leave behind.
 void require_nothing_written(const fs::path& out);
+// A failed run on bad input data: exit code 1, an "error:" message naming `what`, nothing written.
+void require_input_error(const Job& job, const CommandResult& r, const std::string& what);
 // `validate` and `run` both refuse the job with `exit_code`, each message holding every one of
 // `parts`, and nothing is written: what an error found before any pixel is read must give.
 void require_refused_before_pixels(const Job& job, int exit_code, const std::vector<std::string>& parts);

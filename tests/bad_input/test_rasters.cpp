@@ -9,21 +9,15 @@
 #include <limits>
 
 #include "BadInputSupport.h"
+#include "support/TestValues.h"
 
 using namespace bad;
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInf = std::numeric_limits<double>::infinity();
+using burdenmap::test::kNaN;
 
-// A failed run: exit code 1, the message names `what`, and nothing is written.
-void require_input_error(const Job& job, const CommandResult& r, const std::string& what) {
-    CHECK(r.exit_code == 1);
-    CHECK(contains(r.err, what));
-    CHECK(contains(r.err, "error:"));
-    require_nothing_written(job.out());
-}
+constexpr double kInf = std::numeric_limits<double>::infinity();
 
 std::string warnings_of(const Job& job) { return e2e::read_file(job.out() / "run.json"); }
 

@@ -12,12 +12,6 @@ using namespace bad;
 
 namespace {
 
-void require_input_error(const Job& job, const CommandResult& r, const std::string& what) {
-    CHECK(r.exit_code == 1);
-    CHECK(contains(r.err, what));
-    require_nothing_written(job.out());
-}
-
 // The standard zones plus `extra` features.
 void write_zones_with(const Job& job, const std::vector<ZoneFeature>& extra) {
     ZoneSpec z = standard_zones();

@@ -23,6 +23,8 @@
 #include "support/Files.h"
 #include "support/GdalTestData.h"
 #include "support/TempDir.h"
+#include "support/Shapes.h"
+#include "support/TestValues.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
@@ -30,9 +32,11 @@ using Catch::Matchers::Contains;
 
 namespace {
 
+using burdenmap::test::kNaNf;
+using burdenmap::test::rectangle;
+
 using namespace burdenmap::test;  // tests/support
 
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 const Grid kGrid(0, 40, 10, 10, 4, 4);  // 4x4 cells of 10 m (100 m2), x 0..40, y 0..40
 
 using Bands = std::vector<std::pair<std::string, std::vector<float>>>;
@@ -113,10 +117,6 @@ ComparedMeasure score(const std::string& layer, int classes) {
     return m;
 }
 
-MultiPolygon rectangle(double x0, double y0, double x1, double y1) {
-    return {Polygon{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}, {}}};
-}
-
 // Two zones of known population: A over columns 0-1 (800 m2, 80 residents: 10 a cell), B over
 // column 2 and the left half of column 3 (600 m2, 120 residents: 20 a whole cell, 10 a half).
 ResidentsPerCell two_zones() {
@@ -146,21 +146,21 @@ CellComparisonInput input_for(const fs::path& base, const std::vector<std::pair<
 
 // The hand-made base and plan: stapeling (a count) and road_noise_score (classes 0..2).
 const std::vector<float> kBaseCount = {0, 1, 2, 3,  //
-                                       1, 1, kNaN, 2,  //
+                                       1, 1, kNaNf, 2,  //
                                        0, 2, 2, 1,  //
                                        3, 3, 0, 0};
 const std::vector<float> kPlanCount = {0, 0, 1, 3,  //
-                                       2, 1, 1, kNaN,  //
+                                       2, 1, 1, kNaNf,  //
                                        0, 1, 2, 2,  //
                                        3, 2, 0, 1};
 const std::vector<float> kBaseScore = {0, 1, 2, 2,  //
                                        1, 1, 0, 2,  //
                                        0, 2, 2, 1,  //
-                                       2, kNaN, 0, 0};
+                                       2, kNaNf, 0, 0};
 const std::vector<float> kPlanScore = {0, 0, 1, 2,  //
                                        1, 1, 0, 2,  //
                                        0, 1, 2, 2,  //
-                                       2, 2, kNaN, 1};
+                                       2, 2, kNaNf, 1};
 
 Bands base_bands() {
     return {{"road_noise", std::vector<float>(16, 60.0f)}, {"road_noise_score", kBaseScore}, {"stapeling", kBaseCount}};
@@ -211,13 +211,13 @@ TEST_CASE("compare_cells: delta.tif = plan - base per cell, NaN where either run
 
     // By hand, plan - base: stapeling                      road_noise_score
     const std::vector<float> count_delta = {0, -1, -1, 0,  //  0, -1, -1, 0
-                                            1, 0, kNaN, kNaN,  //  0, 0, 0, 0
+                                            1, 0, kNaNf, kNaNf,  //  0, 0, 0, 0
                                             0, -1, 0, 1,  //  0, -1, 0, 1
                                             0, -1, 0, 1};  //  0, NaN, NaN, 1
     const std::vector<float> score_delta = {0, -1, -1, 0,  //
                                             0, 0, 0, 0,  //
                                             0, -1, 0, 1,  //
-                                            0, kNaN, kNaN, 1};
+                                            0, kNaNf, kNaNf, 1};
     const Read tif = read_tif(dir / "out/delta.tif");
     CHECK(tif.layout == "COG");
     REQUIRE(tif.descriptions == std::vector<std::string>{"stapeling_delta_a1", "road_noise_score_delta_a1"});
@@ -283,7 +283,7 @@ TEST_CASE("compare_cells: a run compared with itself: every delta 0, transitions
     // Scores 0..3 that vary cell by cell, and zones cut at odd angles and fractions of cells.
     std::vector<float> scores(16);
     for (std::size_t i = 0; i < 16; ++i) scores[i] = static_cast<float>((i * 7 + i / 4) % 4);
-    scores[5] = kNaN;
+    scores[5] = kNaNf;
     const fs::path run = write_run(dir / "run/burden.tif", {{"road_noise_score", scores}, {"stapeling", scores}});
     ResidentsPerCell zones;
     zones.kind = ResidentsPerCell::Kind::zones;
@@ -422,7 +422,7 @@ TEST_CASE("compare_cells: transitions weighted by a population raster") {
     // Residents per cell: 1 in every cell but 100 in the top-left cell (score 0 -> 0) and NaN in the last.
     std::vector<float> people(16, 1.0f);
     people[0] = 100;
-    people[15] = kNaN;
+    people[15] = kNaNf;
     const fs::path population = write_run(dir / "population.tif", {{"", people}});
     CellComparisonInput in = input_for(base, {{plan, "a1"}});
     in.plan_residents[0] = ResidentsPerCell{};

@@ -15,16 +15,16 @@
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/report/QmlStyle.h"
 #include "report/XmlCheck.h"
+#include "support/Shapes.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap;
 
 namespace {
 
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+using burdenmap::test::kNaNf;
+using burdenmap::test::rectangle;
 
-MultiPolygon rectangle(double x0, double y0, double x1, double y1) {
-    return {Polygon{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}, {}}};
-}
 
 }  // namespace
 
@@ -34,18 +34,18 @@ TEST_CASE("transition_class: floor of a value inside 0..classes-1, else -1") {
     CHECK(transition_class(1.5f, 3) == 1);
     CHECK(transition_class(3.0f, 3) == -1);
     CHECK(transition_class(-0.5f, 3) == -1);
-    CHECK(transition_class(kNaN, 3) == -1);
+    CHECK(transition_class(kNaNf, 3) == -1);
 }
 
 TEST_CASE("TransitionCounts: residents per (from, to) on a hand-made 4x4 pair of score rasters") {
     // 4x4, classes 0..2; row-major. Base and plan differ in a few cells; two cells lose data.
     const std::vector<float> base = {0, 0, 1, 1,  //
                                      0, 1, 1, 2,  //
-                                     2, 2, kNaN, 1,  //
+                                     2, 2, kNaNf, 1,  //
                                      0, 1, 2, 2};
     const std::vector<float> plan = {0, 1, 1, 0,  //
                                      0, 1, 2, 2,  //
-                                     1, 2, 0, kNaN,  //
+                                     1, 2, 0, kNaNf,  //
                                      0, 0, 2, 2};
     const std::vector<double> residents = {1, 2, 3, 4,  //
                                            5, 6, 7, 8,  //
@@ -89,7 +89,7 @@ TEST_CASE("TransitionCounts: residents per (from, to) on a hand-made 4x4 pair of
 
 TEST_CASE("TransitionCounts: halves added apart and merged give the counts of the whole") {
     const std::vector<float> base = {0, 1, 2, 1, 0, 2};
-    const std::vector<float> plan = {1, 1, 2, 0, 0, kNaN};
+    const std::vector<float> plan = {1, 1, 2, 0, 0, kNaNf};
     const std::vector<double> residents = {0.5, 1.25, 2, 3, 4.75, 6};
     TransitionCounts whole(3), first(3), second(3);
     whole.add(base.data(), plan.data(), residents.data(), 6);

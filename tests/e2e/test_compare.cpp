@@ -12,13 +12,15 @@
 #include <set>
 
 #include "E2eSupport.h"
+#include "support/TestValues.h"
 
 using namespace e2e;
 namespace fs = std::filesystem;
 
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+using burdenmap::test::contains;
+
 
 // The file names in a folder: compare's outputs and nothing else (no temp file left behind).
 std::set<std::string> file_names(const fs::path& dir) {

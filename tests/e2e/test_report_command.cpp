@@ -6,13 +6,15 @@
 #include <filesystem>
 
 #include "E2eSupport.h"
+#include "support/TestValues.h"
 
 using namespace e2e;
 namespace fs = std::filesystem;
 
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+using burdenmap::test::contains;
+
 
 std::vector<std::string> hidden_files(const fs::path& dir) {
     std::vector<std::string> out;

@@ -72,12 +72,12 @@ std::vector<BandSpec> three_bands() {
 
 const Grid small_grid(155000.0, 463000.0, 10.0, 10.0, 40, 30);
 
-struct Dataset {
+struct TiffDataset {
     GDALDatasetH ds;
-    explicit Dataset(const fs::path& p) : ds(GDALOpen(p.c_str(), GA_ReadOnly)) { REQUIRE(ds); }
-    ~Dataset() { GDALClose(ds); }
-    Dataset(const Dataset&) = delete;
-    Dataset& operator=(const Dataset&) = delete;
+    explicit TiffDataset(const fs::path& p) : ds(GDALOpen(p.c_str(), GA_ReadOnly)) { REQUIRE(ds); }
+    ~TiffDataset() { GDALClose(ds); }
+    TiffDataset(const TiffDataset&) = delete;
+    TiffDataset& operator=(const TiffDataset&) = delete;
 };
 
 std::string item(GDALMajorObjectH object, const char* key, const char* domain = nullptr) {
@@ -99,7 +99,7 @@ TEST_CASE("GeoTiffWriter streams windows into a COG that reads back exactly", "[
     }
     CHECK(names_in(dir.path()) == std::vector<std::string>{"burden.tif"});  // no temp, no sidecar
 
-    Dataset f(out);
+    TiffDataset f(out);
     REQUIRE(GDALGetRasterXSize(f.ds) == 40);
     REQUIRE(GDALGetRasterYSize(f.ds) == 30);
     REQUIRE(GDALGetRasterCount(f.ds) == 3);
@@ -161,7 +161,7 @@ TEST_CASE("GeoTiffWriter builds overviews when the raster is larger than a block
         writer.finish();
     }
     CHECK(names_in(dir.path()) == std::vector<std::string>{"large.tif"});
-    Dataset f(out);
+    TiffDataset f(out);
     CHECK(item(f.ds, "LAYOUT", "IMAGE_STRUCTURE") == "COG");
     GDALRasterBandH band = GDALGetRasterBand(f.ds, 1);
     REQUIRE(GDALGetOverviewCount(band) >= 1);
@@ -195,7 +195,7 @@ TEST_CASE("overviews averaged as aligned windows pass are the exact means of the
         return out;
     };
     const auto level = [](const fs::path& file, int k, int cols, int rows) {
-        Dataset f(file);
+        TiffDataset f(file);
         GDALRasterBandH band = GDALGetRasterBand(f.ds, 1);
         REQUIRE(GDALGetOverviewCount(band) == 2);
         GDALRasterBandH overview = GDALGetOverview(band, k);
@@ -272,7 +272,7 @@ TEST_CASE("GeoTiffWriter refuses an existing output without overwrite, leaving i
         GeoTiffWriter writer(out, true, small_grid, epsg_wkt(28992), {{"only", "", {}}}, {});
         write_all(writer, small_grid, 1, 16);
         writer.finish();
-        Dataset f(out);
+        TiffDataset f(out);
         CHECK(GDALGetRasterCount(f.ds) == 1);
         CHECK(names_in(dir.path()) == std::vector<std::string>{"burden.tif"});
     }

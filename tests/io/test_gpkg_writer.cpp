@@ -67,15 +67,15 @@ void write_sample(const fs::path& out, bool overwrite = false) {
     writer.finish();
 }
 
-struct Dataset {
+struct GpkgDataset {
     GDALDatasetH ds;
-    explicit Dataset(const fs::path& p)
+    explicit GpkgDataset(const fs::path& p)
         : ds(GDALOpenEx(p.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)) {
         REQUIRE(ds);
     }
-    ~Dataset() { GDALClose(ds); }
-    Dataset(const Dataset&) = delete;
-    Dataset& operator=(const Dataset&) = delete;
+    ~GpkgDataset() { GDALClose(ds); }
+    GpkgDataset(const GpkgDataset&) = delete;
+    GpkgDataset& operator=(const GpkgDataset&) = delete;
 
     // The rows of a query, every column as text ("<NULL>" for NULL).
     std::vector<std::vector<std::string>> query(const std::string& sql) const {
@@ -103,7 +103,7 @@ TEST_CASE("GpkgWriter writes a MultiPolygon layer with NULLs", "[gpkg]") {
     write_sample(out);
     CHECK(names_in(dir.path()) == std::vector<std::string>{"burden.gpkg"});  // no temp, no journal
 
-    Dataset f(out);
+    GpkgDataset f(out);
     OGRLayerH zones = GDALDatasetGetLayerByName(f.ds, "zones");
     REQUIRE(zones);
     CHECK(OGR_L_GetGeomType(zones) == wkbMultiPolygon);
@@ -146,7 +146,7 @@ TEST_CASE("GpkgWriter records descriptions, attribute tables and the codebook", 
     TempDir dir("gpkg");
     const fs::path out = dir.path() / "burden.gpkg";
     write_sample(out);
-    Dataset f(out);
+    GpkgDataset f(out);
 
     const auto contents = f.query("SELECT table_name, data_type, description FROM gpkg_contents ORDER BY table_name");
     REQUIRE(contents.size() == 3);
@@ -177,7 +177,7 @@ TEST_CASE("GpkgWriter stores the run manifest in gpkg_metadata", "[gpkg]") {
     TempDir dir("gpkg");
     const fs::path out = dir.path() / "burden.gpkg";
     write_sample(out);
-    Dataset f(out);
+    GpkgDataset f(out);
 
     const auto metadata = f.query("SELECT id, md_scope, md_standard_uri, mime_type, metadata FROM gpkg_metadata");
     REQUIRE(metadata.size() == 1);
@@ -232,7 +232,7 @@ TEST_CASE("GpkgWriter refuses an existing output without overwrite, leaving it u
             writer.write_table("only", "", group_fields(), {});
             writer.finish();
         }
-        Dataset f(out);
+        GpkgDataset f(out);
         CHECK(GDALDatasetGetLayerCount(f.ds) == 1);
         CHECK(names_in(dir.path()) == std::vector<std::string>{"burden.gpkg"});
     }
@@ -268,7 +268,7 @@ TEST_CASE("GpkgWriter names the layer and field of a bad value, and writes no ro
     // The failed layers are not in the codebook, and their rows were rolled back.
     writer.write_codebook();
     writer.finish();
-    Dataset f(out);
+    GpkgDataset f(out);
     CHECK(f.query("SELECT COUNT(*) FROM zones_stats")[0][0] == "0");
     OGRLayerH stats = GDALDatasetGetLayerByName(f.ds, "zones_stats");
     REQUIRE(stats);

@@ -16,6 +16,7 @@
 #include "burdenmap/io/SiteContours.h"
 #include "burdenmap/io/SiteSource.h"
 #include "support/GdalTestData.h"
+#include "support/RdSquares.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -24,23 +25,15 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-using namespace burdenmap::test;  // tests/support
+using namespace burdenmap::test;  // tests/support (RdSquares.h: X0, Y0, rd_point, square)
 
-constexpr double X0 = 150000.0, Y0 = 450000.0;
-
-std::string pt(double x, double y) { return std::to_string(X0 + x) + " " + std::to_string(Y0 + y); }
-std::string square(double xmin, double ymin, double xmax, double ymax) {
-    return "POLYGON((" + pt(xmin, ymin) + "," + pt(xmax, ymin) + "," + pt(xmax, ymax) + "," + pt(xmin, ymax) + "," +
-           pt(xmin, ymin) + "))";
-}
-
-struct Feature {
+struct SiteFeature {
     std::string id;
     std::string wkt;  // empty: no geometry
 };
 
 // Layer "sites" with a text field "name"; epsg 0: no CRS.
-fs::path write_sites(const TempDir& dir, const std::vector<Feature>& features, int epsg = 28992,
+fs::path write_sites(const TempDir& dir, const std::vector<SiteFeature>& features, int epsg = 28992,
                      const std::string& file_name = "sites.gpkg") {
     gdal_init();
     const fs::path file = dir.path() / file_name;
@@ -57,7 +50,7 @@ fs::path write_sites(const TempDir& dir, const std::vector<Feature>& features, i
     OGRFieldDefnH name = OGR_Fld_Create("name", OFTString);
     REQUIRE(OGR_L_CreateField(layer, name, TRUE) == OGRERR_NONE);
     OGR_Fld_Destroy(name);
-    for (const Feature& f : features) {
+    for (const SiteFeature& f : features) {
         OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
         OGR_F_SetFieldString(feature, 0, f.id.c_str());
         if (!f.wkt.empty()) set_geometry(feature, f.wkt);
@@ -71,7 +64,7 @@ fs::path write_sites(const TempDir& dir, const std::vector<Feature>& features, i
 
 TEST_CASE("points and polygons are read with their ids; the feature id when no field is named", "[sites]") {
     TempDir dir("sites");
-    const fs::path file = write_sites(dir, {{"north", "POINT(" + pt(10, 20) + ")"}, {"plot", square(0, 0, 100, 50)}});
+    const fs::path file = write_sites(dir, {{"north", "POINT(" + rd_point(10, 20) + ")"}, {"plot", square(0, 0, 100, 50)}});
     Diagnostics diag;
     const SiteLayer layer = read_sites(file, "", "name", epsg_wkt(28992), diag);
     REQUIRE(layer.sites.size() == 2);
@@ -107,8 +100,8 @@ TEST_CASE("sites in another CRS (WGS84 lon/lat) are reprojected onto the target"
 
 TEST_CASE("a line or an empty geometry is kept as unusable, with a warning", "[sites]") {
     TempDir dir("sites");
-    const fs::path file = write_sites(dir, {{"road", "LINESTRING(" + pt(0, 0) + "," + pt(10, 10) + ")"}, {"empty", ""},
-                                            {"ok", "POINT(" + pt(1, 1) + ")"}});
+    const fs::path file = write_sites(dir, {{"road", "LINESTRING(" + rd_point(0, 0) + "," + rd_point(10, 10) + ")"}, {"empty", ""},
+                                            {"ok", "POINT(" + rd_point(1, 1) + ")"}});
     Diagnostics diag;
     const SiteLayer layer = read_sites(file, "", "name", epsg_wkt(28992), diag);
     REQUIRE(layer.sites.size() == 3);
@@ -123,13 +116,13 @@ TEST_CASE("a line or an empty geometry is kept as unusable, with a warning", "[s
 TEST_CASE("bad site files name the file, layer and field", "[sites]") {
     TempDir dir("sites");
     Diagnostics diag;
-    const fs::path file = write_sites(dir, {{"a", "POINT(" + pt(0, 0) + ")"}, {"a", "POINT(" + pt(5, 0) + ")"}});
+    const fs::path file = write_sites(dir, {{"a", "POINT(" + rd_point(0, 0) + ")"}, {"a", "POINT(" + rd_point(5, 0) + ")"}});
     CHECK_THROWS_WITH(read_sites(file, "", "code", epsg_wkt(28992), diag),
                       Contains(file.string()) && Contains("id field 'code'") && Contains("fields are: name"));
     CHECK_THROWS_WITH(read_sites(file, "", "name", epsg_wkt(28992), diag), Contains("site id 'a'") && Contains("more than one"));
     CHECK_THROWS_WITH(read_sites(file, "plots", "", epsg_wkt(28992), diag), Contains("layer 'plots' not found"));
     CHECK_THROWS_WITH(read_sites(dir.path() / "missing.gpkg", "", "", epsg_wkt(28992), diag), Contains("missing.gpkg"));
-    const fs::path no_crs = write_sites(dir, {{"a", "POINT(" + pt(0, 0) + ")"}}, 0, "nocrs.gpkg");
+    const fs::path no_crs = write_sites(dir, {{"a", "POINT(" + rd_point(0, 0) + ")"}}, 0, "nocrs.gpkg");
     CHECK_THROWS_WITH(read_sites(no_crs, "", "", epsg_wkt(28992), diag), Contains("no CRS"));
 }
 
@@ -158,7 +151,7 @@ TEST_CASE("contours: inside, touching the line, outside with its distance", "[si
     CHECK_FALSE(touching[0].interior);
     CHECK(tester.distance(wkb_of(square(200, 20, 260, 80)), 1e-6) == 0.0);
     // A point on the line touches it too.
-    const auto on_line = tester.contacts(wkb_of("POINT(" + pt(200, 100) + ")"));
+    const auto on_line = tester.contacts(wkb_of("POINT(" + rd_point(200, 100) + ")"));
     REQUIRE(on_line.size() == 1);
     CHECK_FALSE(on_line[0].interior);
 

@@ -18,6 +18,7 @@
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/VectorLayerSource.h"
 #include "support/GdalTestData.h"
+#include "support/RdSquares.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -30,14 +31,8 @@ using namespace burdenmap::test;  // tests/support
 
 std::string rd_wkt() { return burdenmap::test::epsg_wkt(28992); }
 
-// RD offsets keep the coordinates realistic; all numbers below are relative to them.
-constexpr double X0 = 150000.0, Y0 = 450000.0;
-
-std::string square(double xmin, double ymin, double xmax, double ymax) {
-    auto p = [](double x, double y) { return std::to_string(X0 + x) + " " + std::to_string(Y0 + y); };
-    return "POLYGON((" + p(xmin, ymin) + "," + p(xmax, ymin) + "," + p(xmax, ymax) + "," + p(xmin, ymax) + "," +
-           p(xmin, ymin) + "))";
-}
+// RD offsets (support/RdSquares.h: X0, Y0, square) keep the coordinates realistic; all numbers
+// below are relative to them.
 
 struct Contour {
     std::string wkt;

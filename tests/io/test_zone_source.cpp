@@ -37,14 +37,14 @@ OGRSpatialReferenceH new_srs(int epsg) {
 }
 
 // One feature: WKT geometry and field values; a field absent from the map stays NULL.
-struct Feature {
+struct ZoneFeature {
     std::string wkt;
     std::map<std::string, std::string> text;  // id, name, inc_text
     std::map<std::string, double> number;     // pop (integer), inc (real)
 };
 
 // Layer "zones" with fields id (text), name (text), pop (integer), inc (real), inc_text (text).
-fs::path write_zones(const TempDir& dir, const std::string& name, int epsg, const std::vector<Feature>& features) {
+fs::path write_zones(const TempDir& dir, const std::string& name, int epsg, const std::vector<ZoneFeature>& features) {
     gdal_init();
     const fs::path file = dir.path() / name;
     GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GPKG"), file.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
@@ -60,7 +60,7 @@ fs::path write_zones(const TempDir& dir, const std::string& name, int epsg, cons
         REQUIRE(OGR_L_CreateField(layer, defn, TRUE) == OGRERR_NONE);
         OGR_Fld_Destroy(defn);
     }
-    for (const Feature& f : features) {
+    for (const ZoneFeature& f : features) {
         OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
         for (const auto& [k, v] : f.text) OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, k.c_str()), v.c_str());
         for (const auto& [k, v] : f.number) OGR_F_SetFieldDouble(feature, OGR_F_GetFieldIndex(feature, k.c_str()), v);

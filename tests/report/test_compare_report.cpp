@@ -12,13 +12,15 @@
 #include "burdenmap/report/NumberFormat.h"
 #include "burdenmap/report/RasterStyle.h"
 #include "burdenmap/report/SvgChart.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap;
 using namespace burdenmap::report;
 
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+using burdenmap::test::contains;
+
 
 std::size_t occurrences(const std::string& s, const std::string& part) {
     std::size_t n = 0;

@@ -14,6 +14,7 @@
 #include "support/Files.h"
 #include "support/GdalTestData.h"
 #include "support/TempDir.h"
+#include "support/TestValues.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
@@ -21,7 +22,8 @@ using namespace burdenmap::test;
 
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+using burdenmap::test::contains;
+
 
 const Grid grid(155000, 463040, 10, 10, 4, 4);
 

@@ -9,12 +9,14 @@
 
 #include "burdenmap/report/ReportBuilder.h"
 #include "burdenmap/report/ReportHtml.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::report;
 
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+using burdenmap::test::contains;
+
 
 const char* const manifest = R"json({
   "tool": "burdenmap 0.1.0",

@@ -10,13 +10,15 @@
 #include "burdenmap/report/ReportBuilder.h"
 #include "burdenmap/report/ReportHtml.h"
 #include "burdenmap/report/ReportUncertainty.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::report;
 using namespace burdenmap::report::detail;
 
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+using burdenmap::test::contains;
+
 
 const char* const manifest = R"json({
   "tool": "burdenmap test",

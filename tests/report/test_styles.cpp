@@ -6,12 +6,14 @@
 #include "burdenmap/report/QmlStyle.h"
 #include "burdenmap/report/SldStyle.h"
 #include "burdenmap/report/ZoneStyles.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::report;
 
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+using burdenmap::test::contains;
+
 
 std::vector<GraduatedClass> three_classes() {
     return graduated_classes({0, 0.5, 1.25, 2.6}, ColorRamp::yl_or_rd(), "layers");

@@ -9,7 +9,7 @@ using namespace burdenmap::report;
 namespace {
 
 // Well-formed UTF-8: every lead byte followed by as many continuation bytes as it announces.
-bool valid_utf8(const std::string& s) {
+bool is_valid_utf8(const std::string& s) {
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
         const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
@@ -44,7 +44,7 @@ std::vector<std::string> wrapped(const std::string& title) {
     chart.panels.push_back({title, "µg/m³", {1.0, 2.0}});
     const std::string svg = bar_chart_svg(chart);
     INFO(svg);
-    CHECK(valid_utf8(svg));
+    CHECK(is_valid_utf8(svg));
     CHECK(xmlcheck::problems(svg) == "");
     return title_lines(svg);
 }

@@ -3,11 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include "burdenmap/fair/Bivariate.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::fair;
 
 namespace {
-constexpr auto NUL = std::nullopt;
+
+using burdenmap::test::NUL;
 using Classes = std::vector<std::optional<int>>;
 }  // namespace
 

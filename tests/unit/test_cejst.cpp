@@ -8,15 +8,17 @@
 #include <string>
 
 #include "burdenmap/fair/Cejst.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::fair;
 using Catch::Matchers::Contains;
 
 namespace {
 
-constexpr auto NUL = std::nullopt;
+using burdenmap::test::NUL;
 
-RankedIndicator given(const std::string& label, const std::string& category, ZoneValues pct) {
+
+RankedIndicator given_category(const std::string& label, const std::string& category, ZoneValues pct) {
     return rank_indicator(Indicator{label, label, category, Direction::higher_is_worse, std::move(pct)},
                           PercentileRule::given);
 }
@@ -63,10 +65,10 @@ TEST_CASE("CEJST thresholds are inclusive at exactly 0.90 and 0.65 (pandas perce
 TEST_CASE("CEJST per-category flags, category and threshold counts, reasons") {
     // Percentiles given on 0–100 (rule `given`), compared as /100 on CEJST's 0–1 scale.
     const std::vector<RankedIndicator> burdens = {
-        given("NO2", "transportation", {95.0, 95.0, 89.99, 10.0}),
-        given("traffic", "transportation", {90.0, NUL, 50.0, 10.0}),
-        given("PM2.5", "energy", {92.0, 50.0, 80.0, 10.0}),
-        given("asthma", "health", {10.0, 99.0, 50.0, 90.0}),
+        given_category("NO2", "transportation", {95.0, 95.0, 89.99, 10.0}),
+        given_category("traffic", "transportation", {90.0, NUL, 50.0, 10.0}),
+        given_category("PM2.5", "energy", {92.0, 50.0, 80.0, 10.0}),
+        given_category("asthma", "health", {10.0, 99.0, 50.0, 90.0}),
     };
     const auto low = low_income_given({70.0, 64.9, 100.0, 65.0});
     const auto r = compute_cejst(burdens, low);
@@ -108,7 +110,7 @@ TEST_CASE("CEJST per-category flags, category and threshold counts, reasons") {
 TEST_CASE("CEJST category gate replaces the low-income test (Workforce: education)") {
     // score_narwhal.py, burden categories: Workforce = indicator >= 0.90 AND >= 10 % adults without a high-school diploma, instead
     // of low income.
-    const std::vector<RankedIndicator> burdens = {given("unemployment", "workforce", {95.0, 95.0})};
+    const std::vector<RankedIndicator> burdens = {given_category("unemployment", "workforce", {95.0, 95.0})};
     const auto low = low_income_given({90.0, 10.0});
     const std::vector<CejstCategoryGate> gates = {
         {"workforce", "at least 10 % of adults without a high-school diploma", {false, true}}};
@@ -131,7 +133,7 @@ TEST_CASE("CEJST donut-hole option on a 3x3 grid") {
     // Every zone but the centre has NO2 at the 95th percentile and low income at the 70th; the
     // centre has NO2 at 50 and low income at 55 (below 0.65, at or above the donut's 0.50).
     const std::vector<RankedIndicator> burdens = {
-        given("NO2", "transportation", {95.0, 95.0, 95.0, 95.0, 50.0, 95.0, 95.0, 95.0, 95.0})};
+        given_category("NO2", "transportation", {95.0, 95.0, 95.0, 95.0, 50.0, 95.0, 95.0, 95.0, 95.0})};
     const auto low = low_income_given({70.0, 70.0, 70.0, 70.0, 55.0, 70.0, 70.0, 70.0, 70.0});
     CejstOptions options;
     options.donut_hole = true;

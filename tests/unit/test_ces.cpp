@@ -10,19 +10,21 @@
 #include <string>
 
 #include "burdenmap/fair/Ces.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::fair;
 using Catch::Matchers::Contains;
 
 namespace {
 
-constexpr auto NUL = std::nullopt;
+using burdenmap::test::NUL;
+
 constexpr auto kExp = static_cast<std::size_t>(CesComponent::exposures);
 constexpr auto kEff = static_cast<std::size_t>(CesComponent::environmental_effects);
 constexpr auto kSens = static_cast<std::size_t>(CesComponent::sensitive_populations);
 constexpr auto kSes = static_cast<std::size_t>(CesComponent::socioeconomic_factors);
 
-RankedIndicator given(const std::string& label, const std::string& component, ZoneValues pct) {
+RankedIndicator given_component(const std::string& label, const std::string& component, ZoneValues pct) {
     return rank_indicator(Indicator{label, label, component, Direction::higher_is_worse, std::move(pct)},
                           PercentileRule::given);
 }
@@ -30,12 +32,12 @@ RankedIndicator given(const std::string& label, const std::string& component, Zo
 // Zones A, B, C; B misses one exposure, C one socioeconomic indicator.
 std::vector<RankedIndicator> small_table() {
     return {
-        given("ozone", "exposures", {80.0, 20.0, 50.0}),
-        given("PM2.5", "exposures", {60.0, NUL, 50.0}),
-        given("cleanup sites", "environmental_effects", {40.0, 100.0, 70.0}),
-        given("asthma", "sensitive_populations", {90.0, 30.0, 60.0}),
-        given("poverty", "socioeconomic_factors", {70.0, 10.0, NUL}),
-        given("unemployment", "socioeconomic_factors", {50.0, 30.0, 90.0}),
+        given_component("ozone", "exposures", {80.0, 20.0, 50.0}),
+        given_component("PM2.5", "exposures", {60.0, NUL, 50.0}),
+        given_component("cleanup sites", "environmental_effects", {40.0, 100.0, 70.0}),
+        given_component("asthma", "sensitive_populations", {90.0, 30.0, 60.0}),
+        given_component("poverty", "socioeconomic_factors", {70.0, 10.0, NUL}),
+        given_component("unemployment", "socioeconomic_factors", {50.0, 30.0, 90.0}),
     };
 }
 
@@ -118,14 +120,14 @@ TEST_CASE("ces3draft: indicator-weighted means on the same table give different 
 TEST_CASE("unscored rule: fewer than 5 population-characteristics indicators present") {
     // CES unscored rule: scored = #non-missing PC indicators >= 5 (of 8). One exposure, 3 + 5 PC indicators.
     // Z1 has all 8, Z2 has 5, Z3 has 4 (and the highest PB, which must not set the maximum).
-    std::vector<RankedIndicator> t = {given("X", "exposures", {50.0, 80.0, 100.0}),
-                                      given("S1", "sensitive_populations", {40.0, 80.0, 100.0}),
-                                      given("S2", "sensitive_populations", {40.0, NUL, NUL}),
-                                      given("S3", "sensitive_populations", {40.0, NUL, NUL})};
+    std::vector<RankedIndicator> t = {given_component("X", "exposures", {50.0, 80.0, 100.0}),
+                                      given_component("S1", "sensitive_populations", {40.0, 80.0, 100.0}),
+                                      given_component("S2", "sensitive_populations", {40.0, NUL, NUL}),
+                                      given_component("S3", "sensitive_populations", {40.0, NUL, NUL})};
     for (int i = 1; i <= 5; ++i) {
         const std::optional<double> z2 = i <= 4 ? std::optional<double>(80.0) : std::nullopt;
         const std::optional<double> z3 = i <= 3 ? std::optional<double>(100.0) : std::nullopt;
-        t.push_back(given("P" + std::to_string(i), "socioeconomic_factors", {40.0, z2, z3}));
+        t.push_back(given_component("P" + std::to_string(i), "socioeconomic_factors", {40.0, z2, z3}));
     }
     const auto r = compute_ces(t, ces4_options());
     const auto& Z1 = r.zones[0];
@@ -163,9 +165,9 @@ TEST_CASE("unscored zones get the pollution burden score (as OEHHA publishes it)
     // the highest PB 90, Z5 unscored without any PB indicator. The maximum is over scored zones.
     auto options = ces4_options();
     options.min_population_indicators = 2;
-    const auto r = compute_ces({given("X", "exposures", {50.0, 80.0, 40.0, 90.0, NUL}),
-                                given("P1", "socioeconomic_factors", {40.0, 80.0, 100.0, 100.0, 100.0}),
-                                given("P2", "socioeconomic_factors", {40.0, 80.0, NUL, NUL, 100.0})},
+    const auto r = compute_ces({given_component("X", "exposures", {50.0, 80.0, 40.0, 90.0, NUL}),
+                                given_component("P1", "socioeconomic_factors", {40.0, 80.0, 100.0, 100.0, 100.0}),
+                                given_component("P2", "socioeconomic_factors", {40.0, 80.0, NUL, NUL, 100.0})},
                                options);
     CHECK(*r.max_pollution_burden == 80.0);
     CHECK(r.n_scored == 2);
@@ -195,7 +197,7 @@ TEST_CASE("unscored zones get the pollution burden score (as OEHHA publishes it)
 TEST_CASE("no scored zone: no maximum, so no pollution burden score either", "[ces][unscored]") {
     auto options = ces4_options();
     options.min_population_indicators = 2;
-    const auto r = compute_ces({given("X", "exposures", {50.0, 80.0}), given("P", "socioeconomic_factors", {40.0, 80.0})}, options);
+    const auto r = compute_ces({given_component("X", "exposures", {50.0, 80.0}), given_component("P", "socioeconomic_factors", {40.0, 80.0})}, options);
     CHECK(r.n_scored == 0);
     CHECK(*r.zones[1].pollution_burden == 80.0);
     CHECK_FALSE(r.zones[1].pollution_burden_score.has_value());
@@ -204,7 +206,7 @@ TEST_CASE("no scored zone: no maximum, so no pollution burden score either", "[c
 TEST_CASE("unscored when no pollution-burden indicator has data") {
     auto options = ces4_options();
     options.min_population_indicators = 1;
-    const auto r = compute_ces({given("X", "exposures", {NUL, 50.0}), given("P", "socioeconomic_factors", {50.0, 50.0})},
+    const auto r = compute_ces({given_component("X", "exposures", {NUL, 50.0}), given_component("P", "socioeconomic_factors", {50.0, 50.0})},
                                options);
     CHECK_FALSE(r.zones[0].scored);
     CHECK(r.zones[0].unscored_reason == "no pollution-burden indicator has data");
@@ -232,9 +234,9 @@ TEST_CASE("nl_default: the ces4 arithmetic from raw values through the CES perce
 }
 
 TEST_CASE("CES input errors name the indicator") {
-    REQUIRE_THROWS_WITH(compute_ces({given("x", "exposure", {1.0})}, ces4_options()),
+    REQUIRE_THROWS_WITH(compute_ces({given_component("x", "exposure", {1.0})}, ces4_options()),
                         Contains("CES indicator 'x'") && Contains("unknown CES component 'exposure'"));
-    REQUIRE_THROWS_WITH(compute_ces({given("a", "exposures", {1.0}), given("b", "exposures", {1.0, 2.0})}, ces4_options()),
+    REQUIRE_THROWS_WITH(compute_ces({given_component("a", "exposures", {1.0}), given_component("b", "exposures", {1.0, 2.0})}, ces4_options()),
                         Contains("CES indicator 'b'"));
     REQUIRE_THROWS_AS(compute_ces({}, ces4_options()), std::invalid_argument);
 }

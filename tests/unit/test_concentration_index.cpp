@@ -7,11 +7,13 @@
 #include <cmath>
 
 #include "burdenmap/fair/ConcentrationIndex.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::fair;
 
 namespace {
-constexpr auto NUL = std::nullopt;
+
+using burdenmap::test::NUL;
 }
 
 TEST_CASE("concentration index: burden falling with income, equal populations") {

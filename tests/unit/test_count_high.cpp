@@ -5,11 +5,13 @@
 #include <stdexcept>
 
 #include "burdenmap/fair/CountHigh.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::fair;
 
 namespace {
-constexpr auto NUL = std::nullopt;
+
+using burdenmap::test::NUL;
 }
 
 TEST_CASE("count_high: inclusive class boundaries, reversed indicators, NULLs counted as missing") {

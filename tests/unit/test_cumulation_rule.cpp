@@ -9,13 +9,15 @@
 #include <vector>
 
 #include "burdenmap/score/CumulationRule.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap;
 using Catch::Matchers::Contains;
 
 namespace {
 
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+using burdenmap::test::kNaNf;
+
 
 // The layers of a job, each a column of n cells; raw values and scores are separate arrays.
 struct Layers {
@@ -78,9 +80,9 @@ TEST_CASE("energetic sum of 60 and 50 dB is 10·log10(10^6 + 10^5)", "[cumulatio
 TEST_CASE("energetic sum skips nodata layers; all nodata gives NaN", "[cumulation]") {
     Layers l;
     //          cell:  0      1      2      3
-    l.raw = {{60.0f, kNaN, kNaN, 55.0f},
-             {kNaN, 50.0f, kNaN, 55.0f},
-             {kNaN, kNaN, kNaN, 55.0f}};
+    l.raw = {{60.0f, kNaNf, kNaNf, 55.0f},
+             {kNaNf, 50.0f, kNaNf, 55.0f},
+             {kNaNf, kNaNf, kNaNf, 55.0f}};
     l.scores = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
     const auto out = apply(rule_of(CumulationKind::energetic_sum, {0, 1, 2}), l, 4);
     CHECK(out[0] == Approx(60.0).margin(1e-5));  // only 60 has data: 10·log10(10^6) = 60
@@ -108,9 +110,9 @@ TEST_CASE("count_at_least counts layers at or above each layer's own level", "[c
     // cell 3: scores {NaN, 1, NaN}: only layer 1 has data, and it counts → 1.
     // cell 4: scores {NaN, 0, NaN}: layer 1 has data but is below → 0 (not NaN).
     // cell 5: all NaN → NaN.
-    l.scores = {{6, 5, 8, kNaN, kNaN, kNaN}, {1, 0, 4, 1, 0, kNaN}, {2, 3, 9, kNaN, kNaN, kNaN}};
+    l.scores = {{6, 5, 8, kNaNf, kNaNf, kNaNf}, {1, 0, 4, 1, 0, kNaNf}, {2, 3, 9, kNaNf, kNaNf, kNaNf}};
     // Raw values are irrelevant to the count; make them disagree with the scores on purpose.
-    l.raw = {std::vector<float>(6, 100.0f), std::vector<float>(6, 100.0f), std::vector<float>(6, kNaN)};
+    l.raw = {std::vector<float>(6, 100.0f), std::vector<float>(6, 100.0f), std::vector<float>(6, kNaNf)};
     const auto out = apply(r, l, 6);
     CHECK(out[0] == 2.0f);
     CHECK(out[1] == 1.0f);
@@ -142,7 +144,7 @@ TEST_CASE("count_at_least with missing layers: skip counts the rest, nodata leav
     // cell 2: layer 0 missing, layer 2 not burdened → skip 0, nodata NaN.
     // cell 3: both missing (all nodata) → NaN either way.
     // cell 4: complete, none burdened, layer 1 (not counted) missing → 0 either way.
-    l.scores = {{3, 2, kNaN, kNaN, 0}, {kNaN, kNaN, kNaN, kNaN, kNaN}, {1, kNaN, 0, kNaN, 0}};
+    l.scores = {{3, 2, kNaNf, kNaNf, 0}, {kNaNf, kNaNf, kNaNf, kNaNf, kNaNf}, {1, kNaNf, 0, kNaNf, 0}};
     l.raw = l.scores;
     const auto skip = apply(r, l, 5);
     CHECK(skip[0] == 2.0f);
@@ -174,7 +176,7 @@ TEST_CASE("weighted_sum is NaN when any input is NaN", "[cumulation]") {
     CumulationRule r = rule_of(CumulationKind::weighted_sum, {0, 1});
     r.weights = {0.5, 2.0};
     Layers l;
-    l.scores = {{4, kNaN, 4, kNaN}, {3, 3, kNaN, kNaN}};
+    l.scores = {{4, kNaNf, 4, kNaNf}, {3, 3, kNaNf, kNaNf}};
     l.raw = {{0, 0, 0, 0}, {0, 0, 0, 0}};
     const auto out = apply(r, l, 4);
     CHECK(out[0] == Approx(0.5 * 4 + 2.0 * 3));  // = 8
@@ -189,7 +191,7 @@ TEST_CASE("max takes the highest score among layers with data", "[cumulation]") 
     CumulationRule r = rule_of(CumulationKind::max, {0, 1, 2});
     Layers l;
     // Negative scores check that the first value seeds the max (not 0).
-    l.scores = {{1, kNaN, -3, kNaN}, {7, 2, -5, kNaN}, {3, kNaN, kNaN, kNaN}};
+    l.scores = {{1, kNaNf, -3, kNaNf}, {7, 2, -5, kNaNf}, {3, kNaNf, kNaNf, kNaNf}};
     l.raw = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
     const auto out = apply(r, l, 4);
     CHECK(out[0] == 7.0f);
@@ -202,8 +204,8 @@ TEST_CASE("max takes the highest score among layers with data", "[cumulation]") 
 TEST_CASE("max and weighted_sum of layers without a method combine raw values, in the layers' unit", "[cumulation][unscored]") {
     Layers l;
     // Scores NaN everywhere (no method): only the raw values can give a result.
-    l.raw = {{40.5f, kNaN, 12}, {38, 22, kNaN}};
-    l.scores = {{kNaN, kNaN, kNaN}, {kNaN, kNaN, kNaN}};
+    l.raw = {{40.5f, kNaNf, 12}, {38, 22, kNaNf}};
+    l.scores = {{kNaNf, kNaNf, kNaNf}, {kNaNf, kNaNf, kNaNf}};
     CumulationRule m = rule_of(CumulationKind::max, {0, 1});
     m.raw_values = true;
     m.raw_unit = "ug/m3";

@@ -6,13 +6,15 @@
 #include <stdexcept>
 
 #include "burdenmap/fair/DonutHole.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::fair;
 using Catch::Matchers::Contains;
 
 namespace {
 
-constexpr auto NUL = std::nullopt;
+using burdenmap::test::NUL;
+
 
 // 0 | 1 | 2
 // 3 | 4 | 5     queen contiguity: a shared edge or a shared corner (geopandas "touches")

@@ -5,11 +5,13 @@
 #include <catch2/catch.hpp>
 
 #include "burdenmap/fair/EjScreen.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::fair;
 
 namespace {
-constexpr auto NUL = std::nullopt;
+
+using burdenmap::test::NUL;
 }
 
 TEST_CASE("EJScreen: EJ index = percentile x demographic index, its lookup percentile, count >= 80") {

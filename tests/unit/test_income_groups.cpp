@@ -8,12 +8,14 @@
 
 #include "burdenmap/fair/BurdenedShare.h"
 #include "burdenmap/fair/IncomeGroups.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::fair;
 using Catch::Matchers::Contains;
 
 namespace {
-constexpr auto NUL = std::nullopt;
+
+using burdenmap::test::NUL;
 using Groups = std::vector<std::optional<int>>;
 }  // namespace
 

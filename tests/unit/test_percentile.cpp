@@ -10,13 +10,15 @@
 #include <vector>
 
 #include "burdenmap/fair/Percentile.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap::fair;
 using Catch::Matchers::Contains;
 
 namespace {
 
-constexpr auto NUL = std::nullopt;
+using burdenmap::test::NUL;
+
 
 // Element-wise: NULL where NULL, otherwise exactly equal (the rules are exact arithmetic here).
 void require_exact(const ZoneValues& got, const ZoneValues& expected) {

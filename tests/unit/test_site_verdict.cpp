@@ -10,6 +10,7 @@
 
 #include "burdenmap/sites/SiteVerdict.h"
 #include "burdenmap/sites/ZonePercentile.h"
+#include "support/TestValues.h"
 
 using namespace burdenmap;
 using namespace burdenmap::sites;
@@ -17,7 +18,8 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+using burdenmap::test::kNaN;
+
 
 StandardRef ref(StandardKind kind, double value, const std::string& id,
                 Confidence confidence = Confidence::verified) {

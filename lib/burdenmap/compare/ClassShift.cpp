@@ -6,12 +6,6 @@ namespace burdenmap {
 
 namespace {
 
-double column_sum(const ZoneRows& zones, const std::string& column) {
-    double sum = 0;
-    for (std::size_t r = 0; r < zones.rows.size(); ++r) sum += zones.number(r, column).value_or(0.0);
-    return sum;
-}
-
 ClassShiftRow shift_row(const ZoneTables& t, const std::string& measure, const std::string& kind, int cls,
                         const std::string& label, const std::string& column) {
     ClassShiftRow row;

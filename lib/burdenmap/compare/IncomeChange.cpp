@@ -90,13 +90,6 @@ std::optional<int> burden_level_column(const ZoneRows& zones, const std::string&
     return std::nullopt;
 }
 
-double column_sum(const ZoneRows& zones, const std::string& column) {
-    double sum = 0;
-    for (std::size_t r = 0; r < zones.rows.size(); ++r)
-        if (const auto v = zones.number(r, column)) sum += *v;
-    return sum;
-}
-
 }  // namespace
 
 std::vector<AlternativeSummary> summarise(const ZoneTables& tables, const ComparedMeasure& headline,

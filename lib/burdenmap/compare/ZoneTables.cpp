@@ -78,6 +78,13 @@ std::optional<ChangeClass> zone_change(const ZoneTables& tables, std::size_t pla
     return classify_change(delta, measure.tolerance);
 }
 
+double column_sum(const ZoneRows& zones, const std::string& column) {
+    double sum = 0;
+    for (std::size_t r = 0; r < zones.rows.size(); ++r)
+        if (const auto v = zones.number(r, column)) sum += *v;
+    return sum;
+}
+
 double residents_of(const ZoneRows& zones, std::size_t row) { return zones.number(row, residents_column).value_or(0.0); }
 
 }  // namespace burdenmap

@@ -49,6 +49,9 @@ std::optional<double> judged_value(const ZoneRows& zones, std::size_t row, const
 // value there, else `<stem>_mean`; nullopt when either run has no value there.
 std::optional<ChangeClass> zone_change(const ZoneTables& tables, std::size_t plan, std::size_t base_row, const ComparedMeasure& measure);
 
+// The sum of a column over the zones, empty cells (NULL) left out; 0 for no such column.
+double column_sum(const ZoneRows& zones, const std::string& column);
+
 // The zone's residents in a run (its `residents` column; 0 for NULL or no such column).
 double residents_of(const ZoneRows& zones, std::size_t row);
 

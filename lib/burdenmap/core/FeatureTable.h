@@ -3,6 +3,7 @@
 // io/CsvWriter.h) store them: columns with what the codebook says of them, values, features with
 // their geometry as WKB, and the saved QGIS styles of a layer. No GDAL: job/ and report/ build
 // these without including a writer.
+#include <cmath>
 #include <string>
 #include <variant>
 #include <vector>
@@ -23,6 +24,9 @@ struct FieldSpec {
 
 // NULL is std::monostate; a NaN real is written as NULL too.
 using FieldValue = std::variant<std::monostate, long long, double, std::string>;
+
+// A real field's value, NULL for NaN (said at the source, not left to the writer).
+inline FieldValue real_or_null(double v) { return std::isnan(v) ? FieldValue() : FieldValue(v); }
 
 struct Feature {
     std::vector<unsigned char> wkb;  // ISO WKB geometry in the layer's CRS; empty: NULL geometry

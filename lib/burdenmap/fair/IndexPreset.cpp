@@ -12,7 +12,7 @@ constexpr EnumName<IndexPreset> kNames[] = {{IndexPreset::ces4, "ces4"},
                                             {IndexPreset::count_high, "count_high"},
                                             {IndexPreset::nl_default, "nl_default"}};
 // One line each, for output metadata.
-constexpr EnumName<IndexPreset> kDescriptions[] = {
+constexpr EnumName<IndexPreset> kPresetDescriptions[] = {
     {IndexPreset::ces4, "CalEnviroScreen 4.0: component means, effects weighted 1/2, PB and PC scaled to 10 by their "
                         "maxima, score = PB score x PC score"},
     {IndexPreset::ces3draft, "CalEnviroScreen 3.0 draft (2016): indicator-weighted means (effects 1/2), scaled to 10, "
@@ -30,7 +30,7 @@ const char* to_string(IndexPreset p) { return enum_name(kNames, p); }
 
 IndexPreset index_preset_from_string(const std::string& s) { return enum_value_or_throw(kNames, s, "index preset"); }
 
-const char* describe(IndexPreset p) { return enum_name(kDescriptions, p); }
+const char* describe(IndexPreset p) { return enum_name(kPresetDescriptions, p); }
 
 std::optional<PercentileRule> default_percentile_rule(IndexPreset p) {
     switch (p) {

@@ -151,7 +151,7 @@ double weighted_linear_percentile(const std::vector<double>& sorted, const std::
 constexpr EnumName<PercentileRule> kRuleNames[] = {
     {PercentileRule::ces, "ces"}, {PercentileRule::cejst, "cejst"}, {PercentileRule::ejscreen, "ejscreen"}, {PercentileRule::given, "given"}};
 // One line each, for output metadata.
-constexpr EnumName<PercentileRule> kDescriptions[] = {
+constexpr EnumName<PercentileRule> kRuleDescriptions[] = {
     {PercentileRule::ces, "CalEnviroScreen: 100 * share of non-zero values at or below (ties take the higher rank); "
                           "zero -> 0 and left out of the ranking"},
     {PercentileRule::cejst, "CEJST: pandas rank(pct=True), average rank of ties / number of valid values, 0-1"},
@@ -164,7 +164,7 @@ const char* to_string(PercentileRule r) { return enum_name(kRuleNames, r); }
 
 PercentileRule percentile_rule_from_string(const std::string& s) { return enum_value_or_throw(kRuleNames, s, "percentile rule"); }
 
-const char* describe(PercentileRule r) { return enum_name(kDescriptions, r); }
+const char* describe(PercentileRule r) { return enum_name(kRuleDescriptions, r); }
 
 double percentile_scale(PercentileRule r) { return r == PercentileRule::cejst ? 1.0 : 100.0; }
 

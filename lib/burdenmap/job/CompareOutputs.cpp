@@ -19,8 +19,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-FieldValue real(double v) { return std::isnan(v) ? FieldValue() : FieldValue(v); }
-
 ordered_json number_or_null(double v) { return std::isfinite(v) ? ordered_json(v) : ordered_json(nullptr); }
 ordered_json number_or_null(const std::optional<double>& v) { return v ? number_or_null(*v) : ordered_json(nullptr); }
 
@@ -107,11 +105,11 @@ std::vector<FieldSpec> class_shift_fields(const CompareResult& result) {
 std::vector<std::vector<FieldValue>> class_shift_rows(const CompareResult& result) {
     std::vector<std::vector<FieldValue>> rows;
     for (const ClassShiftRow& r : result.class_shift) {
-        std::vector<FieldValue> row{r.measure, r.kind, static_cast<long long>(r.cls), r.class_label, real(r.base)};
+        std::vector<FieldValue> row{r.measure, r.kind, static_cast<long long>(r.cls), r.class_label, real_or_null(r.base)};
         for (std::size_t p = 0; p < result.plans.size(); ++p) {
             const double v = p < r.plan.size() ? r.plan[p] : std::nan("");
-            row.push_back(real(v));
-            row.push_back(real(v - r.base));
+            row.push_back(real_or_null(v));
+            row.push_back(real_or_null(v - r.base));
         }
         rows.push_back(std::move(row));
     }
@@ -129,7 +127,7 @@ std::vector<FieldSpec> transition_fields() {
 std::vector<std::vector<FieldValue>> transition_rows(const CompareResult& result) {
     std::vector<std::vector<FieldValue>> rows;
     for (const TransitionRow& t : result.transitions)
-        rows.push_back({t.measure, t.label, static_cast<long long>(t.from), static_cast<long long>(t.to), real(t.residents)});
+        rows.push_back({t.measure, t.label, static_cast<long long>(t.from), static_cast<long long>(t.to), real_or_null(t.residents)});
     return rows;
 }
 
@@ -150,9 +148,9 @@ std::vector<FieldSpec> by_income_fields() {
 std::vector<std::vector<FieldValue>> by_income_rows(const CompareResult& result) {
     std::vector<std::vector<FieldValue>> rows;
     for (const IncomeChangeRow& r : result.by_income)
-        rows.push_back({static_cast<long long>(r.quintile), r.label, r.measure, real(r.residents_base), real(r.residents_plan),
-                        real(r.mean_base), real(r.mean_plan), real(r.mean_change), real(r.share_better), real(r.share_same),
-                        real(r.share_worse)});
+        rows.push_back({static_cast<long long>(r.quintile), r.label, r.measure, real_or_null(r.residents_base), real_or_null(r.residents_plan),
+                        real_or_null(r.mean_base), real_or_null(r.mean_plan), real_or_null(r.mean_change), real_or_null(r.share_better), real_or_null(r.share_same),
+                        real_or_null(r.share_worse)});
     return rows;
 }
 

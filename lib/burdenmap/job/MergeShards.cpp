@@ -9,6 +9,7 @@
 #include "burdenmap/config/ConfigParser.h"
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/Stopwatch.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/GeoTiffWriter.h"
 #include "burdenmap/io/MosaicVrt.h"
@@ -27,7 +28,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 // Input checksums by file name: shards on other machines may see the inputs under other paths.
 std::map<std::string, std::string> by_file_name(const std::map<std::string, std::string>& inputs) {

@@ -8,12 +8,11 @@
 #include <string_view>
 #include <utility>
 
+#include "burdenmap/core/NaN.h"
 #include "burdenmap/core/PlainNumber.h"
 
 namespace burdenmap {
 namespace {
-
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
 bool in_grid(const Grid& g, int row, int col) { return row >= 0 && col >= 0 && row < g.rows() && col < g.cols(); }
 
@@ -58,8 +57,8 @@ PointSampler::PointSampler(const Grid& grid, std::vector<Point> points, std::vec
         s.own.row = static_cast<int>(std::floor(fy));
         s.own.weight = 1;
         s.inside = std::isfinite(fx) && std::isfinite(fy) && in_grid(grid, s.own.row, s.own.col);
-        s.own.raw.assign(layers, kNaN);
-        s.own.cum.assign(cumulations, kNaN);
+        s.own.raw.assign(layers, kNaNf);
+        s.own.cum.assign(cumulations, kNaNf);
         if (any_bilinear && s.inside) {
             // Cell centres sit at half-integers of (fx, fy).
             const double cx = fx - 0.5, cy = fy - 0.5;
@@ -72,7 +71,7 @@ PointSampler::PointSampler(const Grid& grid, std::vector<Point> points, std::vec
                 c.col = c0 + k % 2;
                 c.weight = weights[k];
                 if (c.weight <= 0 || !in_grid(grid, c.row, c.col)) continue;
-                c.raw.assign(layers, kNaN);
+                c.raw.assign(layers, kNaNf);
                 s.around.push_back(c);
             }
         }

@@ -10,6 +10,7 @@
 
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/Stopwatch.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/GeoTiffWriter.h"
 #include "burdenmap/io/StaleTemporaries.h"
@@ -26,8 +27,6 @@ namespace burdenmap {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
 
 // Where every output goes (into `result`), refused up front, before minutes of work, when one
 // exists or cannot be written. Returns the temporaries of an earlier, killed run it removed.

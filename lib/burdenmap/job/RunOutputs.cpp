@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/Stopwatch.h"
 #include "burdenmap/core/ZoneRanking.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/CsvWriter.h"
@@ -25,7 +26,6 @@ namespace burdenmap {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 // Legend labels of the GES classes 0..8 of every GES method in the job, from its table.
 std::map<std::string, std::vector<std::string>> ges_class_labels(const JobPlan& plan) {
@@ -40,7 +40,6 @@ std::map<std::string, std::vector<std::string>> ges_class_labels(const JobPlan& 
     }
     return out;
 }
-
 
 // The zones layer's columns and one row per zone (NULL statistics for a zone without data).
 struct ZoneLayer {

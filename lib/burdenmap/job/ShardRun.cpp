@@ -12,6 +12,7 @@
 
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/Stopwatch.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/GeoTiffWriter.h"
 #include "burdenmap/job/BandSet.h"
@@ -27,7 +28,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 std::string host_name() {
     char name[256] = {};

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "burdenmap/core/NaN.h"
 #include "burdenmap/sites/ZonePercentile.h"
 
 namespace burdenmap {
@@ -12,8 +13,6 @@ namespace {
 using sites::Comparison;
 using sites::StandardKind;
 using sites::StandardRef;
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Where the site is known for a band: the polygon's statistics or the point's cell.
 struct Reading {

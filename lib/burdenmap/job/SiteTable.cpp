@@ -13,7 +13,6 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     return out;
 }
 
-FieldValue real(double v) { return std::isnan(v) ? FieldValue() : FieldValue(v); }
 FieldValue text_or_null(const std::string& s) { return s.empty() ? FieldValue() : FieldValue(s); }
 
 std::string meaning_of(StandardKind kind) {
@@ -102,7 +101,7 @@ std::vector<FieldValue> site_row(const SiteOutcome& s, const SiteStandards& stan
     row.emplace_back(s.id);
     row.emplace_back(s.kind);
     row.push_back(s.kind == "polygon" ? FieldValue(s.area) : FieldValue());
-    row.push_back(real(s.covered_share));
+    row.push_back(real_or_null(s.covered_share));
     row.emplace_back(std::string(sites::to_string(s.assessment.verdict)));
     row.emplace_back(std::string(sites::to_string(s.assessment.advisory)));
     row.push_back(text_or_null(join(s.assessment.reasons, "; ")));
@@ -110,28 +109,28 @@ std::vector<FieldValue> site_row(const SiteOutcome& s, const SiteStandards& stan
     row.push_back(text_or_null(join(s.assessment.placeholders, ", ")));
     for (std::size_t i = 0; i < s.layers.size(); ++i) {
         const sites::LayerCheck& l = s.layers[i];
-        row.push_back(real(l.value));
-        row.push_back(real(l.mean));
-        row.push_back(real(l.unknown_share));
+        row.push_back(real_or_null(l.value));
+        row.push_back(real_or_null(l.mean));
+        row.push_back(real_or_null(l.unknown_share));
         const auto verdict = sites::layer_verdict(l);
         row.push_back(verdict ? FieldValue(std::string(sites::to_string(*verdict))) : FieldValue());
         for (std::size_t k = 0; k < standards.layers[i].size(); ++k) {
             row.emplace_back(standards.layers[i][k].value);
-            if (!l.contour) row.push_back(real(k < l.comparisons.size() ? l.comparisons[k].margin : std::nan("")));
+            if (!l.contour) row.push_back(real_or_null(k < l.comparisons.size() ? l.comparisons[k].margin : std::nan("")));
         }
         if (l.contour) {
             row.push_back(text_or_null(l.contour_relation));
-            row.push_back(real(l.contour_distance));
+            row.push_back(real_or_null(l.contour_distance));
         }
     }
     for (std::size_t c = 0; c < s.cumulations.size(); ++c) {
         const sites::CumulationCheck& k = s.cumulations[c];
-        row.push_back(real(k.value));
-        row.push_back(real(k.mean));
-        row.push_back(real(k.percentile));
+        row.push_back(real_or_null(k.value));
+        row.push_back(real_or_null(k.mean));
+        row.push_back(real_or_null(k.percentile));
         if (standards.cumulations[c].level) {
             row.emplace_back(*standards.cumulations[c].level);
-            row.push_back(real(sites::margin(*standards.cumulations[c].level, k.value)));
+            row.push_back(real_or_null(sites::margin(*standards.cumulations[c].level, k.value)));
         }
     }
     return row;

@@ -13,6 +13,7 @@
 #include <tbb/task_arena.h>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/NaN.h"
 #include "burdenmap/fair/ConcentrationIndex.h"
 #include "burdenmap/fair/IncomeGroups.h"
 #include "burdenmap/job/FairnessColumns.h"
@@ -25,8 +26,6 @@ namespace {
 using fair::ZoneValues;
 using uncertainty::Channel;
 using uncertainty::ErrorDraw;
-
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Streams of the random numbers (uncertainty/DrawRandom.h): a layer's four normals, a
 // cumulation's option draws, the percentile rule, each relative risk. Fixed numbers, so adding a

@@ -15,11 +15,11 @@ std::vector<Rgb> from_hex(const std::vector<const char*>& hexes) {
     return out;
 }
 
-std::uint8_t mix(std::uint8_t a, std::uint8_t b, double f) {
+}  // namespace
+
+std::uint8_t mix_channel(std::uint8_t a, std::uint8_t b, double f) {
     return static_cast<std::uint8_t>(std::lround(a + (b - a) * f));
 }
-
-}  // namespace
 
 std::string Rgb::hex() const {
     char buf[8];
@@ -54,7 +54,7 @@ Rgb ColorRamp::at(double t) const {
     const double f = pos - static_cast<double>(i);
     const Rgb& a = stops_[i];
     const Rgb& b = stops_[std::min(i + 1, stops_.size() - 1)];
-    return Rgb{mix(a.r, b.r, f), mix(a.g, b.g, f), mix(a.b, b.b, f)};
+    return Rgb{mix_channel(a.r, b.r, f), mix_channel(a.g, b.g, f), mix_channel(a.b, b.b, f)};
 }
 
 std::vector<Rgb> ColorRamp::classes(int n) const {

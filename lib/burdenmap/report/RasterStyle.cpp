@@ -7,14 +7,6 @@
 
 namespace burdenmap::report {
 
-namespace {
-
-std::uint8_t mix(std::uint8_t a, std::uint8_t b, double f) {
-    return static_cast<std::uint8_t>(std::lround(a + (b - a) * f));
-}
-
-}  // namespace
-
 std::optional<Rgb> RasterStyle::colour_for(double value) const {
     if (std::isnan(value) || stops.empty()) return std::nullopt;
     if (discrete) {
@@ -28,7 +20,7 @@ std::optional<Rgb> RasterStyle::colour_for(double value) const {
             const RasterStop& a = stops[i - 1];
             const RasterStop& b = stops[i];
             const double f = b.value > a.value ? (value - a.value) / (b.value - a.value) : 1.0;
-            return Rgb{mix(a.colour.r, b.colour.r, f), mix(a.colour.g, b.colour.g, f), mix(a.colour.b, b.colour.b, f)};
+            return Rgb{mix_channel(a.colour.r, b.colour.r, f), mix_channel(a.colour.g, b.colour.g, f), mix_channel(a.colour.b, b.colour.b, f)};
         }
     }
     return stops.back().colour;
