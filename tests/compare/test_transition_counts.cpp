@@ -25,7 +25,6 @@ namespace {
 using burdenmap::test::kNaNf;
 using burdenmap::test::rectangle;
 
-
 }  // namespace
 
 TEST_CASE("transition_class: floor of a value inside 0..classes-1, else -1") {

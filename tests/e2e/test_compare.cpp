@@ -21,7 +21,6 @@ namespace {
 
 using burdenmap::test::contains;
 
-
 // The file names in a folder: compare's outputs and nothing else (no temp file left behind).
 std::set<std::string> file_names(const fs::path& dir) {
     std::set<std::string> out;

@@ -15,7 +15,6 @@ namespace {
 
 using burdenmap::test::contains;
 
-
 std::vector<std::string> hidden_files(const fs::path& dir) {
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(dir))

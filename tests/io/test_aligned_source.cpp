@@ -37,7 +37,6 @@ namespace {
 
 using burdenmap::test::kNaNf;
 
-
 using namespace burdenmap::test;  // tests/support
 
 // A Float32 GeoTIFF; `bands[b]` holds cols*rows values row-major. epsg 0: no CRS.

@@ -21,7 +21,6 @@ namespace {
 
 using burdenmap::test::contains;
 
-
 std::size_t occurrences(const std::string& s, const std::string& part) {
     std::size_t n = 0;
     for (std::size_t at = s.find(part); at != std::string::npos; at = s.find(part, at + 1)) ++n;

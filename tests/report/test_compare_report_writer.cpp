@@ -24,7 +24,6 @@ namespace {
 
 using burdenmap::test::contains;
 
-
 const Grid grid(155000, 463040, 10, 10, 4, 4);
 
 // delta.tif of one alternative: stapeling plan − base over 4 × 4 cells, one without data.

@@ -17,7 +17,6 @@ namespace {
 
 using burdenmap::test::contains;
 
-
 const char* const manifest = R"json({
   "tool": "burdenmap 0.1.0",
   "versions": {"gdal": "GDAL 3.6.2", "proj": "PROJ 9.1.1", "geos": "GEOS 3.11.1"},

@@ -19,7 +19,6 @@ namespace {
 
 using burdenmap::test::contains;
 
-
 const char* const manifest = R"json({
   "tool": "burdenmap test",
   "study": {"name": "Testdorp"},

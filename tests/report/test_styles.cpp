@@ -14,7 +14,6 @@ namespace {
 
 using burdenmap::test::contains;
 
-
 std::vector<GraduatedClass> three_classes() {
     return graduated_classes({0, 0.5, 1.25, 2.6}, ColorRamp::yl_or_rd(), "layers");
 }

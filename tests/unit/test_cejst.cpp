@@ -17,7 +17,6 @@ namespace {
 
 using burdenmap::test::NUL;
 
-
 RankedIndicator given_category(const std::string& label, const std::string& category, ZoneValues pct) {
     return rank_indicator(Indicator{label, label, category, Direction::higher_is_worse, std::move(pct)},
                           PercentileRule::given);

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <vector>
@@ -17,7 +19,6 @@ using Catch::Matchers::Contains;
 namespace {
 
 using burdenmap::test::kNaNf;
-
 
 // The layers of a job, each a column of n cells; raw values and scores are separate arrays.
 struct Layers {
@@ -90,6 +91,42 @@ TEST_CASE("energetic sum skips nodata layers; all nodata gives NaN", "[cumulatio
     CHECK(std::isnan(out[2]));                   // no layer has data
     // Three equal sources: 55 + 10·log10(3) ≈ 59.7712 dB.
     CHECK(out[3] == Approx(55.0 + 10.0 * std::log10(3.0)).margin(1e-4));
+}
+
+TEST_CASE("energetic sum: the same bits as exp and log10 per cell, for repeated and for distinct levels", "[cumulation]") {
+    // The rule remembers each level's energy (score/CumulationRule.cpp); whatever it finds there
+    // must be what exp() gives. Levels in 0.1 dB steps repeat (hits); continuous levels, more of
+    // them than the rule remembers, collide and evict (misses); NaN cells are skipped.
+    const std::size_t n = 30000;
+    Layers l;
+    l.raw.assign(3, std::vector<float>(n));
+    l.scores.assign(3, std::vector<float>(n, 0.0f));
+    std::uint32_t state = 12345;
+    const auto next = [&state] {  // a fixed LCG: the same cells on every platform
+        state = state * 1664525u + 1013904223u;
+        return state / 4294967296.0;
+    };
+    for (std::size_t k = 0; k < 3; ++k)
+        for (std::size_t i = 0; i < n; ++i) {
+            const double level = 30.0 + 50.0 * next();
+            if (i % 97 == k) l.raw[k][i] = kNaNf;
+            else if (i < n / 2) l.raw[k][i] = static_cast<float>(std::round(level * 10.0) / 10.0);
+            else l.raw[k][i] = static_cast<float>(level);
+        }
+    const auto out = apply(rule_of(CumulationKind::energetic_sum, {0, 1, 2}), l, n);
+    std::size_t same = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        double acc = 0.0;
+        bool any = false;
+        for (std::size_t k = 0; k < 3; ++k)
+            if (!std::isnan(l.raw[k][i])) {
+                acc += std::exp(double(l.raw[k][i]) * 0.23025850929940456840);
+                any = true;
+            }
+        const float expected = any ? static_cast<float>(10.0 * std::log10(acc)) : kNaNf;
+        if (std::memcmp(&expected, &out[i], sizeof expected) == 0) ++same;
+    }
+    CHECK(same == n);
 }
 
 TEST_CASE("energetic sum uses only the listed layers", "[cumulation]") {

@@ -15,7 +15,6 @@ namespace {
 
 using burdenmap::test::NUL;
 
-
 // 0 | 1 | 2
 // 3 | 4 | 5     queen contiguity: a shared edge or a shared corner (geopandas "touches")
 // 6 | 7 | 8

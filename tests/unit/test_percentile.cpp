@@ -19,7 +19,6 @@ namespace {
 
 using burdenmap::test::NUL;
 
-
 // Element-wise: NULL where NULL, otherwise exactly equal (the rules are exact arithmetic here).
 void require_exact(const ZoneValues& got, const ZoneValues& expected) {
     REQUIRE(got.size() == expected.size());

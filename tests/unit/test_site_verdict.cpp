@@ -20,7 +20,6 @@ namespace {
 
 using burdenmap::test::kNaN;
 
-
 StandardRef ref(StandardKind kind, double value, const std::string& id,
                 Confidence confidence = Confidence::verified) {
     StandardRef s;
