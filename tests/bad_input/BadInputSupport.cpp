@@ -320,12 +320,6 @@ CommandResult run_shell(const std::string& command) {
 
 std::string shell_quote(const std::string& s) { return e2e::shell_quote(s); }
 
-bool contains(const std::string& text, const std::string& part) {
-    const bool found = text.find(part) != std::string::npos;
-    if (!found) UNSCOPED_INFO("'" << part << "' not found in:\n" << text);
-    return found;
-}
-
 std::string zone_value(const fs::path& gpkg, const std::string& id, const std::string& column) {
     for (const auto& row : e2e::read_zones(gpkg)) {
         auto z = row.find("zone_id");

@@ -12,6 +12,7 @@
 #include <ogr_api.h>
 
 #include "../e2e/E2eSupport.h"
+#include "support/TestValues.h"
 
 namespace bad {
 
@@ -115,7 +116,7 @@ std::string burdenmap_binary();
 std::string shell_quote(const std::string& s);
 
 // True when `text` contains `part` (with a readable failure message in Catch).
-bool contains(const std::string& text, const std::string& part);
+using burdenmap::test::contains;
 
 // The value of `column` in the zones layer for the zone with `id` ("NULL" when null; "" when the
 // zone is missing).

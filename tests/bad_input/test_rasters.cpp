@@ -9,14 +9,12 @@
 #include <limits>
 
 #include "BadInputSupport.h"
-#include "support/TestValues.h"
 
 using namespace bad;
 
 namespace {
 
-using burdenmap::test::kNaN;
-
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 std::string warnings_of(const Job& job) { return e2e::read_file(job.out() / "run.json"); }

@@ -16,6 +16,7 @@
 #include "burdenmap/compare/CellComparison.h"
 #include "burdenmap/core/CoverageFraction.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/Raster.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/zonal/PopulationAccumulator.h"
 #include "burdenmap/zonal/ZonalAccumulator.h"
@@ -32,7 +33,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-using burdenmap::test::kNaNf;
 using burdenmap::test::rectangle;
 
 using namespace burdenmap::test;  // tests/support
@@ -146,21 +146,21 @@ CellComparisonInput input_for(const fs::path& base, const std::vector<std::pair<
 
 // The hand-made base and plan: stapeling (a count) and road_noise_score (classes 0..2).
 const std::vector<float> kBaseCount = {0, 1, 2, 3,  //
-                                       1, 1, kNaNf, 2,  //
+                                       1, 1, kNoData, 2,  //
                                        0, 2, 2, 1,  //
                                        3, 3, 0, 0};
 const std::vector<float> kPlanCount = {0, 0, 1, 3,  //
-                                       2, 1, 1, kNaNf,  //
+                                       2, 1, 1, kNoData,  //
                                        0, 1, 2, 2,  //
                                        3, 2, 0, 1};
 const std::vector<float> kBaseScore = {0, 1, 2, 2,  //
                                        1, 1, 0, 2,  //
                                        0, 2, 2, 1,  //
-                                       2, kNaNf, 0, 0};
+                                       2, kNoData, 0, 0};
 const std::vector<float> kPlanScore = {0, 0, 1, 2,  //
                                        1, 1, 0, 2,  //
                                        0, 1, 2, 2,  //
-                                       2, 2, kNaNf, 1};
+                                       2, 2, kNoData, 1};
 
 Bands base_bands() {
     return {{"road_noise", std::vector<float>(16, 60.0f)}, {"road_noise_score", kBaseScore}, {"stapeling", kBaseCount}};
@@ -211,13 +211,13 @@ TEST_CASE("compare_cells: delta.tif = plan - base per cell, NaN where either run
 
     // By hand, plan - base: stapeling                      road_noise_score
     const std::vector<float> count_delta = {0, -1, -1, 0,  //  0, -1, -1, 0
-                                            1, 0, kNaNf, kNaNf,  //  0, 0, 0, 0
+                                            1, 0, kNoData, kNoData,  //  0, 0, 0, 0
                                             0, -1, 0, 1,  //  0, -1, 0, 1
                                             0, -1, 0, 1};  //  0, NaN, NaN, 1
     const std::vector<float> score_delta = {0, -1, -1, 0,  //
                                             0, 0, 0, 0,  //
                                             0, -1, 0, 1,  //
-                                            0, kNaNf, kNaNf, 1};
+                                            0, kNoData, kNoData, 1};
     const Read tif = read_tif(dir / "out/delta.tif");
     CHECK(tif.layout == "COG");
     REQUIRE(tif.descriptions == std::vector<std::string>{"stapeling_delta_a1", "road_noise_score_delta_a1"});
@@ -283,7 +283,7 @@ TEST_CASE("compare_cells: a run compared with itself: every delta 0, transitions
     // Scores 0..3 that vary cell by cell, and zones cut at odd angles and fractions of cells.
     std::vector<float> scores(16);
     for (std::size_t i = 0; i < 16; ++i) scores[i] = static_cast<float>((i * 7 + i / 4) % 4);
-    scores[5] = kNaNf;
+    scores[5] = kNoData;
     const fs::path run = write_run(dir / "run/burden.tif", {{"road_noise_score", scores}, {"stapeling", scores}});
     ResidentsPerCell zones;
     zones.kind = ResidentsPerCell::Kind::zones;
@@ -422,7 +422,7 @@ TEST_CASE("compare_cells: transitions weighted by a population raster") {
     // Residents per cell: 1 in every cell but 100 in the top-left cell (score 0 -> 0) and NaN in the last.
     std::vector<float> people(16, 1.0f);
     people[0] = 100;
-    people[15] = kNaNf;
+    people[15] = kNoData;
     const fs::path population = write_run(dir / "population.tif", {{"", people}});
     CellComparisonInput in = input_for(base, {{plan, "a1"}});
     in.plan_residents[0] = ResidentsPerCell{};

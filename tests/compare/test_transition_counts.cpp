@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "burdenmap/compare/CellResidents.h"
+#include "burdenmap/core/Raster.h"
 #include "burdenmap/report/ColorRamp.h"
 #include "burdenmap/report/RasterStyle.h"
 #include "burdenmap/compare/TransitionCounts.h"
@@ -22,7 +23,6 @@ using namespace burdenmap;
 
 namespace {
 
-using burdenmap::test::kNaNf;
 using burdenmap::test::rectangle;
 
 }  // namespace
@@ -33,18 +33,18 @@ TEST_CASE("transition_class: floor of a value inside 0..classes-1, else -1") {
     CHECK(transition_class(1.5f, 3) == 1);
     CHECK(transition_class(3.0f, 3) == -1);
     CHECK(transition_class(-0.5f, 3) == -1);
-    CHECK(transition_class(kNaNf, 3) == -1);
+    CHECK(transition_class(kNoData, 3) == -1);
 }
 
 TEST_CASE("TransitionCounts: residents per (from, to) on a hand-made 4x4 pair of score rasters") {
     // 4x4, classes 0..2; row-major. Base and plan differ in a few cells; two cells lose data.
     const std::vector<float> base = {0, 0, 1, 1,  //
                                      0, 1, 1, 2,  //
-                                     2, 2, kNaNf, 1,  //
+                                     2, 2, kNoData, 1,  //
                                      0, 1, 2, 2};
     const std::vector<float> plan = {0, 1, 1, 0,  //
                                      0, 1, 2, 2,  //
-                                     1, 2, 0, kNaNf,  //
+                                     1, 2, 0, kNoData,  //
                                      0, 0, 2, 2};
     const std::vector<double> residents = {1, 2, 3, 4,  //
                                            5, 6, 7, 8,  //
@@ -88,7 +88,7 @@ TEST_CASE("TransitionCounts: residents per (from, to) on a hand-made 4x4 pair of
 
 TEST_CASE("TransitionCounts: halves added apart and merged give the counts of the whole") {
     const std::vector<float> base = {0, 1, 2, 1, 0, 2};
-    const std::vector<float> plan = {1, 1, 2, 0, 0, kNaNf};
+    const std::vector<float> plan = {1, 1, 2, 0, 0, kNoData};
     const std::vector<double> residents = {0.5, 1.25, 2, 3, 4.75, 6};
     TransitionCounts whole(3), first(3), second(3);
     whole.add(base.data(), plan.data(), residents.data(), 6);

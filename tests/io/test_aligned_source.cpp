@@ -22,20 +22,18 @@
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/core/Grid.h"
+#include "burdenmap/core/Raster.h"
 #include "burdenmap/io/AlignedSource.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/RasterSource.h"
 #include "support/GdalTestData.h"
 #include "support/TempDir.h"
-#include "support/TestValues.h"
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
 using Catch::Matchers::Contains;
 
 namespace {
-
-using burdenmap::test::kNaNf;
 
 using namespace burdenmap::test;  // tests/support
 
@@ -157,7 +155,7 @@ fs::path write_coarse_4326(const TempDir& dir) {
     const fs::path file = dir.path() / "coarse_4326.tif";
     std::vector<float> v = smooth(40, 40);
     v[10 * 40 + 12] = -9999.0f;
-    v[25 * 40 + 20] = kNaNf;
+    v[25 * 40 + 20] = kNoData;
     const double gt[6] = {5.100, 0.001, 0, 52.100, 0, -0.001};
     write_geotiff(file, 40, 40, gt, 4326, {v}, -9999.0);
     return file;
@@ -170,7 +168,7 @@ fs::path write_fine_4326(const TempDir& dir) {
     std::vector<float> v = smooth(200, 200);
     for (int r = 50; r < 60; ++r)
         for (int c = 80; c < 95; ++c) v[static_cast<std::size_t>(r) * 200 + c] = -9999.0f;
-    v[150 * 200 + 30] = kNaNf;
+    v[150 * 200 + 30] = kNoData;
     const double gt[6] = {5.110, 0.0001, 0, 52.090, 0, -0.0001};
     write_geotiff(file, 200, 200, gt, 4326, {v}, -9999.0);
     return file;
@@ -252,7 +250,7 @@ TEST_CASE("nodata: source nodata, source NaN and outside the source all become N
     std::vector<float> v(24);
     for (int i = 0; i < 24; ++i) v[static_cast<std::size_t>(i)] = 100.0f + static_cast<float>(i);
     v[1 * 6 + 2] = -9999.0f;  // source (1, 2) → target (2, 3)
-    v[3 * 6 + 4] = kNaNf;      // source (3, 4) → target (4, 5)
+    v[3 * 6 + 4] = kNoData;      // source (3, 4) → target (4, 5)
     const fs::path src = dir.path() / "rd.tif";
     write_geotiff(src, 6, 4, gt, 28992, {v}, -9999.0);
 
@@ -488,7 +486,7 @@ TEST_CASE("average skips NaN source cells when no nodata value is declared", "[a
     const Grid target(1000.0, 2000.0, 10.0, 10.0, 2, 1);
     const double gt[6] = {1000.0, 5.0, 0, 2000.0, 0, -5.0};
     const std::vector<float> v{1, 2, 10, 20,  //
-                               3, kNaNf, 30, 40};
+                               3, kNoData, 30, 40};
     const fs::path src = dir.path() / "undeclared.tif";
     write_geotiff(src, 4, 2, gt, 28992, {v});
     const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
@@ -507,7 +505,7 @@ TEST_CASE("average skips NaN source cells in a source with another nodata value"
     const Grid target(1000.0, 2000.0, 10.0, 10.0, 2, 1);
     const double gt[6] = {1000.0, 5.0, 0, 2000.0, 0, -5.0};
     const std::vector<float> v{1, 2, 10, 20,  //
-                               3, kNaNf, 30, -9999};
+                               3, kNoData, 30, -9999};
     const fs::path src = dir.path() / "declared.tif";
     write_geotiff(src, 4, 2, gt, 28992, {v}, -9999.0);
     const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));
@@ -532,7 +530,7 @@ TEST_CASE("a coarse source on the target lattice, read with near, equals gdalwar
         std::vector<float> v(static_cast<std::size_t>(cols) * rows);
         for (std::size_t i = 0; i < v.size(); ++i) v[i] = 50.0f + 0.25f * static_cast<float>(i);
         v[2 * cols + 3] = -9999.0f;
-        v[4 * cols + 6] = kNaNf;
+        v[4 * cols + 6] = kNoData;
         const fs::path src = dir.path() / ("coarse-" + std::to_string(k.fx) + std::to_string(k.fy) + ".tif");
         write_geotiff(src, cols, rows, gt, 28992, {v}, -9999.0);
         const RasterInfo info = inspect_raster(src, 1, epsg_wkt(28992));

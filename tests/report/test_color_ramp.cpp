@@ -30,6 +30,14 @@ TEST_CASE("hex colours read and print back", "[report][colour]") {
     CHECK_THROWS_AS(rgb_from_hex("#bd00zz"), std::invalid_argument);
 }
 
+TEST_CASE("blend goes channel by channel from one colour to the other, rounding", "[report][colour]") {
+    const Rgb a{0, 100, 255}, b{255, 0, 255};
+    CHECK(blend(a, b, 0.0) == a);
+    CHECK(blend(a, b, 1.0) == b);
+    CHECK(blend(a, b, 0.5) == Rgb{128, 50, 255});  // 127.5 rounds up, 50 exactly, 255 unchanged
+    CHECK(blend(a, b, 0.25) == Rgb{64, 75, 255});   // 63.75 -> 64
+}
+
 TEST_CASE("a ramp runs from its first to its last stop and interpolates between", "[report][colour]") {
     const ColorRamp ramp("test", {Rgb{0, 0, 0}, Rgb{200, 100, 50}});
     CHECK(ramp.at(0) == Rgb{0, 0, 0});

@@ -1,8 +1,9 @@
 #pragma once
-// Small values and checks many tests share: "no value" spelled the way a table of expected values
-// reads best, and a substring test for messages and documents.
-#include <cmath>
-#include <limits>
+// Small things many tests share: a missing expected value spelled so that tables of expected
+// values line up, and a substring test that says what it looked in when it fails. ("No value" in
+// cells and statistics is the engine's own: kNoData in core/Raster.h, kNaN in core/NaN.h.)
+#include <catch2/catch.hpp>
+
 #include <optional>
 #include <string>
 
@@ -11,10 +12,11 @@ namespace burdenmap::test {
 // An expected zone value that is missing (a std::optional column), short so tables line up.
 inline constexpr auto NUL = std::nullopt;
 
-// A cell or statistic without a value.
-inline constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+// True when `text` contains `part`; when not, the failing assertion's report shows the text.
+inline bool contains(const std::string& text, const std::string& part) {
+    const bool found = text.find(part) != std::string::npos;
+    if (!found) UNSCOPED_INFO("'" << part << "' not found in:\n" << text);
+    return found;
+}
 
 }  // namespace burdenmap::test

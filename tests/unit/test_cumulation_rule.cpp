@@ -10,15 +10,13 @@
 #include <stdexcept>
 #include <vector>
 
+#include "burdenmap/core/Raster.h"
 #include "burdenmap/score/CumulationRule.h"
-#include "support/TestValues.h"
 
 using namespace burdenmap;
 using Catch::Matchers::Contains;
 
 namespace {
-
-using burdenmap::test::kNaNf;
 
 // The layers of a job, each a column of n cells; raw values and scores are separate arrays.
 struct Layers {
@@ -81,9 +79,9 @@ TEST_CASE("energetic sum of 60 and 50 dB is 10·log10(10^6 + 10^5)", "[cumulatio
 TEST_CASE("energetic sum skips nodata layers; all nodata gives NaN", "[cumulation]") {
     Layers l;
     //          cell:  0      1      2      3
-    l.raw = {{60.0f, kNaNf, kNaNf, 55.0f},
-             {kNaNf, 50.0f, kNaNf, 55.0f},
-             {kNaNf, kNaNf, kNaNf, 55.0f}};
+    l.raw = {{60.0f, kNoData, kNoData, 55.0f},
+             {kNoData, 50.0f, kNoData, 55.0f},
+             {kNoData, kNoData, kNoData, 55.0f}};
     l.scores = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
     const auto out = apply(rule_of(CumulationKind::energetic_sum, {0, 1, 2}), l, 4);
     CHECK(out[0] == Approx(60.0).margin(1e-5));  // only 60 has data: 10·log10(10^6) = 60
@@ -109,7 +107,7 @@ TEST_CASE("energetic sum: the same bits as exp and log10 per cell, for repeated 
     for (std::size_t k = 0; k < 3; ++k)
         for (std::size_t i = 0; i < n; ++i) {
             const double level = 30.0 + 50.0 * next();
-            if (i % 97 == k) l.raw[k][i] = kNaNf;
+            if (i % 97 == k) l.raw[k][i] = kNoData;
             else if (i < n / 2) l.raw[k][i] = static_cast<float>(std::round(level * 10.0) / 10.0);
             else l.raw[k][i] = static_cast<float>(level);
         }
@@ -123,7 +121,7 @@ TEST_CASE("energetic sum: the same bits as exp and log10 per cell, for repeated 
                 acc += std::exp(double(l.raw[k][i]) * 0.23025850929940456840);
                 any = true;
             }
-        const float expected = any ? static_cast<float>(10.0 * std::log10(acc)) : kNaNf;
+        const float expected = any ? static_cast<float>(10.0 * std::log10(acc)) : kNoData;
         if (std::memcmp(&expected, &out[i], sizeof expected) == 0) ++same;
     }
     CHECK(same == n);
@@ -147,9 +145,9 @@ TEST_CASE("count_at_least counts layers at or above each layer's own level", "[c
     // cell 3: scores {NaN, 1, NaN}: only layer 1 has data, and it counts → 1.
     // cell 4: scores {NaN, 0, NaN}: layer 1 has data but is below → 0 (not NaN).
     // cell 5: all NaN → NaN.
-    l.scores = {{6, 5, 8, kNaNf, kNaNf, kNaNf}, {1, 0, 4, 1, 0, kNaNf}, {2, 3, 9, kNaNf, kNaNf, kNaNf}};
+    l.scores = {{6, 5, 8, kNoData, kNoData, kNoData}, {1, 0, 4, 1, 0, kNoData}, {2, 3, 9, kNoData, kNoData, kNoData}};
     // Raw values are irrelevant to the count; make them disagree with the scores on purpose.
-    l.raw = {std::vector<float>(6, 100.0f), std::vector<float>(6, 100.0f), std::vector<float>(6, kNaNf)};
+    l.raw = {std::vector<float>(6, 100.0f), std::vector<float>(6, 100.0f), std::vector<float>(6, kNoData)};
     const auto out = apply(r, l, 6);
     CHECK(out[0] == 2.0f);
     CHECK(out[1] == 1.0f);
@@ -181,7 +179,7 @@ TEST_CASE("count_at_least with missing layers: skip counts the rest, nodata leav
     // cell 2: layer 0 missing, layer 2 not burdened → skip 0, nodata NaN.
     // cell 3: both missing (all nodata) → NaN either way.
     // cell 4: complete, none burdened, layer 1 (not counted) missing → 0 either way.
-    l.scores = {{3, 2, kNaNf, kNaNf, 0}, {kNaNf, kNaNf, kNaNf, kNaNf, kNaNf}, {1, kNaNf, 0, kNaNf, 0}};
+    l.scores = {{3, 2, kNoData, kNoData, 0}, {kNoData, kNoData, kNoData, kNoData, kNoData}, {1, kNoData, 0, kNoData, 0}};
     l.raw = l.scores;
     const auto skip = apply(r, l, 5);
     CHECK(skip[0] == 2.0f);
@@ -213,7 +211,7 @@ TEST_CASE("weighted_sum is NaN when any input is NaN", "[cumulation]") {
     CumulationRule r = rule_of(CumulationKind::weighted_sum, {0, 1});
     r.weights = {0.5, 2.0};
     Layers l;
-    l.scores = {{4, kNaNf, 4, kNaNf}, {3, 3, kNaNf, kNaNf}};
+    l.scores = {{4, kNoData, 4, kNoData}, {3, 3, kNoData, kNoData}};
     l.raw = {{0, 0, 0, 0}, {0, 0, 0, 0}};
     const auto out = apply(r, l, 4);
     CHECK(out[0] == Approx(0.5 * 4 + 2.0 * 3));  // = 8
@@ -228,7 +226,7 @@ TEST_CASE("max takes the highest score among layers with data", "[cumulation]") 
     CumulationRule r = rule_of(CumulationKind::max, {0, 1, 2});
     Layers l;
     // Negative scores check that the first value seeds the max (not 0).
-    l.scores = {{1, kNaNf, -3, kNaNf}, {7, 2, -5, kNaNf}, {3, kNaNf, kNaNf, kNaNf}};
+    l.scores = {{1, kNoData, -3, kNoData}, {7, 2, -5, kNoData}, {3, kNoData, kNoData, kNoData}};
     l.raw = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
     const auto out = apply(r, l, 4);
     CHECK(out[0] == 7.0f);
@@ -241,8 +239,8 @@ TEST_CASE("max takes the highest score among layers with data", "[cumulation]") 
 TEST_CASE("max and weighted_sum of layers without a method combine raw values, in the layers' unit", "[cumulation][unscored]") {
     Layers l;
     // Scores NaN everywhere (no method): only the raw values can give a result.
-    l.raw = {{40.5f, kNaNf, 12}, {38, 22, kNaNf}};
-    l.scores = {{kNaNf, kNaNf, kNaNf}, {kNaNf, kNaNf, kNaNf}};
+    l.raw = {{40.5f, kNoData, 12}, {38, 22, kNoData}};
+    l.scores = {{kNoData, kNoData, kNoData}, {kNoData, kNoData, kNoData}};
     CumulationRule m = rule_of(CumulationKind::max, {0, 1});
     m.raw_values = true;
     m.raw_unit = "ug/m3";

@@ -9,14 +9,12 @@
 #include <stdexcept>
 #include <vector>
 
+#include "burdenmap/core/Raster.h"
 #include "burdenmap/score/ClassTable.h"
-#include "support/TestValues.h"
 
 using namespace burdenmap;
 
 namespace {
-
-using burdenmap::test::kNaNf;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
@@ -104,12 +102,12 @@ TEST_CASE("row_for: huge and infinite values fall in the open-ended rows", "[sco
 TEST_CASE("score(): NaN stays NaN and is not counted; row_hits counts every other value", "[scoring]") {
     const ClassTable m = hand_table();
     // values          row: 0    0     1     1     2     3     nodata  3
-    const std::vector<float> values{-5.0f, 9.99f, 10.0f, 19.0f, 20.0f, 35.5f, kNaNf, 1e6f};
+    const std::vector<float> values{-5.0f, 9.99f, 10.0f, 19.0f, 20.0f, 35.5f, kNoData, 1e6f};
     std::vector<float> scores(values.size(), -1.0f);
     std::vector<std::uint64_t> hits(m.rows().size(), 0);
     m.score(values.data(), scores.data(), values.size(), hits);
 
-    const std::vector<float> expected{0, 0, 1, 1, 3, 5, kNaNf, 5};
+    const std::vector<float> expected{0, 0, 1, 1, 3, 5, kNoData, 5};
     for (std::size_t i = 0; i < values.size(); ++i) {
         INFO("value " << values[i]);
         if (std::isnan(expected[i])) CHECK(std::isnan(scores[i]));
@@ -123,7 +121,7 @@ TEST_CASE("score(): NaN stays NaN and is not counted; row_hits counts every othe
     CHECK(hits == std::vector<std::uint64_t>{4, 4, 2, 4});
 
     // All NaN: no hit at all.
-    const std::vector<float> nodata(5, kNaNf);
+    const std::vector<float> nodata(5, kNoData);
     std::vector<float> out(5, 0.0f);
     std::vector<std::uint64_t> none(m.rows().size(), 0);
     m.score(nodata.data(), out.data(), nodata.size(), none);
@@ -150,7 +148,7 @@ TEST_CASE("threshold: at the standard scores 1, the next double below scores 0",
     CHECK(t.rows()[t.row_for(-1e9)].score == 0);
     CHECK(score_one(t, 40.0f) == 1.0f);
     CHECK(score_one(t, std::nextafter(40.0f, 0.0f)) == 0.0f);
-    CHECK(std::isnan(score_one(t, kNaNf)));
+    CHECK(std::isnan(score_one(t, kNoData)));
     CHECK(t.max_score() == 1);
     CHECK_FALSE(t.uses_placeholders());
 }

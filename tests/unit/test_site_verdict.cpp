@@ -8,17 +8,15 @@
 #include <cmath>
 #include <limits>
 
+#include "burdenmap/core/NaN.h"
 #include "burdenmap/sites/SiteVerdict.h"
 #include "burdenmap/sites/ZonePercentile.h"
-#include "support/TestValues.h"
 
 using namespace burdenmap;
 using namespace burdenmap::sites;
 using Catch::Matchers::Contains;
 
 namespace {
-
-using burdenmap::test::kNaN;
 
 StandardRef ref(StandardKind kind, double value, const std::string& id,
                 Confidence confidence = Confidence::verified) {

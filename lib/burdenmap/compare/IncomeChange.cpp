@@ -3,16 +3,15 @@
 #include <cmath>
 #include <optional>
 #include <string>
-#include <limits>
 #include <set>
+
+#include "burdenmap/core/NaN.h"
 
 namespace burdenmap {
 
 namespace {
 
-constexpr double no_value = std::numeric_limits<double>::quiet_NaN();
-
-double ratio(double part, double whole) { return whole > 0 ? part / whole : no_value; }
+double ratio(double part, double whole) { return whole > 0 ? part / whole : kNaN; }
 
 // Σ residents·value / Σ residents over `rows` of `zones` with a value.
 double weighted_mean(const ZoneRows& zones, const std::vector<std::size_t>& rows, const std::string& stem) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <map>
 #include <memory>
 #include <tbb/enumerable_thread_specific.h>
@@ -12,6 +11,7 @@
 #include <tbb/task_arena.h>
 
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/Stopwatch.h"
 #include "burdenmap/job/MemoryBudget.h"
 
 namespace burdenmap {
@@ -102,9 +102,9 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
                 tbb::make_filter<std::shared_ptr<WindowResult>, void>(
                     tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<WindowResult>& r) {
                         if (sink) {
-                            const auto t = std::chrono::steady_clock::now();
+                            const auto t = SteadyClock::now();
                             sink(*r);
-                            result.sink_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+                            result.sink_seconds += seconds_since(t);
                         }
                         fold_window_zones(result.zones, r->zones);
                         ++done;

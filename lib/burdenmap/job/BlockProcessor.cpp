@@ -1,11 +1,11 @@
 #include "burdenmap/job/BlockProcessor.h"
 
 #include <algorithm>
-#include <chrono>
 #include <limits>
 
 #include "burdenmap/core/CoverageFraction.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/Stopwatch.h"
 #include "burdenmap/io/AlignedSource.h"
 #include "burdenmap/io/PopulationSource.h"
 #include "burdenmap/io/VectorLayerSource.h"
@@ -78,15 +78,10 @@ std::vector<std::vector<GdalErrorScope::Warning>> BlockProcessor::reader_warning
     return out;
 }
 
-namespace {
-using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-}  // namespace
-
 void BlockProcessor::read_layers(WindowResult& r) {
     const std::size_t n = r.window.size();
     for (std::size_t i = 0; i < plan_.layers.size(); ++i) {
-        auto t = Clock::now();
+        auto t = SteadyClock::now();
         std::vector<float>& raw = r.raw[i];
         raw.resize(n);
         if (readers_->vectors[i]) readers_->vectors[i]->read(r.window, raw.data());
@@ -94,8 +89,8 @@ void BlockProcessor::read_layers(WindowResult& r) {
         // ±Inf is not a measurement: treat it as nodata like NaN.
         for (float& v : raw)
             if (std::isinf(v)) v = kNoData;
-        seconds_.read += since(t);
-        t = Clock::now();
+        seconds_.read += seconds_since(t);
+        t = SteadyClock::now();
         // Without a method the score band stays nodata (BandSet: absent, never written).
         if (!plan_.layers[i].scored()) {
             r.scores[i].assign(n, kNoData);
@@ -103,7 +98,7 @@ void BlockProcessor::read_layers(WindowResult& r) {
         }
         r.scores[i].resize(n);
         plan_.layers[i].method->score(raw.data(), r.scores[i].data(), n, row_hits_[i]);
-        seconds_.score += since(t);
+        seconds_.score += seconds_since(t);
     }
 }
 
@@ -262,12 +257,12 @@ WindowResult BlockProcessor::process(std::size_t index, const Window& window) {
     r.scores.resize(plan_.layers.size());
     read_layers(r);
     if (readers_->population) {
-        const auto t = Clock::now();
+        const auto t = SteadyClock::now();
         r.population.resize(window.size());
         readers_->population->read(window, r.population.data());
-        seconds_.read += since(t);
+        seconds_.read += seconds_since(t);
     }
-    auto t = Clock::now();
+    auto t = SteadyClock::now();
 
     std::vector<const float*> raw, scores;
     for (std::size_t i = 0; i < plan_.layers.size(); ++i) {
@@ -282,10 +277,10 @@ WindowResult BlockProcessor::process(std::size_t index, const Window& window) {
         float* complete = rule.is_count() ? r.completeness[count++].data() : nullptr;
         rule.apply(raw, scores, r.cumulations.back().data(), window.size(), complete);
     }
-    seconds_.cumulate += since(t);
-    t = Clock::now();
+    seconds_.cumulate += seconds_since(t);
+    t = SteadyClock::now();
     summarise_zones(r);
-    seconds_.zonal += since(t);
+    seconds_.zonal += seconds_since(t);
     return r;
 }
 

@@ -1,6 +1,5 @@
 #include "burdenmap/job/CheckSites.h"
 
-#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -9,6 +8,7 @@
 
 #include "burdenmap/core/BlockLayout.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/core/Stopwatch.h"
 #include "burdenmap/io/AtomicOutput.h"
 #include "burdenmap/io/CsvWriter.h"
 #include "burdenmap/io/GpkgWriter.h"
@@ -21,8 +21,6 @@
 
 namespace burdenmap {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // The study plan with the polygon sites appended to its zones, so the pipeline summarises them
 // exactly as it does zones. Returns the plan and, per site, its zone index (polygons only).
@@ -107,7 +105,7 @@ std::vector<std::filesystem::path> site_check_output_paths(const Config& config,
 }
 
 SiteCheckResult check_sites(const JobPlan& plan, const SiteCheckOptions& options) {
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     SiteCheckResult result;
     const std::vector<std::filesystem::path> output_paths = site_check_output_paths(plan.config, options.output_dir);
     result.geopackage = output_paths[0];
@@ -197,7 +195,7 @@ SiteCheckResult check_sites(const JobPlan& plan, const SiteCheckOptions& options
     gpkg.finish();
     csv.commit();
     report(1.0, "done");
-    result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    result.seconds = seconds_since(start);
     return result;
 }
 

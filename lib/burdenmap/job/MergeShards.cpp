@@ -1,7 +1,6 @@
 #include "burdenmap/job/MergeShards.h"
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -26,8 +25,6 @@
 namespace burdenmap {
 namespace fs = std::filesystem;
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // Input checksums by file name: shards on other machines may see the inputs under other paths.
 std::map<std::string, std::string> by_file_name(const std::map<std::string, std::string>& inputs) {
@@ -188,7 +185,7 @@ std::vector<fs::path> merge_output_paths(const Config& config, const fs::path& o
 }
 
 FoldedPartials fold_shard_partials(const ShardedRun& run) {
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     FoldedPartials out;
     std::size_t next_window = 0;
     bool first_window = true;
@@ -224,7 +221,7 @@ FoldedPartials fold_shard_partials(const ShardedRun& run) {
 }
 
 RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, FoldedPartials folded, const MergeOptions& options) {
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     const std::size_t count = run.parts.size();
     const ShardManifest& first = run.parts[0];
 
@@ -294,7 +291,7 @@ RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, FoldedPartial
 
     // The raster: a VRT over the parts' rasters, each shard's windows as at most three rectangles.
     report_run_progress(run_options, 0.6, "writing the VRT");
-    const auto vrt_start = Clock::now();
+    const auto vrt_start = SteadyClock::now();
     RunResult result;
     result.geotiff = dir / with_extension(plan.config.output.geotiff, ".vrt");
     result.geopackage = dir / plan.config.output.geopackage;
@@ -320,7 +317,7 @@ RunResult merge_shards(const JobPlan& plan, const ShardedRun& run, FoldedPartial
     double cog_seconds = 0;
     if (options.cog) {
         report_run_progress(run_options, 0.7, "writing GeoTIFF");
-        const auto cog_start = Clock::now();
+        const auto cog_start = SteadyClock::now();
         result.cog_geotiff = dir / plan.config.output.geotiff;
         write_cog_copy(CommitGroup::readable(result.geotiff), result.cog_geotiff, options.overwrite, options.threads);
         cog_seconds = seconds_since(cog_start);

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <limits>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "burdenmap/core/NaN.h"
 #include "burdenmap/core/PlainNumber.h"
+#include "burdenmap/core/Raster.h"
 
 namespace burdenmap {
 namespace {
@@ -57,8 +57,8 @@ PointSampler::PointSampler(const Grid& grid, std::vector<Point> points, std::vec
         s.own.row = static_cast<int>(std::floor(fy));
         s.own.weight = 1;
         s.inside = std::isfinite(fx) && std::isfinite(fy) && in_grid(grid, s.own.row, s.own.col);
-        s.own.raw.assign(layers, kNaNf);
-        s.own.cum.assign(cumulations, kNaNf);
+        s.own.raw.assign(layers, kNoData);
+        s.own.cum.assign(cumulations, kNoData);
         if (any_bilinear && s.inside) {
             // Cell centres sit at half-integers of (fx, fy).
             const double cx = fx - 0.5, cy = fy - 0.5;
@@ -71,7 +71,7 @@ PointSampler::PointSampler(const Grid& grid, std::vector<Point> points, std::vec
                 c.col = c0 + k % 2;
                 c.weight = weights[k];
                 if (c.weight <= 0 || !in_grid(grid, c.row, c.col)) continue;
-                c.raw.assign(layers, kNaNf);
+                c.raw.assign(layers, kNoData);
                 s.around.push_back(c);
             }
         }
@@ -99,7 +99,7 @@ bool PointSampler::inside_grid(std::size_t point) const { return samples_[point]
 
 double PointSampler::layer_value(std::size_t point, std::size_t layer) const {
     const Sample& s = samples_[point];
-    if (!s.inside || std::isnan(s.own.raw[layer])) return std::numeric_limits<double>::quiet_NaN();
+    if (!s.inside || std::isnan(s.own.raw[layer])) return kNaN;
     if (s.around.empty() || !bilinear_[layer]) return cell_decimal(s.own.raw[layer]);
     double sum = 0, weight = 0;
     for (const Cell& c : s.around) {
@@ -112,12 +112,12 @@ double PointSampler::layer_value(std::size_t point, std::size_t layer) const {
 
 double PointSampler::cell_value(std::size_t point, std::size_t layer) const {
     const Sample& s = samples_[point];
-    return s.inside ? s.own.raw[layer] : std::numeric_limits<double>::quiet_NaN();
+    return s.inside ? s.own.raw[layer] : kNaN;
 }
 
 double PointSampler::cumulation_value(std::size_t point, std::size_t cumulation) const {
     const Sample& s = samples_[point];
-    return s.inside ? cell_decimal(s.own.cum[cumulation]) : std::numeric_limits<double>::quiet_NaN();
+    return s.inside ? cell_decimal(s.own.cum[cumulation]) : kNaN;
 }
 
 }  // namespace burdenmap

@@ -1,6 +1,5 @@
 #include "burdenmap/job/RunJob.h"
 
-#include <chrono>
 #include <future>
 #include <map>
 #include <memory>
@@ -25,8 +24,6 @@
 
 namespace burdenmap {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // Where every output goes (into `result`), refused up front, before minutes of work, when one
 // exists or cannot be written. Returns the temporaries of an earlier, killed run it removed.
@@ -67,7 +64,7 @@ struct PipelineRun {
 PipelineRun run_pipeline(const JobPlan& plan, const BandSet& bands, const RunOptions& options, RasterWriters& rasters) {
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
     report_run_progress(options, 0.0, "processing");
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     WindowRasterSink cells(plan, rasters.tiff, rasters.raw.get(), layout.count());
     PipelineRun run;
     run.result = run_block_pipeline(
@@ -81,7 +78,7 @@ PipelineRun run_pipeline(const JobPlan& plan, const BandSet& bands, const RunOpt
 // The GeoTIFFs made cloud-optimised, and burden.qml beside burden.tif (QGIS opens it styled).
 // Returns the wall seconds.
 double finish_rasters(RasterWriters& rasters, const RunResult& result, const RunOptions& options) {
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     rasters.tiff.finish();
     write_raster_style(result.geotiff, options.overwrite);
     if (rasters.raw) rasters.raw->finish();
@@ -99,7 +96,7 @@ std::vector<std::filesystem::path> run_output_paths(const Config& config, const 
 }
 
 RunResult run_job(const JobPlan& plan, const RunOptions& options) {
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     RunResult result;
     const std::filesystem::path dir = options.output_dir.empty() ? plan.config.output.dir : options.output_dir;
     const std::vector<Diagnostic> stale_removed = plan_outputs(plan, dir, options, result);

@@ -25,8 +25,6 @@
 namespace burdenmap {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // Legend labels of the GES classes 0..8 of every GES method in the job, from its table.
 std::map<std::string, std::vector<std::string>> ges_class_labels(const JobPlan& plan) {
     std::map<std::string, std::vector<std::string>> out;
@@ -179,10 +177,10 @@ void report_run_progress(const RunOptions& options, double fraction, const std::
 }
 
 void finish_run(const JobPlan& plan, const BandSet& bands, const std::filesystem::path& dir, const RunOptions& options,
-                const PixelResult& pixels, const std::vector<Diagnostic>& stale_removed, Clock::time_point start,
+                const PixelResult& pixels, const std::vector<Diagnostic>& stale_removed, SteadyClock::time_point start,
                 CommitGroup& outputs, RunResult& result) {
     report_run_progress(options, 0.95, "writing GeoPackage");
-    const auto gpkg_start = Clock::now();
+    const auto gpkg_start = SteadyClock::now();
     ZoneLayer zones = build_zone_table(plan, bands, pixels.zones, result);
     Diagnostics fairness_warnings;
     FairnessResult fairness = add_fairness(plan, zones, fairness_warnings);

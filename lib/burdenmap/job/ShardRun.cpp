@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <csignal>
 #include <future>
 #include <memory>
@@ -26,8 +25,6 @@
 namespace burdenmap {
 namespace fs = std::filesystem;
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 std::string host_name() {
     char name[256] = {};
@@ -109,7 +106,7 @@ double peak_rss_mib() {
 }
 
 ShardRunResult run_shard(const JobPlan& plan, const ShardRunOptions& options) {
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     const std::vector<ShardRange> ranges = plan_shards(plan, options.shard.count);
     const ShardRange& range = ranges[options.shard.index];
     const BlockLayout layout(plan.grid.cols(), plan.grid.rows(), plan.block_size);
@@ -137,7 +134,7 @@ ShardRunResult run_shard(const JobPlan& plan, const ShardRunOptions& options) {
     // runs: each shard of a job array hashes every input, so this is paid once per shard.
     auto checksums = std::async(std::launch::async, [&plan] { return input_checksums(plan); });
     if (options.progress && !options.progress(0.0, "processing")) throw Cancelled();
-    const auto pipeline_start = Clock::now();
+    const auto pipeline_start = SteadyClock::now();
     PipelineResult pipeline = run_block_pipeline(
         plan, bands, windows, options.threads,
         [&](const WindowResult& r) { cells.prepare(r); },
@@ -152,7 +149,7 @@ ShardRunResult run_shard(const JobPlan& plan, const ShardRunOptions& options) {
     const double pipeline_seconds = seconds_since(pipeline_start);
 
     if (options.progress && !options.progress(0.9, "writing the shard's GeoTIFF")) throw Cancelled();
-    const auto cog_start = Clock::now();
+    const auto cog_start = SteadyClock::now();
     partials.finish();
     tiff.finish();
     if (raw) raw->finish();

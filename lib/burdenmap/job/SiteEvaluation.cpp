@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "burdenmap/core/NaN.h"
 #include "burdenmap/sites/ZonePercentile.h"

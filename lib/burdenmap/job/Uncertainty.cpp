@@ -1,8 +1,6 @@
 #include "burdenmap/job/Uncertainty.h"
 
-#include <chrono>
 #include <cmath>
-#include <limits>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -14,6 +12,7 @@
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/core/NaN.h"
+#include "burdenmap/core/Stopwatch.h"
 #include "burdenmap/fair/ConcentrationIndex.h"
 #include "burdenmap/fair/IncomeGroups.h"
 #include "burdenmap/job/FairnessColumns.h"
@@ -347,7 +346,7 @@ std::string summary_line(const RankedMeasure& m, std::size_t draws) {
 UncertaintyResult compute_uncertainty(const JobPlan& plan, const std::vector<std::optional<ZoneStats>>& stats,
                                       const std::vector<FieldSpec>& fields, const std::vector<std::vector<FieldValue>>& rows,
                                       FairnessResult& fairness, int threads) {
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = SteadyClock::now();
     UncertaintyResult r;
     const UncertaintyPlan& u = plan.uncertainty;
     if (!u.enabled) return r;
@@ -460,7 +459,7 @@ UncertaintyResult compute_uncertainty(const JobPlan& plan, const std::vector<std
             if (i && *i) fairness.measure_intervals[k] = {(*i)->p05, (*i)->p95};
         }
     }
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.seconds = seconds_since(start);
     return r;
 }
 

@@ -1,7 +1,9 @@
 #include "burdenmap/job/ZoneTableLayer.h"
 
 #include <cmath>
-#include <limits>
+
+#include "burdenmap/core/NaN.h"
+#include "burdenmap/core/Raster.h"
 
 namespace burdenmap {
 
@@ -19,17 +21,16 @@ ZoneTableLayer read_zone_table_layer(const LayerConfig& layer, const std::string
     t.value_field = layer.value_field;
     t.join = join_table_to_zones(*layer.table, key + ".table", zones, zones_id_field, {layer.value_field}, {},
                                  "layer '" + layer.name + "' has no value there (its statistics are NULL, nodata share 1)", diagnostics);
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    t.values.assign(zones.size(), nan);
+    t.values.assign(zones.size(), kNaN);
     for (std::size_t z = 0; z < zones.size(); ++z)
         if (const auto& row = t.join.row_of_zone[z])
             if (const auto& v = t.join.table.rows[*row].front()) t.values[z] = *v;
 
-    t.scores.assign(zones.size(), nan);
+    t.scores.assign(zones.size(), kNaN);
     if (method) {
         std::vector<float> as_float(t.values.begin(), t.values.end());
         for (float& v : as_float)
-            if (std::isinf(v)) v = std::numeric_limits<float>::quiet_NaN();  // as read_layers treats cells
+            if (std::isinf(v)) v = kNoData;  // as read_layers treats cells
         std::vector<float> scored(as_float.size());
         std::vector<std::uint64_t> hits(method->bins().size(), 0);  // the cells report the rows they hit
         method->score(as_float.data(), scored.data(), as_float.size(), hits);

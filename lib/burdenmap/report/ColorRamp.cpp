@@ -15,10 +15,14 @@ std::vector<Rgb> from_hex(const std::vector<const char*>& hexes) {
     return out;
 }
 
-}  // namespace
-
 std::uint8_t mix_channel(std::uint8_t a, std::uint8_t b, double f) {
     return static_cast<std::uint8_t>(std::lround(a + (b - a) * f));
+}
+
+}  // namespace
+
+Rgb blend(const Rgb& a, const Rgb& b, double f) {
+    return Rgb{mix_channel(a.r, b.r, f), mix_channel(a.g, b.g, f), mix_channel(a.b, b.b, f)};
 }
 
 std::string Rgb::hex() const {
@@ -54,7 +58,7 @@ Rgb ColorRamp::at(double t) const {
     const double f = pos - static_cast<double>(i);
     const Rgb& a = stops_[i];
     const Rgb& b = stops_[std::min(i + 1, stops_.size() - 1)];
-    return Rgb{mix_channel(a.r, b.r, f), mix_channel(a.g, b.g, f), mix_channel(a.b, b.b, f)};
+    return blend(a, b, f);
 }
 
 std::vector<Rgb> ColorRamp::classes(int n) const {

@@ -17,8 +17,8 @@ struct Rgb {
     bool operator==(const Rgb& o) const { return r == o.r && g == o.g && b == o.b; }
 };
 
-// One colour channel a fraction f of the way from a to b (f in [0, 1]), rounded.
-std::uint8_t mix_channel(std::uint8_t a, std::uint8_t b, double f);
+// The colour a fraction f of the way from a to b (f in [0, 1]), each channel linear in sRGB, rounded.
+Rgb blend(const Rgb& a, const Rgb& b, double f);
 
 // Parses "#rrggbb"; throws std::invalid_argument otherwise.
 Rgb rgb_from_hex(const std::string& hex);

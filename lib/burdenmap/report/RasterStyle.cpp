@@ -20,7 +20,7 @@ std::optional<Rgb> RasterStyle::colour_for(double value) const {
             const RasterStop& a = stops[i - 1];
             const RasterStop& b = stops[i];
             const double f = b.value > a.value ? (value - a.value) / (b.value - a.value) : 1.0;
-            return Rgb{mix_channel(a.colour.r, b.colour.r, f), mix_channel(a.colour.g, b.colour.g, f), mix_channel(a.colour.b, b.colour.b, f)};
+            return blend(a.colour, b.colour, f);
         }
     }
     return stops.back().colour;

@@ -4,11 +4,11 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <stdexcept>
 #include <vector>
 
 #include "burdenmap/core/EnumNames.h"
+#include "burdenmap/core/Raster.h"
 
 namespace burdenmap {
 
@@ -56,7 +56,6 @@ namespace {
 template <class Step, class Finish>
 void fold_cells(const std::vector<std::size_t>& layers, const std::vector<const float*>& values, float* out, std::size_t n,
                 bool need_all, Step step, Finish finish, float* complete = nullptr) {
-    const float nan = std::numeric_limits<float>::quiet_NaN();
     for (std::size_t i = 0; i < n; ++i) {
         bool any = false, all = true;
         double acc = 0.0;
@@ -69,7 +68,7 @@ void fold_cells(const std::vector<std::size_t>& layers, const std::vector<const 
             acc = step(acc, k, v, any);
             any = true;
         }
-        out[i] = (!any || (need_all && !all)) ? nan : static_cast<float>(finish(acc));
+        out[i] = (!any || (need_all && !all)) ? kNoData : static_cast<float>(finish(acc));
         if (complete) complete[i] = all ? 1.0f : 0.0f;
     }
 }
@@ -138,7 +137,7 @@ void CumulationRule::apply(const std::vector<const float*>& raw, const std::vect
                        same);
             break;
         default:  // health rules carry outcomes (apply_health); without any, no cell has a value
-            std::fill(out, out + n, std::numeric_limits<float>::quiet_NaN());
+            std::fill(out, out + n, kNoData);
             break;
     }
 }
@@ -158,7 +157,7 @@ void CumulationRule::apply_health(const std::vector<const float*>& raw, float* o
             sum += kind == CumulationKind::health_cases ? o.cases_per_1000(level) : o.daly_per_1000(level);
             any = true;
         }
-        out[i] = any ? static_cast<float>(sum) : std::numeric_limits<float>::quiet_NaN();
+        out[i] = any ? static_cast<float>(sum) : kNoData;
     }
 }
 
