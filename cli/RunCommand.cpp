@@ -101,7 +101,9 @@ Action add_run_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("config", args->config, "The job's config file (TOML)")->required()->check(CLI::ExistingFile);
     cmd->add_option("-o,--output-dir", args->output_dir, "Output folder (default: [output] dir of the config)");
     cmd->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
-    cmd->add_option("--block-size", args->block_size, "Window size in cells (default 512)")->check(CLI::Range(8, 8192));
+    cmd->add_option("--block-size", args->block_size,
+                    "Window size in cells (default 512; multiples of 512 write the GeoTIFF fastest)")
+        ->check(CLI::Range(8, 8192));
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
     cmd->add_flag("--report", args->report, "Also write report.html and map.png (as `burdenmap report` does)");
     cmd->add_option("--methods-dir", args->methods_dir, "Folder of method tables (default: the shipped data/methods)");

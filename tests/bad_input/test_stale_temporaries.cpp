@@ -50,6 +50,7 @@ TEST_CASE("stale temporaries: a new run removes those of ended runs, says so, an
     fs::create_directories(job.out());
     const std::string dead = std::to_string(dead_pid()), live = std::to_string(::getpid());
     const std::vector<std::string> stale{".burden.tif.tmp-" + dead, ".burden.tif.tiled-" + dead + ".ovr.tmp",
+                                         ".burden.tif.tiled-" + dead + ".tiles",  // the COG's tile store
                                          ".burden.gpkg.tmp-" + dead + "-journal", ".run.json.probe-" + dead};
     const std::vector<std::string> kept{".burden.tif.tmp-" + live,           // a run writing here now
                                         ".burden.tif.tmp-" + dead + "x",     // not the pattern
@@ -60,7 +61,7 @@ TEST_CASE("stale temporaries: a new run removes those of ended runs, says so, an
     for (const auto& f : kept) plant(job.out() / f);
     const CommandResult r = job.run({"--overwrite"}, {});
     REQUIRE(r.exit_code == 0);
-    CHECK(contains(r.err, "warning: removed 4 temporary file(s) left by burdenmap runs that no longer run"));
+    CHECK(contains(r.err, "warning: removed 5 temporary file(s) left by burdenmap runs that no longer run"));
     for (const auto& f : stale) {
         INFO(f);
         CHECK_FALSE(fs::exists(job.out() / f));

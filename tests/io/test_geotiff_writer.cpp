@@ -18,6 +18,7 @@
 #include "burdenmap/core/Grid.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/GeoTiffWriter.h"
+#include "support/CogValidator.h"
 #include "support/Files.h"
 #include "support/GdalTestData.h"
 #include "support/TempDir.h"
@@ -238,6 +239,94 @@ TEST_CASE("overviews averaged as aligned windows pass are the exact means of the
     CHECK(differ == 0);
 }
 
+namespace {
+
+// Every cell of a band and of each of its overviews, as bits (NaN included).
+std::vector<std::vector<std::uint32_t>> band_bits(GDALRasterBandH band) {
+    std::vector<GDALRasterBandH> levels{band};
+    for (int k = 0; k < GDALGetOverviewCount(band); ++k) levels.push_back(GDALGetOverview(band, k));
+    std::vector<std::vector<std::uint32_t>> out;
+    for (GDALRasterBandH level : levels) {
+        const int cols = GDALGetRasterBandXSize(level), rows = GDALGetRasterBandYSize(level);
+        std::vector<std::uint32_t> bits(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows));
+        REQUIRE(GDALRasterIO(level, GF_Read, 0, 0, cols, rows, bits.data(), cols, rows, GDT_Float32, 0, 0) == CE_None);
+        out.push_back(std::move(bits));
+    }
+    return out;
+}
+
+std::vector<std::string> metadata_of(GDALMajorObjectH object) {
+    std::vector<std::string> out;
+    for (char** m = GDALGetMetadata(object, nullptr); m && *m; ++m) out.emplace_back(*m);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the COG assembled from tiles holds exactly what GDAL's COG copy holds, and validates", "[geotiff]") {
+    // 1300 x 1100 cells, 3 bands with NaN: overviews 1/2 and 1/4. Windows of 256 take the
+    // GDAL path (temp GeoTIFF, COG driver copy); windows of 512 and 1024 (4 tiles each, edge
+    // windows cut short) the direct one. Both carry burdenmap's own overview cells.
+    gdal_init();
+    TempDir dir("geotiff");
+    const Grid grid(120000.0, 480000.0, 25.0, 25.0, 1300, 1100);
+    const auto write = [&](int step) {
+        const fs::path out = dir.path() / ("step-" + std::to_string(step) + ".tif");
+        GeoTiffWriter writer(out, false, grid, epsg_wkt(28992), three_bands(), {{"burdenmap_version", "9.9.9"}}, step);
+        write_all(writer, grid, 3, step);
+        writer.finish();
+        return out;
+    };
+    const fs::path gdal_path = write(256);
+    for (int step : {512, 1024}) {
+        INFO("windows of " << step);
+        const fs::path direct_path = write(step);
+        TiffDataset gdal_cog(gdal_path), direct(direct_path);
+        CHECK(item(direct.ds, "LAYOUT", "IMAGE_STRUCTURE") == "COG");
+        CHECK(item(direct.ds, "COMPRESSION", "IMAGE_STRUCTURE") == "DEFLATE");
+        CHECK(item(direct.ds, "INTERLEAVE", "IMAGE_STRUCTURE") == "BAND");
+        CHECK(metadata_of(direct.ds) == metadata_of(gdal_cog.ds));
+        double a[6], b[6];
+        REQUIRE(GDALGetGeoTransform(direct.ds, a) == CE_None);
+        REQUIRE(GDALGetGeoTransform(gdal_cog.ds, b) == CE_None);
+        CHECK(std::equal(a, a + 6, b));
+        CHECK(same_crs(GDALGetProjectionRef(direct.ds), GDALGetProjectionRef(gdal_cog.ds)));
+        REQUIRE(GDALGetRasterCount(direct.ds) == 3);
+        for (int i = 1; i <= 3; ++i) {
+            GDALRasterBandH d = GDALGetRasterBand(direct.ds, i), g = GDALGetRasterBand(gdal_cog.ds, i);
+            CHECK(std::string(GDALGetDescription(d)) == GDALGetDescription(g));
+            CHECK(std::string(GDALGetRasterUnitType(d)) == GDALGetRasterUnitType(g));
+            // method, source and STATISTICS_*; the mean and standard deviation are summed window
+            // by window, so windows of 1024 round them differently from windows of 256.
+            const std::vector<std::string> md = metadata_of(d), mg = metadata_of(g);
+            REQUIRE(md.size() == mg.size());
+            for (std::size_t k = 0; k < md.size(); ++k) {
+                const std::string key = md[k].substr(0, md[k].find('='));
+                if (key == "STATISTICS_MEAN" || key == "STATISTICS_STDDEV") {
+                    CHECK(mg[k].rfind(key + "=", 0) == 0);
+                    CHECK(std::stod(md[k].substr(key.size() + 1)) == Approx(std::stod(mg[k].substr(key.size() + 1))).epsilon(1e-12));
+                } else {
+                    CHECK(md[k] == mg[k]);
+                }
+            }
+            int has = 0;
+            CHECK(std::isnan(GDALGetRasterNoDataValue(d, &has)));
+            CHECK(has);
+            int bx = 0, by = 0;
+            GDALGetBlockSize(d, &bx, &by);
+            CHECK((bx == 512 && by == 512));
+            CHECK(GDALGetOverviewCount(d) == 2);
+            CHECK(band_bits(d) == band_bits(g));  // full resolution and both overviews, bit for bit
+        }
+        const CogVerdict verdict = validate_cog(direct_path);
+        INFO(verdict.output);
+        CHECK(verdict.valid());
+    }
+    // Neither the template nor the tile store outlives the writer.
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"step-1024.tif", "step-256.tif", "step-512.tif"});
+}
+
 TEST_CASE("GeoTiffWriter leaves no file at all when destroyed before finish()", "[geotiff]") {
     gdal_init();
     TempDir dir("geotiff");
@@ -247,6 +336,16 @@ TEST_CASE("GeoTiffWriter leaves no file at all when destroyed before finish()", 
         CHECK_FALSE(names_in(dir.path()).empty());  // the streaming copy exists meanwhile
     }
     CHECK(names_in(dir.path()).empty());
+
+    SECTION("nor when it assembles the COG from tiles") {
+        const Grid grid(0.0, 7000.0, 10.0, 10.0, 1100, 700);
+        {
+            GeoTiffWriter writer(dir.path() / "burden.tif", false, grid, epsg_wkt(28992), three_bands(), {}, 512);
+            write_all(writer, grid, 3, 512);
+            CHECK(names_in(dir.path()).size() == 2);  // the template and the tile store
+        }
+        CHECK(names_in(dir.path()).empty());
+    }
 }
 
 TEST_CASE("GeoTiffWriter refuses an existing output without overwrite, leaving it untouched", "[geotiff]") {

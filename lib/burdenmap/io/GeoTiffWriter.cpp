@@ -11,7 +11,9 @@
 
 #include "burdenmap/core/Cancellation.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/io/CogTileWriter.h"
 #include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/TiffDirectory.h"
 
 namespace fs = std::filesystem;
 
@@ -29,6 +31,24 @@ const char* const tiled_options[] = {
     "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "INTERLEAVE=BAND",
     "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "NUM_THREADS=1", "BIGTIFF=IF_SAFER", nullptr,
 };
+
+// The template of the direct path (io/CogTileWriter): a 1 x 1 GeoTIFF that only carries the tags
+// GDAL encodes (CRS, geotransform, nodata, descriptions, metadata, statistics), copied from it
+// into the assembled COG. Band-interleaved and tiled like the COG, so its sample tags match.
+const char* const template_options[] = {
+    "TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16", "INTERLEAVE=BAND", "COMPRESS=NONE", "SPARSE_OK=TRUE", nullptr,
+};
+
+// The tags an overview directory of GDAL's COGs carries besides the layout's: the sample layout
+// and the nodata value (GDAL reads the georeferencing and metadata from the full resolution).
+bool overview_tag(std::uint16_t tag) {
+    return tag == 258 || tag == 262 || tag == 277 || tag == 338 || tag == 339 || tag == 42113;
+}
+// The tags the layout writes itself (sizes, tiling, compression, strile arrays).
+bool layout_tag(std::uint16_t tag) {
+    return tag == 254 || tag == 256 || tag == 257 || tag == 259 || tag == 273 || tag == 278 || tag == 279 || tag == 284 ||
+           tag == 317 || (tag >= 322 && tag <= 325);
+}
 
 // The product. DEFLATE rather than ZSTD: every GIS reader and web COG viewer decodes it. Level 1:
 // on national rasters the COG copy is the costliest step after reading, and level 1 is ~20 %
@@ -86,6 +106,12 @@ struct GeoTiffWriter::Impl {
     // Overview factors computed here as windows pass (2, 4, ... as the COG driver would choose);
     // empty when the COG driver builds the overviews itself.
     std::vector<int> overview_factors;
+    // The direct path, when the windows hold whole 512-cell tiles (the job's default block size and
+    // its multiples): tiles compressed in the job's parallel stage and assembled into the COG without
+    // decoding; `tiled` is then only the 1 x 1 template. Otherwise: a temporary tiled GeoTIFF that
+    // GDAL's COG driver copies (decode and re-encode of every block).
+    std::unique_ptr<CogTileWriter> direct;
+    fs::path store_path;  // the direct path's tile store
 
     Impl(const fs::path& final_path, bool overwrite, const Grid& g, std::size_t bands)
         : output(final_path, overwrite),
@@ -96,6 +122,7 @@ struct GeoTiffWriter::Impl {
           statistics(bands) {}
 
     ~Impl() {
+        direct.reset();  // removes the tile store
         if (tiled) GDALClose(tiled);
         remove_with_companions(tiled_path);
         if (!output.committed()) remove_with_companions(output.temp_path());
@@ -114,19 +141,28 @@ struct GeoTiffWriter::Impl {
                               AtomicOutput::disk_full_hint(output.temp_path().parent_path()));
     }
 
-    void create(const std::string& crs_wkt);
+    void create(const std::string& crs_wkt, int window_alignment);
     void plan_overviews(int window_alignment);
     void write_overviews(const Window& window, std::size_t band, const std::vector<std::vector<float>>& levels);
     void describe(const std::vector<BandSpec>& bands, const std::map<std::string, std::string>& metadata);
     void store_statistics();
     void close_tiled();
     void copy_to_cog();
+    void assemble_cog();
 };
 
-void GeoTiffWriter::Impl::create(const std::string& crs_wkt) {
+void GeoTiffWriter::Impl::create(const std::string& crs_wkt, int window_alignment) {
+    const std::vector<int> factors = cog_overview_factors(grid.cols(), grid.rows());
+    if (CogTileWriter::fits(window_alignment, factors.empty() ? 0 : factors.back())) {
+        store_path = tiled_path.string() + ".tiles";
+        direct = std::make_unique<CogTileWriter>(store_path, grid.cols(), grid.rows(), band_count, factors);
+        overview_factors = factors;
+    }
     GdalErrorScope errors;  // only this call's errors belong in the message
-    tiled = GDALCreate(driver("GTiff", output.final_path()), tiled_path.c_str(), grid.cols(), grid.rows(),
-                       static_cast<int>(band_count), GDT_Float32, const_cast<char**>(tiled_options));
+    tiled = direct ? GDALCreate(driver("GTiff", output.final_path()), tiled_path.c_str(), 1, 1, static_cast<int>(band_count),
+                                GDT_Float32, const_cast<char**>(template_options))
+                   : GDALCreate(driver("GTiff", output.final_path()), tiled_path.c_str(), grid.cols(), grid.rows(),
+                                static_cast<int>(band_count), GDT_Float32, const_cast<char**>(tiled_options));
     if (!tiled) fail(errors, "cannot create the temporary GeoTIFF " + tiled_path.string());
     double gt[6];
     grid.geotransform(gt);
@@ -137,6 +173,7 @@ void GeoTiffWriter::Impl::create(const std::string& crs_wkt) {
 // The levels the COG driver would make (halving until the overview fits in one 512 block), if
 // every window holds whole cells of the coarsest one; created empty in the temp file here.
 void GeoTiffWriter::Impl::plan_overviews(int window_alignment) {
+    if (direct) return;  // planned in create()
     std::vector<int> factors = cog_overview_factors(grid.cols(), grid.rows());
     if (factors.empty() || window_alignment <= 0 || window_alignment % factors.back() != 0) return;
     GdalErrorScope errors;
@@ -219,6 +256,18 @@ void GeoTiffWriter::Impl::copy_to_cog() {
     check_reported(errors, "writing the cloud-optimised GeoTIFF");
 }
 
+// Copies the template's tags into the COG the tile writer lays out.
+void GeoTiffWriter::Impl::assemble_cog() {
+    std::vector<TiffEntry> main_tags, overview_tags;
+    for (TiffEntry& e : read_first_tiff_directory(tiled_path)) {
+        if (layout_tag(e.tag)) continue;
+        if (overview_tag(e.tag)) overview_tags.push_back(e);
+        main_tags.push_back(std::move(e));
+    }
+    direct->finish(output.temp_path(), main_tags, overview_tags);
+    direct.reset();
+}
+
 GeoTiffWriter::GeoTiffWriter(const fs::path& final_path, bool overwrite, const Grid& grid, const std::string& crs_wkt,
                              std::vector<BandSpec> bands, const std::map<std::string, std::string>& dataset_metadata,
                              int window_alignment, int threads) {
@@ -227,7 +276,7 @@ GeoTiffWriter::GeoTiffWriter(const fs::path& final_path, bool overwrite, const G
     if (grid.cols() <= 0 || grid.rows() <= 0) throw OutputError(final_path.string() + ": the grid is empty");
     impl_ = std::make_unique<Impl>(final_path, overwrite, grid, bands.size());
     impl_->threads = threads;
-    impl_->create(crs_wkt);
+    impl_->create(crs_wkt, window_alignment);
     impl_->describe(bands, dataset_metadata);
     impl_->plan_overviews(window_alignment);
 }
@@ -239,6 +288,7 @@ GeoTiffWriter::WindowSummary GeoTiffWriter::summarise(const Window& window, cons
     summary.moments = window_moments(values, window.size());
     if (!impl_->overview_factors.empty())
         summary.overviews = overview_cells(values, window.cols, window.rows, impl_->overview_factors.size());
+    if (impl_->direct) summary.tiles = impl_->direct->compress_window(window, values);
     return summary;
 }
 
@@ -262,6 +312,11 @@ void GeoTiffWriter::write(const Window& window, std::size_t band, const float* v
                               std::to_string(window.row_off) + " is not aligned to the overviews (a multiple of " +
                               std::to_string(f) + ")");
     }
+    if (m.direct) {
+        m.direct->add(window, band, summary.tiles, summary.overviews);
+        m.statistics[band].merge(summary.moments);
+        return;
+    }
     GdalErrorScope errors;  // the job's serial write stage may run on any of its threads
     GDALRasterBandH b = GDALGetRasterBand(m.tiled, static_cast<int>(band) + 1);
     // GDAL's RasterIO takes a non-const buffer for reads and writes alike; it does not modify it here.
@@ -278,7 +333,10 @@ void GeoTiffWriter::finish() {
     Impl& m = *impl_;
     if (!m.tiled) throw OutputError(m.output.final_path().string() + ": finish() called twice");
     m.close_tiled();
-    m.copy_to_cog();
+    if (m.direct)
+        m.assemble_cog();
+    else
+        m.copy_to_cog();
     m.output.commit();
     remove_with_companions(m.tiled_path);
 }

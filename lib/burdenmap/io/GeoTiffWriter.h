@@ -1,14 +1,20 @@
 #pragma once
-// Writes the result bands as a cloud-optimised GeoTIFF. GDAL 3.6's COG driver only does
-// CreateCopy, so windows stream into a tiled temporary GTiff, which finish() copies to a COG
-// (with overviews) under a temp name and renames to the final name. Nothing is held in memory
-// beyond one window. Each band's statistics (min, max, mean, standard deviation, valid share) are
+// Writes the result bands as a cloud-optimised GeoTIFF, under a temp name renamed to the final
+// name by finish(). Two ways, the same cells, overviews and tags:
+// - direct (windows that hold whole 512-cell tiles: the job's default block size and its
+//   multiples): summarise() also compresses the window's tiles, in the job's parallel stage, and
+//   finish() places them in the COG (io/CogTileWriter, io/CogFile); GDAL only writes a 1 x 1
+//   template for the tags. Bands are planar (INTERLEAVE=BAND).
+// - through GDAL (any other windows): windows stream into a tiled temporary GTiff that GDAL 3.6's
+//   COG driver (CreateCopy only) copies, decoding and re-encoding every block.
+// Nothing is held in memory beyond one window (and, direct, one strip of overview tiles per level). Each band's statistics (min, max, mean, standard deviation, valid share) are
 // gathered as the windows pass and stored in the file, so GIS show and stretch it at once.
 // Overviews: when every window starts on a multiple of the coarsest overview factor (the job's
 // windows do, for block sizes that are multiples of 32, the default 512 among them), each window's
 // overview cells are averaged as it passes and written into the temporary file, and the COG copy
 // uses them; GDAL's own overview pass (a second decode of every band, then averaging: a third of
 // the COG step on the national benchmark) is skipped. Otherwise the COG driver builds them.
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -38,6 +44,7 @@ public:
     struct WindowSummary {
         WindowMoments moments;
         std::vector<std::vector<float>> overviews;
+        std::vector<std::vector<std::uint8_t>> tiles;  // compressed, when the COG is assembled from tiles
     };
 
     // `crs_wkt`: the target CRS. Bands are Float32 with NaN as nodata. `window_alignment`: every

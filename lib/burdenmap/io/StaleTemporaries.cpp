@@ -14,10 +14,10 @@ namespace fs = std::filesystem;
 namespace burdenmap {
 namespace {
 
-// The tags of AtomicOutput (tmp, probe) and GeoTiffWriter (tiled), and what GDAL and SQLite add
-// to a file's name while writing it.
+// The tags of AtomicOutput (tmp, probe) and GeoTiffWriter (tiled, with its COG tile store
+// ".tiles"), and what GDAL and SQLite add to a file's name while writing it.
 const char* const kTags[] = {"tmp", "tiled", "probe"};
-const std::set<std::string> kCompanions{"", ".aux.xml", ".ovr.tmp", ".msk.ovr.tmp", "-journal", "-wal", "-shm"};
+const std::set<std::string> kCompanions{"", ".aux.xml", ".ovr.tmp", ".msk.ovr.tmp", ".tiles", "-journal", "-wal", "-shm"};
 
 // The PID of `file` when it is a temporary of output `name` (".NAME.TAG-PID[COMPANION]"), else 0.
 long temporary_pid(const std::string& file, const std::string& name) {
