@@ -76,14 +76,17 @@ std::string num(double v) {
     return buf;
 }
 
-// Runs the gdalwarp tool onto `grid` and returns its cells.
-std::vector<float> gdalwarp(const TempDir& dir, const fs::path& source, const Grid& grid, const std::string& resampling) {
+// Runs the gdalwarp tool onto `grid` and returns its cells. `error_threshold`: gdalwarp's -et, in
+// source pixels; 0 transforms every cell exactly (what burdenmap's "near" reads match), 0.125 is
+// gdalwarp's default approximate transformer (what its blending resamplings use, as ours do).
+std::vector<float> gdalwarp(const TempDir& dir, const fs::path& source, const Grid& grid, const std::string& resampling,
+                            const std::string& error_threshold = "0.125") {
     const fs::path out = dir.path() / ("gdalwarp-" + resampling + ".tif");
     const fs::path log = dir.path() / "gdalwarp.log";
     const Box e = grid.extent();
     const std::string cmd = "gdalwarp -q -overwrite -t_srs EPSG:28992 -te " + num(e.xmin) + " " + num(e.ymin) + " " +
                             num(e.xmax) + " " + num(e.ymax) + " -ts " + std::to_string(grid.cols()) + " " +
-                            std::to_string(grid.rows()) + " -r " + resampling + " -et 0.125" +
+                            std::to_string(grid.rows()) + " -r " + resampling + " -et " + error_threshold +
                             " -ot Float32 -dstnodata nan '" + source.string() + "' '" + out.string() + "' > '" +
                             log.string() + "' 2>&1";
     const int rc = std::system(cmd.c_str());
@@ -192,7 +195,7 @@ TEST_CASE("aligned read, 4326 → 25 m RD with near, equals gdalwarp", "[aligned
     CHECK(default_resampling(info, kTarget) == "near");
 
     const std::vector<float> ours = read_aligned(info, kTarget, "near", 64);
-    const std::vector<float> theirs = gdalwarp(dir, src, kTarget, "near");
+    const std::vector<float> theirs = gdalwarp(dir, src, kTarget, "near", "0");
     check_same_cells(ours, theirs, kTarget.cols());
     // Sanity: some cells have data (values from the 10..35 surface), some are nodata.
     const std::size_t nan = count_nan(ours);
@@ -200,6 +203,39 @@ TEST_CASE("aligned read, 4326 → 25 m RD with near, equals gdalwarp", "[aligned
     CHECK(nan < ours.size());
     for (float v : ours)
         if (!std::isnan(v)) CHECK((v >= 5.0f && v <= 35.0f));  // 20 ± 10 ± 5; never -9999
+}
+
+TEST_CASE("near from a 100 m EPSG:3035 grid onto 25 m RD equals gdalwarp -et 0 cell for cell, in any window size", "[aligned]") {
+    // The national NO2 case: a coarse model grid in the European LAEA projection under the Dutch
+    // grid. GDAL's approximate transformer (its default) lets cells near a source-cell edge fall
+    // either way per warp chunk; burdenmap's mesh gives the exact transformer's cells, so windows
+    // of 64 and of 512 read the same.
+    gdal_init();
+    TempDir dir("aligned");
+    const fs::path file = dir.path() / "no2_3035.tif";
+    const double gt[6] = {3981000.0, 100.0, 0, 3240000.0, 0, -100.0};  // Utrecht in LAEA; the RD grid starts 2.5 km west of it
+    write_geotiff(file, 180, 180, gt, 3035, {smooth(180, 180)}, -9999.0);
+    const Grid target(128000.0, 462000.0, 25.0, 25.0, 640, 600);  // 16 x 15 km of RD, past the source's edges
+    const RasterInfo info = inspect_raster(file, 1, epsg_wkt(28992));
+    const std::vector<float> theirs = gdalwarp(dir, file, target, "near", "0");
+    for (int block : {64, 512}) {
+        INFO("windows of " << block);
+        AlignedReader reader(info, target, epsg_wkt(28992), "near", block);
+        std::vector<float> ours(target.size(), -1.0f);
+        for (int r = 0; r < target.rows(); r += block)
+            for (int c = 0; c < target.cols(); c += block) {
+                const Window w{c, r, std::min(block, target.cols() - c), std::min(block, target.rows() - r)};
+                std::vector<float> cells(w.size());
+                reader.read(w, cells.data());
+                for (int y = 0; y < w.rows; ++y)
+                    std::copy_n(cells.begin() + static_cast<std::ptrdiff_t>(y) * w.cols, w.cols,
+                                ours.begin() + static_cast<std::ptrdiff_t>(r + y) * target.cols() + c);
+            }
+        check_same_cells(ours, theirs, target.cols());
+        const std::size_t nan = count_nan(ours);
+        CHECK(nan > 0);  // the grid reaches past the source
+        CHECK(nan < ours.size() / 2);
+    }
 }
 
 TEST_CASE("aligned read with average from a finer 4326 source equals gdalwarp", "[aligned]") {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "burdenmap/core/NearestSourceCells.h"
 #include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalHandles.h"
@@ -53,6 +54,8 @@ bool resampling_blends(const std::string& resampling) {
 }
 
 using io_detail::DatasetPtr;
+using io_detail::SrsPtr;
+using io_detail::TransformPtr;
 
 struct AlignedReader::Impl {
     std::string path;
@@ -70,6 +73,15 @@ struct AlignedReader::Impl {
     std::vector<int> source_col;  // per window column: its column in `coarse`, or -1
     int source_cols = 0, source_rows = 0;
     std::optional<double> nodata;
+    // Nearest-neighbour from a source in another CRS (or off the target lattice): source cells
+    // picked as GDAL's warper picks them with an exact transformer (core/NearestSourceCells),
+    // then read like a coarse source. `reverse` takes target coordinates to the source CRS.
+    bool mesh = false;
+    TransformPtr forward, reverse;
+    double target_gt[6] = {0, 1, 0, 0, 0, -1};
+    double source_inverse_gt[6] = {0, 1, 0, 0, 0, 1};
+    SourceCells cells;
+    std::vector<int> transformed;  // OCTTransformEx's per-point success flags
     // Closed in reverse order: the warped VRT reads through the band view, which reads the source.
     DatasetPtr band_view;  // a one-band VRT when the band is not the only one
     DatasetPtr warped;
@@ -111,6 +123,11 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
         return;
     }
 
+    if (resampling == "near" && !source.rotated() && plan_mesh(source, target, target_wkt)) {
+        impl_->warnings.keep(errors);
+        return;
+    }
+
     if (source.band_count > 1) {
         // gdalwarp in GDAL 3.6 has no band selection: view the band as a one-band VRT first.
         ArgList t;
@@ -133,7 +150,8 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
     // GDAL's approximate transformer (gdalwarp's default, 0.125 px): exact reprojection of every
     // cell through PROJ costs ~2 us a cell (25x the whole read floor on a national grid). The
     // approximation is evaluated per warp chunk, so results may differ from gdalwarp and between
-    // block sizes by far less than a source cell (io tests bound it).
+    // block sizes by far less than a source cell (io tests bound it). Only the blending
+    // resamplings (and "near" from a rotated source) come here: other "near" reads use the mesh.
     w.add("-et").add(kErrorThreshold);
     // A float source without a declared nodata value marks gaps with NaN; declare it, or GDAL
     // 3.6's averaging treats NaN as a value and blanks the whole target cell. (A source that
@@ -153,6 +171,38 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
     GDALWarpAppOptionsFree(opts);
     if (!impl_->warped) throw InputError(impl_->path + ": cannot align onto the target grid: " + errors.take_error());
     impl_->warnings.keep(errors);
+}
+
+// The mesh path needs what GDAL's warper would use, and nothing it would use besides: the
+// dataset's own CRS (as gdalwarp reads it), a band whose only mask is its nodata value (an alpha
+// band or a per-dataset mask would mask cells the warper masks), an unrotated source.
+bool AlignedReader::plan_mesh(const RasterInfo& source, const Grid& target, const std::string& target_wkt) {
+    Impl& m = *impl_;
+    GDALRasterBandH band = GDALGetRasterBand(m.source.get(), source.band);
+    const OGRSpatialReferenceH dataset_srs = GDALGetSpatialRef(m.source.get());
+    if (!band || !dataset_srs) return false;
+    const int mask = GDALGetMaskFlags(band);
+    if (mask != GMF_ALL_VALID && mask != GMF_NODATA) return false;
+    SrsPtr src(OSRClone(dataset_srs)), dst(OSRNewSpatialReference(nullptr));
+    if (OSRSetFromUserInput(dst.get(), target_wkt.c_str()) != OGRERR_NONE) return false;
+    OSRSetAxisMappingStrategy(src.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    OSRSetAxisMappingStrategy(dst.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    // As GDAL's reprojection transformer: the source-to-target operation, used in reverse.
+    m.forward.reset(OCTNewCoordinateTransformation(src.get(), dst.get()));
+    if (!m.forward) return false;
+    m.reverse.reset(OCTGetInverse(m.forward.get()));
+    if (!m.reverse) return false;
+    if (!GDALInvGeoTransform(const_cast<double*>(source.geotransform), m.source_inverse_gt)) return false;
+    // The target's geotransform as gdalwarp derives it from -te and -ts.
+    const Box e = target.extent();
+    const double gt[6] = {e.xmin, (e.xmax - e.xmin) / target.cols(), 0, e.ymax, 0, -(e.ymax - e.ymin) / target.rows()};
+    std::copy(gt, gt + 6, m.target_gt);
+    m.mesh = true;
+    m.band = source.band;
+    m.source_cols = source.cols;
+    m.source_rows = source.rows;
+    m.nodata = source.nodata;
+    return true;
 }
 
 AlignedReader::~AlignedReader() = default;
@@ -205,6 +255,56 @@ void AlignedReader::read_coarse(const Window& window, float* out, GdalErrorScope
     }
 }
 
+void AlignedReader::read_mesh(const Window& window, float* out, GdalErrorScope& errors) {
+    Impl& m = *impl_;
+    const auto transform = [&m](std::size_t n, double* x, double* y) {
+        const double* g = m.target_gt;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double px = x[i], py = y[i];
+            x[i] = g[0] + px * g[1] + py * g[2];
+            y[i] = g[3] + px * g[4] + py * g[5];
+        }
+        m.transformed.assign(n, 0);
+        OCTTransformEx(m.reverse.get(), static_cast<int>(n), x, y, nullptr, m.transformed.data());
+        const double* v = m.source_inverse_gt;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double gx = x[i], gy = y[i];
+            if (!m.transformed[i] || !std::isfinite(gx) || !std::isfinite(gy)) {
+                x[i] = y[i] = std::numeric_limits<double>::quiet_NaN();
+                continue;
+            }
+            x[i] = v[0] + gx * v[1] + gy * v[2];
+            y[i] = v[3] + gx * v[4] + gy * v[5];
+        }
+    };
+    nearest_source_cells(window, m.source_cols, m.source_rows, transform, m.cells);
+    std::fill(out, out + window.size(), std::numeric_limits<float>::quiet_NaN());
+    // The source cells the window takes, read as one rectangle.
+    int c0 = m.source_cols, r0 = m.source_rows, c1 = -1, r1 = -1;
+    for (std::size_t i = 0; i < window.size(); ++i) {
+        if (m.cells.col[i] < 0) continue;
+        c0 = std::min(c0, m.cells.col[i]);
+        c1 = std::max(c1, m.cells.col[i]);
+        r0 = std::min(r0, m.cells.row[i]);
+        r1 = std::max(r1, m.cells.row[i]);
+    }
+    if (c1 < 0) return;
+    const int cols = c1 - c0 + 1, rows = r1 - r0 + 1;
+    m.coarse.resize(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows));
+    const CPLErr err = GDALRasterIO(GDALGetRasterBand(m.source.get(), m.band), GF_Read, c0, r0, cols, rows, m.coarse.data(), cols,
+                                    rows, GDT_Float32, 0, 0);
+    if (err != CE_None) throw InputError(m.path + ": read failed: " + errors.take_error());
+    if (m.nodata) {
+        const float nodata = static_cast<float>(*m.nodata);
+        for (float& v : m.coarse)
+            if (v == nodata) v = std::numeric_limits<float>::quiet_NaN();
+    }
+    for (std::size_t i = 0; i < window.size(); ++i)
+        if (m.cells.col[i] >= 0)
+            out[i] = m.coarse[static_cast<std::size_t>(m.cells.row[i] - r0) * static_cast<std::size_t>(cols) +
+                              static_cast<std::size_t>(m.cells.col[i] - c0)];
+}
+
 void AlignedReader::read_direct(const Window& window, float* out, GdalErrorScope& errors) {
     if (impl_->factor_x != 1 || impl_->factor_y != 1) {
         read_coarse(window, out, errors);
@@ -237,6 +337,8 @@ void AlignedReader::read(const Window& window, float* out) {
     GdalErrorScope errors;  // this worker thread's: pushed handlers are per thread
     if (impl_->direct) {
         read_direct(window, out, errors);
+    } else if (impl_->mesh) {
+        read_mesh(window, out, errors);
     } else {
         GDALRasterBandH band = GDALGetRasterBand(impl_->warped.get(), 1);
         const CPLErr err = GDALRasterIO(band, GF_Read, window.col_off, window.row_off, window.cols, window.rows, out,

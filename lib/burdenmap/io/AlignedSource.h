@@ -4,7 +4,10 @@
 // A source that already lies on the target lattice (same CRS, cell size and cell edges) is read
 // directly, which gives the same cells as any resampling would, without the warper's cost; so is a
 // coarser source read with "near" whose cells are whole blocks of target cells (a 100 m model
-// grid under a 25 m study grid), which gives the warper's cells too.
+// grid under a 25 m study grid), which gives the warper's cells too. Any other source read with
+// "near" (another CRS, another lattice) takes the source cells GDAL's warper picks with an exact
+// transformer (`gdalwarp -et 0`), found on a mesh of exact transforms (core/NearestSourceCells),
+// so they do not depend on the block size; the blending resamplings go through the warper.
 // One reader per thread (GDAL 3.6 datasets are not thread-safe); opening one is cheap.
 #include <memory>
 #include <string>
@@ -47,6 +50,8 @@ public:
     const std::vector<GdalErrorScope::Warning>& gdal_warnings() const;
 
 private:
+    bool plan_mesh(const RasterInfo& source, const Grid& target, const std::string& target_wkt);
+    void read_mesh(const Window& window, float* out, GdalErrorScope& errors);
     void read_direct(const Window& window, float* out, GdalErrorScope& errors);
     void read_coarse(const Window& window, float* out, GdalErrorScope& errors);
     struct Impl;
