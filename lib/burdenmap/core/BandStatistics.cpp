@@ -7,28 +7,43 @@
 namespace burdenmap {
 
 WindowMoments window_moments(const float* values, std::size_t n) {
+    // Four lanes (cells i, i + 1, i + 2, i + 3 of each group of four), joined in a fixed order at
+    // the end: the additions no longer wait on one another (the loop was bound by the latency of
+    // one running sum: 4 % of the national run's CPU), and a window is always summed the same way,
+    // so the statistics are the same bits for any thread count.
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double count[4] = {0, 0, 0, 0}, sum[4] = {0, 0, 0, 0};
+    double lo[4] = {inf, inf, inf, inf}, hi[4] = {-inf, -inf, -inf, -inf};
+    const auto take = [&](int k, float f) {
+        const bool ok = !std::isnan(f);
+        const double v = ok ? static_cast<double>(f) : 0.0;
+        count[k] += ok ? 1.0 : 0.0;
+        sum[k] += v;
+        lo[k] = ok && v < lo[k] ? v : lo[k];
+        hi[k] = ok && v > hi[k] ? v : hi[k];
+    };
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        for (int k = 0; k < 4; ++k) take(k, values[i + static_cast<std::size_t>(k)]);
+    for (int k = 0; i < n; ++i, ++k) take(k, values[i]);
     WindowMoments w;
-    double wn = 0, sum = 0;
-    double lo = std::numeric_limits<double>::infinity(), hi = -std::numeric_limits<double>::infinity();
-    for (std::size_t i = 0; i < n; ++i) {
-        const float v = values[i];
-        if (std::isnan(v)) continue;
-        wn += 1;
-        sum += v;
-        lo = std::min(lo, static_cast<double>(v));
-        hi = std::max(hi, static_cast<double>(v));
-    }
-    w.count = wn;
-    w.min = lo;
-    w.max = hi;
-    if (wn == 0) return w;
-    w.mean = sum / wn;
+    w.count = (count[0] + count[1]) + (count[2] + count[3]);
+    w.min = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
+    w.max = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
+    if (w.count == 0) return w;
+    w.mean = ((sum[0] + sum[1]) + (sum[2] + sum[3])) / w.count;
     // Second pass from the window's own mean: the window is in cache, and it is exact where
     // sum-of-squares formulas cancel.
-    double wm2 = 0;
-    for (std::size_t i = 0; i < n; ++i)
-        if (!std::isnan(values[i])) wm2 += (values[i] - w.mean) * (values[i] - w.mean);
-    w.m2 = wm2;
+    double m2[4] = {0, 0, 0, 0};
+    const auto square = [&](int k, float f) {
+        const double d = std::isnan(f) ? 0.0 : static_cast<double>(f) - w.mean;
+        m2[k] += d * d;
+    };
+    i = 0;
+    for (; i + 4 <= n; i += 4)
+        for (int k = 0; k < 4; ++k) square(k, values[i + static_cast<std::size_t>(k)]);
+    for (int k = 0; i < n; ++i, ++k) square(k, values[i]);
+    w.m2 = (m2[0] + m2[1]) + (m2[2] + m2[3]);
     return w;
 }
 
