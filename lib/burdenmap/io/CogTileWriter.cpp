@@ -104,6 +104,7 @@ struct CogTileWriter::Impl {
     std::vector<std::vector<cog_tiles_detail::TileRef>> tiles;  // per level, band-major, row-major
     std::vector<cog_tiles_detail::Strip> strips;                // per level; [0] unused
     long long current_row = -1;               // row_off of the windows being added
+    std::size_t written_full = 0;             // full-resolution tiles written so far
 
     Impl(const fs::path& path, long long cols, long long rows, std::size_t band_count, std::vector<int> f)
         : store(path), bands(band_count), factors(std::move(f)) {
@@ -123,6 +124,17 @@ struct CogTileWriter::Impl {
             throw OutputError("COG tiles: level " + std::to_string(level) + ", band " + std::to_string(band + 1) + ", tile " +
                               std::to_string(tile_col) + "," + std::to_string(tile_row) + " written twice");
         ref = store.append(bytes);
+        if (level == 0) ++written_full;
+    }
+
+    // Once every full-resolution tile is in, every window has passed: the overview strips' last
+    // tiles are cut and the strips freed (nationally ~170 MB), before finish() and whatever the run
+    // does meanwhile.
+    void close_strips() {
+        if (strips.empty()) return;
+        for (std::size_t k = 1; k < levels.size(); ++k) flush(k, levels[k].rows, true);
+        strips.clear();
+        strips.shrink_to_fit();
     }
 
     // Cuts the strip's complete tile rows of `level` (all of them when `last`) into tiles.
@@ -259,11 +271,13 @@ void CogTileWriter::add(const Window& w, std::size_t band, const Tiles& compress
             throw OutputError("COG tiles: the " + where() + " has the wrong number of overview cells");
         m.place_overview(k, band, w, ocols, orows, overviews[k - 1]);
     }
+    if (m.written_full == m.tiles[0].size()) m.close_strips();
 }
 
 void CogTileWriter::finish(const fs::path& path, const std::vector<TiffEntry>& main_tags, const std::vector<TiffEntry>& overview_tags) {
     Impl& m = *impl_;
-    for (std::size_t k = 1; k < m.levels.size(); ++k) m.flush(k, m.levels[k].rows, true);
+    // A tile still missing is named below: cut what the strips hold so the message is about tiles.
+    m.close_strips();
     std::vector<std::vector<std::uint32_t>> sizes(m.levels.size());
     for (std::size_t l = 0; l < m.levels.size(); ++l)
         for (const cog_tiles_detail::TileRef& ref : m.tiles[l]) {
