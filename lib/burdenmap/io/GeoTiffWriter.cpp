@@ -330,11 +330,6 @@ void GeoTiffWriter::write(const Window& window, std::size_t band, const float* v
 }
 
 void GeoTiffWriter::finish() {
-    write_file();
-    commit();
-}
-
-void GeoTiffWriter::write_file() {
     Impl& m = *impl_;
     if (!m.tiled) throw OutputError(m.output.final_path().string() + ": finish() called twice");
     m.close_tiled();
@@ -342,14 +337,8 @@ void GeoTiffWriter::write_file() {
         m.assemble_cog();
     else
         m.copy_to_cog();
-    remove_with_companions(m.tiled_path);
-}
-
-void GeoTiffWriter::commit() {
-    Impl& m = *impl_;
-    if (m.tiled || !std::filesystem::exists(m.output.temp_path()))
-        throw OutputError(m.output.final_path().string() + ": commit() before write_file()");
     m.output.commit();
+    remove_with_companions(m.tiled_path);
 }
 
 std::map<std::string, std::string> statistics_metadata(const BandStatistics& s, double cells) {

@@ -61,14 +61,8 @@ public:
     // The same, with summarise(window, values) computed beforehand (possibly on another thread).
     void write(const Window& window, std::size_t band, const float* values, const WindowSummary& summary);
     WindowSummary summarise(const Window& window, const float* values) const;
-    // Builds the COG with overviews and renames it into place: write_file(), then commit().
+    // Builds the COG with overviews and renames it into place.
     void finish();
-    // The COG complete under its temp name. A run calls it on a thread of its own while the
-    // GeoPackage is written; the writer is not used meanwhile.
-    void write_file();
-    // Renames the COG into place, or hands it to this thread's CommitGroup (AtomicOutput): call it
-    // on the thread that owns the group.
-    void commit();
 
 private:
     struct Impl;

@@ -75,22 +75,14 @@ PipelineRun run_pipeline(const JobPlan& plan, const BandSet& bands, const RunOpt
     return run;
 }
 
-// The GeoTIFFs made cloud-optimised under their temp names; returns the wall seconds. Runs on a
-// thread of its own while the zone table and GeoPackage are written: both were serial tails of
-// the run (~0.5 s each on the national benchmark), one mostly file copying, the other CPU.
-double write_rasters(RasterWriters& rasters) {
+// The GeoTIFFs made cloud-optimised, and burden.qml beside burden.tif (QGIS opens it styled).
+// Returns the wall seconds.
+double finish_rasters(RasterWriters& rasters, const RunResult& result, const RunOptions& options) {
     const auto start = SteadyClock::now();
-    rasters.tiff.write_file();
-    if (rasters.raw) rasters.raw->write_file();
-    return seconds_since(start);
-}
-
-// On the run's own thread, which owns its CommitGroup: the GeoTIFFs handed to the group, and
-// burden.qml beside burden.tif (QGIS opens it styled).
-void commit_rasters(RasterWriters& rasters, const RunResult& result, const RunOptions& options) {
-    rasters.tiff.commit();
+    rasters.tiff.finish();
     write_raster_style(result.geotiff, options.overwrite);
-    if (rasters.raw) rasters.raw->commit();
+    if (rasters.raw) rasters.raw->finish();
+    return seconds_since(start);
 }
 
 }  // namespace
@@ -119,8 +111,7 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
     PipelineRun pipeline = run_pipeline(plan, bands, options, rasters);
 
     report_run_progress(options, 0.9, "writing GeoTIFF");
-    // Joined in finish_run, or (on an error there) by the future's destructor, before `rasters` goes.
-    std::future<double> rasters_written = std::async(std::launch::async, [&rasters] { return write_rasters(rasters); });
+    const double cog_seconds = finish_rasters(rasters, result, options);
 
     PixelResult pixels;
     pixels.zones = std::move(pipeline.result.zones);
@@ -134,12 +125,9 @@ RunResult run_job(const JobPlan& plan, const RunOptions& options) {
                       {"pipeline_cpu_score", cpu.score},
                       {"pipeline_cpu_cumulate", cpu.cumulate},
                       {"pipeline_cpu_zonal", cpu.zonal},
-                      {"pipeline_write_tiles", pipeline.result.sink_seconds}};
-    finish_run(plan, bands, dir, options, pixels, stale_removed, start, outputs, result,
-               [&](std::vector<std::pair<std::string, double>>& timings) {
-                   timings.emplace_back("cog", rasters_written.get());
-                   commit_rasters(rasters, result, options);
-               });
+                      {"pipeline_write_tiles", pipeline.result.sink_seconds},
+                      {"cog", cog_seconds}};
+    finish_run(plan, bands, dir, options, pixels, stale_removed, start, outputs, result);
     return result;
 }
 

@@ -178,8 +178,7 @@ void report_run_progress(const RunOptions& options, double fraction, const std::
 
 void finish_run(const JobPlan& plan, const BandSet& bands, const std::filesystem::path& dir, const RunOptions& options,
                 const PixelResult& pixels, const std::vector<Diagnostic>& stale_removed, SteadyClock::time_point start,
-                CommitGroup& outputs, RunResult& result,
-                const std::function<void(std::vector<std::pair<std::string, double>>&)>& before_manifest) {
+                CommitGroup& outputs, RunResult& result) {
     report_run_progress(options, 0.95, "writing GeoPackage");
     const auto gpkg_start = SteadyClock::now();
     ZoneLayer zones = build_zone_table(plan, bands, pixels.zones, result);
@@ -205,7 +204,6 @@ void finish_run(const JobPlan& plan, const BandSet& bands, const std::filesystem
     if (uncertainty.enabled) extras.timings.emplace_back("uncertainty", uncertainty.seconds);
     write_geopackage(plan, result, options, zones.fields, features, fairness, extras);
     extras.timings.emplace_back("geopackage", seconds_since(gpkg_start) - uncertainty.seconds);  // the draws are timed apart
-    if (before_manifest) before_manifest(extras.timings);
     extras.timings.emplace_back("total", seconds_since(start));
     AtomicOutput::write_text(result.manifest, manifest_json(plan, extras) + "\n", options.overwrite);
     report_run_progress(options, 1.0, "done");

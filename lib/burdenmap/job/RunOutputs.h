@@ -6,7 +6,6 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,11 +36,9 @@ void report_run_progress(const RunOptions& options, double fraction, const std::
 // Writes the zone table, CSV tables, GeoPackage and run.json into `dir` for a run whose rasters
 // are in `result` already (written, pending in `outputs`), commits every output (`outputs`), and
 // fills in the rest of `result` (zones, most burdened, fairness lines, warnings, seconds since
-// `start`). `before_manifest`, when given, runs once the GeoPackage is written and before run.json
-// is: a run joins its GeoTIFF thread there, commits the GeoTIFFs and adds their timing.
+// `start`).
 void finish_run(const JobPlan& plan, const BandSet& bands, const std::filesystem::path& dir, const RunOptions& options,
                 const PixelResult& pixels, const std::vector<Diagnostic>& stale_removed,
-                std::chrono::steady_clock::time_point start, CommitGroup& outputs, RunResult& result,
-                const std::function<void(std::vector<std::pair<std::string, double>>& timings)>& before_manifest = {});
+                std::chrono::steady_clock::time_point start, CommitGroup& outputs, RunResult& result);
 
 }  // namespace burdenmap
