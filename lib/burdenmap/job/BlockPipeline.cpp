@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -71,6 +73,18 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
     result.zones.resize(plan.zones.size());
     tbb::enumerable_thread_specific<std::unique_ptr<BlockProcessor>> processors;
     std::atomic<bool> cancelled{false};
+    // An error in a stage does not leave through TBB: a pipeline cancelled by an exception drops
+    // the items in flight without destroying them (each window's cells leaked; LeakSanitizer saw it
+    // when a full disk stopped the COG's tile store in the serial stage). The first error is kept,
+    // the input stops, the windows in flight pass through untouched, and it is rethrown after.
+    std::atomic<bool> failed{false};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    const auto fail = [&] {
+        const std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        failed = true;
+    };
     std::size_t next = 0, done = 0;
     // More threads than cores (--threads 8 on 2 cores) are what was asked for: TBB's worker limit
     // (cores - 1) is raised to match for this run, so the arena gets them instead of TBB printing
@@ -84,7 +98,7 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
             static_cast<std::size_t>(2 * result.threads),
             tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
                                                 [&](tbb::flow_control& fc) -> std::size_t {
-                                                    if (next >= windows.size() || cancelled) {
+                                                    if (next >= windows.size() || cancelled || failed) {
                                                         fc.stop();
                                                         return 0;
                                                     }
@@ -92,25 +106,37 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
                                                 }) &
                 tbb::make_filter<std::size_t, std::shared_ptr<WindowResult>>(
                     tbb::filter_mode::parallel,
-                    [&](std::size_t i) {
-                        auto& processor = processors.local();
-                        if (!processor) processor = std::make_unique<BlockProcessor>(plan, bands);
-                        auto r = std::make_shared<WindowResult>(processor->process(i, windows[i]));
-                        if (prepare) prepare(*r);
-                        return r;
+                    [&](std::size_t i) -> std::shared_ptr<WindowResult> {
+                        if (failed) return nullptr;
+                        try {
+                            auto& processor = processors.local();
+                            if (!processor) processor = std::make_unique<BlockProcessor>(plan, bands);
+                            auto r = std::make_shared<WindowResult>(processor->process(i, windows[i]));
+                            if (prepare) prepare(*r);
+                            return r;
+                        } catch (...) {
+                            fail();
+                            return nullptr;
+                        }
                     }) &
                 tbb::make_filter<std::shared_ptr<WindowResult>, void>(
                     tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<WindowResult>& r) {
-                        if (sink) {
-                            const auto t = SteadyClock::now();
-                            sink(*r);
-                            result.sink_seconds += seconds_since(t);
+                        if (!r || failed) return;
+                        try {
+                            if (sink) {
+                                const auto t = SteadyClock::now();
+                                sink(*r);
+                                result.sink_seconds += seconds_since(t);
+                            }
+                            fold_window_zones(result.zones, r->zones);
+                            ++done;
+                            if (progress && !progress(double(done) / double(windows.size()))) cancelled = true;
+                        } catch (...) {
+                            fail();
                         }
-                        fold_window_zones(result.zones, r->zones);
-                        ++done;
-                        if (progress && !progress(double(done) / double(windows.size()))) cancelled = true;
                     }));
     });
+    if (failure) std::rethrow_exception(failure);
     if (cancelled) throw Cancelled();
 
     // Bins used, summed over threads (integer sums: the order does not matter).
