@@ -28,9 +28,6 @@ std::string ghost() {
     return size + kGhostBody;
 }
 
-// Tags the layout writes itself; a template must not bring its own.
-const std::set<std::uint16_t> kLayoutTags = {254, 256, 257, 259, 273, 278, 279, 284, 317, 322, 323, 324, 325};
-
 constexpr std::uint16_t kTileOffsets = 324, kTileByteCounts = 325;
 
 void put(std::vector<std::uint8_t>& out, std::uint64_t value, int bytes) {
@@ -65,7 +62,7 @@ std::vector<TiffEntry> directory(const CogImage& image, std::size_t level, bool 
     entries.push_back(array(kTileOffsets, big ? TiffType::Long8 : TiffType::Long, tiles));
     entries.push_back(array(kTileByteCounts, TiffType::Long, tiles));
     for (const TiffEntry& e : level == 0 ? image.main_tags : image.overview_tags) {
-        if (kLayoutTags.count(e.tag)) throw OutputError("COG layout: the template brings tag " + std::to_string(e.tag) + ", which the layout sets");
+        if (cog_layout_tag(e.tag)) throw OutputError("COG layout: the template brings tag " + std::to_string(e.tag) + ", which the layout sets");
         entries.push_back(e);
     }
     std::sort(entries.begin(), entries.end(), [](const TiffEntry& a, const TiffEntry& b) { return a.tag < b.tag; });
@@ -208,6 +205,11 @@ private:
 };
 
 }  // namespace
+
+bool cog_layout_tag(std::uint16_t tag) {
+    static const std::set<std::uint16_t> layout = {254, 256, 257, 259, 273, 278, 279, 284, 317, 322, 323, 324, 325};
+    return layout.count(tag) > 0;
+}
 
 long long cog_tiles_per_band(const CogLevelSize& level, int tile) {
     return ((level.cols + tile - 1) / tile) * ((level.rows + tile - 1) / tile);

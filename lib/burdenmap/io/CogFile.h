@@ -32,6 +32,10 @@ struct CogImage {
     std::vector<TiffEntry> overview_tags;  // copied into every overview's directory (sample layout, nodata)
 };
 
+// The tags the layout writes itself (sizes, tiling, compression, planar configuration, predictor,
+// strip and tile arrays): a template's own are left out, never copied.
+bool cog_layout_tag(std::uint16_t tag);
+
 // Tiles of a level of cols x rows cells: across x down, per band.
 long long cog_tiles_per_band(const CogLevelSize& level, int tile);
 

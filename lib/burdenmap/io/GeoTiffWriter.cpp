@@ -11,6 +11,7 @@
 
 #include "burdenmap/core/Cancellation.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/io/CogFile.h"
 #include "burdenmap/io/CogTileWriter.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/TiffDirectory.h"
@@ -43,11 +44,6 @@ const char* const template_options[] = {
 // and the nodata value (GDAL reads the georeferencing and metadata from the full resolution).
 bool overview_tag(std::uint16_t tag) {
     return tag == 258 || tag == 262 || tag == 277 || tag == 338 || tag == 339 || tag == 42113;
-}
-// The tags the layout writes itself (sizes, tiling, compression, strile arrays).
-bool layout_tag(std::uint16_t tag) {
-    return tag == 254 || tag == 256 || tag == 257 || tag == 259 || tag == 273 || tag == 278 || tag == 279 || tag == 284 ||
-           tag == 317 || (tag >= 322 && tag <= 325);
 }
 
 // The product. DEFLATE rather than ZSTD: every GIS reader and web COG viewer decodes it. Level 1:
@@ -260,7 +256,7 @@ void GeoTiffWriter::Impl::copy_to_cog() {
 void GeoTiffWriter::Impl::assemble_cog() {
     std::vector<TiffEntry> main_tags, overview_tags;
     for (TiffEntry& e : read_first_tiff_directory(tiled_path)) {
-        if (layout_tag(e.tag)) continue;
+        if (cog_layout_tag(e.tag)) continue;
         if (overview_tag(e.tag)) overview_tags.push_back(e);
         main_tags.push_back(std::move(e));
     }
