@@ -45,19 +45,17 @@ void nearest_source_cells(const Window& w, long long source_cols, long long sour
     out.row.assign(cells, -1);
     out.exact = 0;
     if (cells == 0) return;
-    std::vector<double> xs, ys;
     std::vector<std::size_t> pending;  // cells to transform one by one
     const auto exact_cells = [&]() {
         if (pending.empty()) return;
-        xs.resize(pending.size());
-        ys.resize(pending.size());
+        std::vector<double> px(pending.size()), py(pending.size());
         for (std::size_t k = 0; k < pending.size(); ++k) {
-            xs[k] = w.col_off + static_cast<double>(pending[k] % static_cast<std::size_t>(w.cols)) + 0.5;
-            ys[k] = w.row_off + static_cast<double>(pending[k] / static_cast<std::size_t>(w.cols)) + 0.5;
+            px[k] = w.col_off + static_cast<double>(pending[k] % static_cast<std::size_t>(w.cols)) + 0.5;
+            py[k] = w.row_off + static_cast<double>(pending[k] / static_cast<std::size_t>(w.cols)) + 0.5;
         }
-        transform(pending.size(), xs.data(), ys.data());
+        transform(pending.size(), px.data(), py.data());
         for (std::size_t k = 0; k < pending.size(); ++k)
-            if (!nearest_source_cell(xs[k], ys[k], source_cols, source_rows, out.col[pending[k]], out.row[pending[k]]))
+            if (!nearest_source_cell(px[k], py[k], source_cols, source_rows, out.col[pending[k]], out.row[pending[k]]))
                 out.col[pending[k]] = out.row[pending[k]] = -1;
         out.exact += pending.size();
         pending.clear();
@@ -72,21 +70,20 @@ void nearest_source_cells(const Window& w, long long source_cols, long long sour
     const std::vector<int> nc = nodes(w.cols, std::max(2, step)), nr = nodes(w.rows, std::max(2, step));
     const std::size_t ncols = nc.size(), nrows = nr.size();
     const std::size_t node_count = ncols * nrows, mesh_cells = (ncols - 1) * (nrows - 1);
-    xs.resize(node_count + mesh_cells);
-    ys.resize(node_count + mesh_cells);
+    // mx, my: target pixel positions, then (transformed in place) their exact source positions.
+    std::vector<double> mx(node_count + mesh_cells), my(node_count + mesh_cells);
     for (std::size_t j = 0; j < nrows; ++j)
         for (std::size_t i = 0; i < ncols; ++i) {
-            xs[j * ncols + i] = w.col_off + nc[i] + 0.5;
-            ys[j * ncols + i] = w.row_off + nr[j] + 0.5;
+            mx[j * ncols + i] = w.col_off + nc[i] + 0.5;
+            my[j * ncols + i] = w.row_off + nr[j] + 0.5;
         }
     for (std::size_t j = 0; j + 1 < nrows; ++j)
         for (std::size_t i = 0; i + 1 < ncols; ++i) {
             const std::size_t k = node_count + j * (ncols - 1) + i;
-            xs[k] = w.col_off + 0.5 * (nc[i] + nc[i + 1]) + 0.5;
-            ys[k] = w.row_off + 0.5 * (nr[j] + nr[j + 1]) + 0.5;
+            mx[k] = w.col_off + 0.5 * (nc[i] + nc[i + 1]) + 0.5;
+            my[k] = w.row_off + 0.5 * (nr[j] + nr[j + 1]) + 0.5;
         }
-    transform(xs.size(), xs.data(), ys.data());
-    const std::vector<double> mx = xs, my = ys;  // the exact positions, kept: xs/ys serve the exact cells below
+    transform(mx.size(), mx.data(), my.data());
     std::vector<unsigned char> flags(static_cast<std::size_t>(w.cols));  // per column of a row: near an edge
 
     for (std::size_t j = 0; j + 1 < nrows; ++j)

@@ -69,7 +69,7 @@ struct AlignedReader::Impl {
     // floor((c + col_shift) / factor_x)).
     long long col_shift = 0, row_shift = 0;
     long long factor_x = 1, factor_y = 1;
-    std::vector<float> coarse;  // a coarse source's cells under the current window
+    std::vector<float> coarse;  // the source's cells under the current window (coarse and mesh reads)
     std::vector<int> source_col;  // per window column: its column in `coarse`, or -1
     int source_cols = 0, source_rows = 0;
     std::optional<double> nodata;
@@ -77,11 +77,23 @@ struct AlignedReader::Impl {
     // picked as GDAL's warper picks them with an exact transformer (core/NearestSourceCells),
     // then read like a coarse source. `reverse` takes target coordinates to the source CRS.
     bool mesh = false;
-    TransformPtr forward, reverse;
+    TransformPtr reverse;
     double target_gt[6] = {0, 1, 0, 0, 0, -1};
     double source_inverse_gt[6] = {0, 1, 0, 0, 0, 1};
     SourceCells cells;
     std::vector<int> transformed;  // OCTTransformEx's per-point success flags
+
+    // The source's cells c0 .. c0 + cols, r0 .. r0 + rows into `coarse`, nodata as NaN.
+    void read_cells(int c0, int r0, int cols, int rows, GdalErrorScope& errors) {
+        coarse.resize(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows));
+        const CPLErr err =
+            GDALRasterIO(GDALGetRasterBand(source.get(), band), GF_Read, c0, r0, cols, rows, coarse.data(), cols, rows, GDT_Float32, 0, 0);
+        if (err != CE_None) throw InputError(path + ": read failed: " + errors.take_error());
+        if (!nodata) return;
+        const float value = static_cast<float>(*nodata);
+        for (float& v : coarse)
+            if (v == value) v = std::numeric_limits<float>::quiet_NaN();
+    }
     // Closed in reverse order: the warped VRT reads through the band view, which reads the source.
     DatasetPtr band_view;  // a one-band VRT when the band is not the only one
     DatasetPtr warped;
@@ -188,9 +200,9 @@ bool AlignedReader::plan_mesh(const RasterInfo& source, const Grid& target, cons
     OSRSetAxisMappingStrategy(src.get(), OAMS_TRADITIONAL_GIS_ORDER);
     OSRSetAxisMappingStrategy(dst.get(), OAMS_TRADITIONAL_GIS_ORDER);
     // As GDAL's reprojection transformer: the source-to-target operation, used in reverse.
-    m.forward.reset(OCTNewCoordinateTransformation(src.get(), dst.get()));
-    if (!m.forward) return false;
-    m.reverse.reset(OCTGetInverse(m.forward.get()));
+    const TransformPtr forward(OCTNewCoordinateTransformation(src.get(), dst.get()));
+    if (!forward) return false;
+    m.reverse.reset(OCTGetInverse(forward.get()));
     if (!m.reverse) return false;
     if (!GDALInvGeoTransform(const_cast<double*>(source.geotransform), m.source_inverse_gt)) return false;
     // The target's geotransform as gdalwarp derives it from -te and -ts.
@@ -228,16 +240,7 @@ void AlignedReader::read_coarse(const Window& window, float* out, GdalErrorScope
     const long long r1 = std::min<long long>(m.source_rows, floor_div(window.row_off + window.rows - 1 + m.row_shift, m.factor_y) + 1);
     if (c1 <= c0 || r1 <= r0) return;
     const int cols = static_cast<int>(c1 - c0), rows = static_cast<int>(r1 - r0);
-    m.coarse.resize(static_cast<std::size_t>(cols) * rows);
-    GDALRasterBandH band = GDALGetRasterBand(m.source.get(), m.band);
-    const CPLErr err = GDALRasterIO(band, GF_Read, static_cast<int>(c0), static_cast<int>(r0), cols, rows, m.coarse.data(),
-                                    cols, rows, GDT_Float32, 0, 0);
-    if (err != CE_None) throw InputError(m.path + ": read failed: " + errors.take_error());
-    if (m.nodata) {
-        const float nodata = static_cast<float>(*m.nodata);
-        for (float& v : m.coarse)
-            if (v == nodata) v = std::numeric_limits<float>::quiet_NaN();
-    }
+    m.read_cells(static_cast<int>(c0), static_cast<int>(r0), cols, rows, errors);
     // Each target cell takes the source cell it lies in: the column of each target column is
     // worked out once per window (a division per column, not per cell), -1 outside the source.
     m.source_col.resize(static_cast<std::size_t>(window.cols));
@@ -290,15 +293,7 @@ void AlignedReader::read_mesh(const Window& window, float* out, GdalErrorScope& 
     }
     if (c1 < 0) return;
     const int cols = c1 - c0 + 1, rows = r1 - r0 + 1;
-    m.coarse.resize(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows));
-    const CPLErr err = GDALRasterIO(GDALGetRasterBand(m.source.get(), m.band), GF_Read, c0, r0, cols, rows, m.coarse.data(), cols,
-                                    rows, GDT_Float32, 0, 0);
-    if (err != CE_None) throw InputError(m.path + ": read failed: " + errors.take_error());
-    if (m.nodata) {
-        const float nodata = static_cast<float>(*m.nodata);
-        for (float& v : m.coarse)
-            if (v == nodata) v = std::numeric_limits<float>::quiet_NaN();
-    }
+    m.read_cells(c0, r0, cols, rows, errors);
     for (std::size_t i = 0; i < window.size(); ++i)
         if (m.cells.col[i] >= 0)
             out[i] = m.coarse[static_cast<std::size_t>(m.cells.row[i] - r0) * static_cast<std::size_t>(cols) +

@@ -1,8 +1,5 @@
 #include "burdenmap/io/CogFile.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -11,6 +8,7 @@
 
 #include "burdenmap/core/Cancellation.h"
 #include "burdenmap/core/Errors.h"
+#include "burdenmap/io/PosixFile.h"
 
 namespace burdenmap {
 
@@ -158,49 +156,30 @@ void lay_out(const CogImage& image, const std::vector<std::vector<std::uint32_t>
     out.resize(head_size, 0);
 }
 
-// Buffered, checked writes to a file descriptor: tiles are small, the file is large.
+// Buffered writes: tiles are small, the file is large.
 class FileSink {
 public:
-    explicit FileSink(const std::filesystem::path& path) : path_(path) {
-        fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd_ < 0) throw OutputError(path_.string() + ": cannot be created: " + std::strerror(errno));
-        buffer_.reserve(kBuffer);
-    }
-    ~FileSink() {
-        if (fd_ >= 0) ::close(fd_);
-    }
+    explicit FileSink(const std::filesystem::path& path) : file_(path, PosixFile::Mode::WriteOnly, 0644) { buffer_.reserve(kBuffer); }
     void write(const std::uint8_t* data, std::size_t size) {
         if (buffer_.size() + size > kBuffer) flush();
         if (size >= kBuffer) {
-            write_all(data, size);
+            file_.write_all(data, size);
             return;
         }
         buffer_.insert(buffer_.end(), data, data + size);
     }
     void close() {
         flush();
-        const int fd = fd_;
-        fd_ = -1;
-        if (::close(fd) != 0) throw OutputError(path_.string() + ": cannot be written: " + std::strerror(errno));
+        file_.close();
     }
 
 private:
     static constexpr std::size_t kBuffer = std::size_t{8} << 20;
     void flush() {
-        write_all(buffer_.data(), buffer_.size());
+        file_.write_all(buffer_.data(), buffer_.size());
         buffer_.clear();
     }
-    void write_all(const std::uint8_t* data, std::size_t size) {
-        while (size > 0) {
-            const ssize_t n = ::write(fd_, data, size);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) throw OutputError(path_.string() + ": cannot be written: " + std::strerror(n < 0 ? errno : ENOSPC));
-            data += n;
-            size -= static_cast<std::size_t>(n);
-        }
-    }
-    std::filesystem::path path_;
-    int fd_ = -1;
+    PosixFile file_;
     std::vector<std::uint8_t> buffer_;
 };
 

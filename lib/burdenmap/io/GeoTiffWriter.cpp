@@ -107,7 +107,6 @@ struct GeoTiffWriter::Impl {
     // decoding; `tiled` is then only the 1 x 1 template. Otherwise: a temporary tiled GeoTIFF that
     // GDAL's COG driver copies (decode and re-encode of every block).
     std::unique_ptr<CogTileWriter> direct;
-    fs::path store_path;  // the direct path's tile store
 
     Impl(const fs::path& final_path, bool overwrite, const Grid& g, std::size_t bands)
         : output(final_path, overwrite),
@@ -150,8 +149,7 @@ struct GeoTiffWriter::Impl {
 void GeoTiffWriter::Impl::create(const std::string& crs_wkt, int window_alignment) {
     const std::vector<int> factors = cog_overview_factors(grid.cols(), grid.rows());
     if (CogTileWriter::fits(window_alignment, factors.empty() ? 0 : factors.back())) {
-        store_path = tiled_path.string() + ".tiles";
-        direct = std::make_unique<CogTileWriter>(store_path, grid.cols(), grid.rows(), band_count, factors);
+        direct = std::make_unique<CogTileWriter>(tiled_path.string() + ".tiles", grid.cols(), grid.rows(), band_count, factors);
         overview_factors = factors;
     }
     GdalErrorScope errors;  // only this call's errors belong in the message
