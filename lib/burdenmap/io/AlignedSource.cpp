@@ -70,6 +70,7 @@ struct AlignedReader::Impl {
     long long col_shift = 0, row_shift = 0;
     long long factor_x = 1, factor_y = 1;
     std::vector<float> coarse;  // the source's cells under the current window (coarse and mesh reads)
+    std::shared_ptr<SharedSourceTiles> shared;  // the source's blocks, shared by the run's readers (may be null)
     std::vector<int> source_col;  // per window column: its column in `coarse`, or -1
     int source_cols = 0, source_rows = 0;
     std::optional<double> nodata;
@@ -84,11 +85,16 @@ struct AlignedReader::Impl {
     std::vector<int> transformed;  // OCTTransformEx's per-point success flags
 
     // The source's cells c0 .. c0 + cols, r0 .. r0 + rows into `coarse`, nodata as NaN.
+    // Through the blocks the run's threads share, when the run gives them.
     void read_cells(int c0, int r0, int cols, int rows, GdalErrorScope& errors) {
         coarse.resize(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows));
-        const CPLErr err =
-            GDALRasterIO(GDALGetRasterBand(source.get(), band), GF_Read, c0, r0, cols, rows, coarse.data(), cols, rows, GDT_Float32, 0, 0);
-        if (err != CE_None) throw InputError(path + ": read failed: " + errors.take_error());
+        GDALRasterBandH source_band = GDALGetRasterBand(source.get(), band);
+        if (shared) {
+            shared->read(source_band, c0, r0, cols, rows, coarse.data(), errors);
+        } else {
+            const CPLErr err = GDALRasterIO(source_band, GF_Read, c0, r0, cols, rows, coarse.data(), cols, rows, GDT_Float32, 0, 0);
+            if (err != CE_None) throw InputError(path + ": read failed: " + errors.take_error());
+        }
         if (!nodata) return;
         const float value = static_cast<float>(*nodata);
         for (float& v : coarse)
@@ -101,8 +107,9 @@ struct AlignedReader::Impl {
 };
 
 AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const std::string& target_wkt,
-                             const std::string& resampling, int block_size)
+                             const std::string& resampling, int block_size, std::shared_ptr<SharedSourceTiles> shared_tiles)
     : impl_(std::make_unique<Impl>()) {
+    impl_->shared = std::move(shared_tiles);
     gdal_init();
     GdalErrorScope errors;
     impl_->path = source.path.string();

@@ -17,6 +17,7 @@
 #include "burdenmap/core/Window.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/RasterSource.h"
+#include "burdenmap/io/SharedSourceTiles.h"
 
 namespace burdenmap {
 
@@ -33,8 +34,11 @@ bool resampling_blends(const std::string& resampling);
 
 class AlignedReader {
 public:
+    // `shared_tiles`: the source's blocks as the run's other readers of it see them (the coarse
+    // and "near" reads take a rectangle of source cells per window, and neighbouring windows on
+    // other threads need the same blocks); null: this reader's own GDAL block cache only.
     AlignedReader(const RasterInfo& source, const Grid& target, const std::string& target_wkt,
-                  const std::string& resampling, int block_size);
+                  const std::string& resampling, int block_size, std::shared_ptr<SharedSourceTiles> shared_tiles = nullptr);
     ~AlignedReader();
     AlignedReader(const AlignedReader&) = delete;
     AlignedReader& operator=(const AlignedReader&) = delete;

@@ -71,6 +71,11 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
     require_pipeline_memory(estimate_pipeline_memory(largest, windows.size(), bands.zonal.size(), raster_layers, result.threads),
                             plan.block_size, result.threads);
     result.zones.resize(plan.zones.size());
+    // Each raster layer's source blocks, shared by the threads' readers (io/SharedSourceTiles).
+    std::vector<std::shared_ptr<SharedSourceTiles>> shared_tiles;
+    for (const LayerPlan& l : plan.layers)
+        shared_tiles.push_back(l.is_raster() ? std::make_shared<SharedSourceTiles>(l.raster.path.string(), SharedSourceTiles::kRunBudgetBytes)
+                                             : nullptr);
     tbb::enumerable_thread_specific<std::unique_ptr<BlockProcessor>> processors;
     std::atomic<bool> cancelled{false};
     // An error in a stage does not leave through TBB: a pipeline cancelled by an exception drops
@@ -110,7 +115,7 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
                         if (failed) return nullptr;
                         try {
                             auto& processor = processors.local();
-                            if (!processor) processor = std::make_unique<BlockProcessor>(plan, bands);
+                            if (!processor) processor = std::make_unique<BlockProcessor>(plan, bands, shared_tiles);
                             auto r = std::make_shared<WindowResult>(processor->process(i, windows[i]));
                             if (prepare) prepare(*r);
                             return r;

@@ -47,9 +47,10 @@ ZoneStats make_zone_stats(const BandSet& bands, bool with_population, bool class
     return s;
 }
 
-BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands)
+BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands, const std::vector<std::shared_ptr<SharedSourceTiles>>& shared_tiles)
     : plan_(plan), bands_(bands), readers_(std::make_unique<Readers>()) {
-    for (const LayerPlan& l : plan.layers) {
+    for (std::size_t i = 0; i < plan.layers.size(); ++i) {
+        const LayerPlan& l = plan.layers[i];
         if (l.zone_table) {
             readers_->rasters.emplace_back();
             readers_->vectors.push_back(
@@ -59,7 +60,8 @@ BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands)
             readers_->vectors.push_back(std::make_unique<VectorBurner>(l.vector, plan.grid, plan.crs_wkt, l.config.background));
         } else {
             readers_->rasters.push_back(
-                std::make_unique<AlignedReader>(l.raster, plan.grid, plan.crs_wkt, l.resampling, plan.block_size));
+                std::make_unique<AlignedReader>(l.raster, plan.grid, plan.crs_wkt, l.resampling, plan.block_size,
+                                                i < shared_tiles.size() ? shared_tiles[i] : nullptr));
             readers_->vectors.emplace_back();
         }
         row_hits_.emplace_back(l.scored() ? l.method->bins().size() : 0, 0);

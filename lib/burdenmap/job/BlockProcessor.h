@@ -10,6 +10,7 @@
 
 #include "burdenmap/core/Window.h"
 #include "burdenmap/io/GdalSession.h"
+#include "burdenmap/io/SharedSourceTiles.h"
 #include "burdenmap/job/BandSet.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/zonal/PopulationAccumulator.h"
@@ -41,7 +42,10 @@ struct WindowResult {
 
 class BlockProcessor {
 public:
-    BlockProcessor(const JobPlan& plan, const BandSet& bands);
+    // `shared_tiles`: per layer, the source blocks the run's processors share (null entries, or
+    // none at all: each reader its own; see io/SharedSourceTiles).
+    BlockProcessor(const JobPlan& plan, const BandSet& bands,
+                   const std::vector<std::shared_ptr<SharedSourceTiles>>& shared_tiles = {});
     ~BlockProcessor();
     BlockProcessor(const BlockProcessor&) = delete;
     BlockProcessor& operator=(const BlockProcessor&) = delete;

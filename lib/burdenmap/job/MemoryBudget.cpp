@@ -8,6 +8,7 @@
 
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/core/PlainNumber.h"
+#include "burdenmap/io/SharedSourceTiles.h"
 
 namespace burdenmap {
 namespace {
@@ -44,8 +45,10 @@ MemoryEstimate estimate_pipeline_memory(std::size_t window_cells, std::size_t wi
     // double a cell), and one warped block per raster layer.
     const double per_thread = cells * (40.0 + 4.0 * double(raster_layers));
     e.available_bytes = available_memory_bytes();
-    // GDAL's block cache takes up to 5 % of the memory by default.
-    e.pipeline_bytes = tokens * per_token + workers * per_thread + 0.05 * e.available_bytes;
+    // GDAL's block cache takes up to 5 % of the memory by default; the source blocks the threads
+    // share (io/SharedSourceTiles) up to a fixed budget per raster layer.
+    e.pipeline_bytes = tokens * per_token + workers * per_thread + 0.05 * e.available_bytes +
+                       double(raster_layers) * double(SharedSourceTiles::kRunBudgetBytes);
     return e;
 }
 
