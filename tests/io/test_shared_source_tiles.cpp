@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -26,6 +27,7 @@
 
 namespace fs = std::filesystem;
 using namespace burdenmap;
+using namespace burdenmap::test;  // tests/support
 using Catch::Matchers::Contains;
 
 namespace {
