@@ -115,7 +115,7 @@ TEST_CASE("shared source blocks: threads reading at once decode each block once 
     TempDir dir("shared_tiles");
     const fs::path file = dir.path() / "tiled.tif";
     write_tiled(file);
-    // Random rectangles, the same set for every thread, each thread in its own order.
+    // Random rectangles, all of them read by every thread, each thread starting elsewhere.
     std::mt19937 random(7);
     std::vector<Rect> rects;
     std::set<std::pair<int, int>> touched;
@@ -144,7 +144,7 @@ TEST_CASE("shared source blocks: threads reading at once decode each block once 
             }
             try {
                 for (std::size_t k = 0; k < rects.size(); ++k) {
-                    const std::size_t i = (k * (t + 1) + static_cast<std::size_t>(t) * 13) % rects.size();
+                    const std::size_t i = (k + static_cast<std::size_t>(t) * 13) % rects.size();
                     const Rect& r = rects[i];
                     if (shared_read(tiles, own, r.c0, r.r0, r.cols, r.rows) != expected[i]) ++wrong[t];
                 }
@@ -170,6 +170,33 @@ TEST_CASE("shared source blocks: with a budget below one block the cells stay ri
         CHECK(source.shared(15, 15, 2, 2) == source.gdal(15, 15, 2, 2));  // four blocks, one kept
     }
     CHECK(source.tiles.blocks_decoded() > 12);
+}
+
+TEST_CASE("shared source blocks: the least recently used block leaves first", "[shared-tiles]") {
+    TiledSource source(2 * kBlock * kBlock * sizeof(float));  // room for two whole blocks
+    const auto read_block = [&](int bx, int by) { source.shared(bx * kBlock, by * kBlock, 1, 1); };
+    read_block(0, 0);
+    read_block(1, 0);
+    read_block(0, 0);  // (0, 0) used again: (1, 0) is now the older
+    read_block(2, 0);  // (1, 0) leaves
+    CHECK(source.tiles.blocks_decoded() == 3);
+    read_block(0, 0);  // still kept
+    CHECK(source.tiles.blocks_decoded() == 3);
+    read_block(1, 0);  // decoded again
+    CHECK(source.tiles.blocks_decoded() == 4);
+    TiledSource tiny(1);  // below one block: the last one is kept all the same
+    tiny.shared(0, 0, 1, 1);
+    tiny.shared(1, 1, 1, 1);
+    CHECK(tiny.tiles.blocks_decoded() == 1);
+}
+
+TEST_CASE("shared source blocks: a band of another raster is refused", "[shared-tiles][errors]") {
+    TiledSource source;
+    source.shared(0, 0, 1, 1);
+    GDALDatasetH other = GDALCreate(GDALGetDriverByName("MEM"), "", 10, 10, 1, GDT_Float32, nullptr);
+    REQUIRE(other);
+    CHECK_THROWS_WITH(shared_read(source.tiles, other, 0, 0, 1, 1), Contains(source.file.string()) && Contains("another raster"));
+    GDALClose(other);
 }
 
 TEST_CASE("shared source blocks: a block GDAL cannot read names the file in every thread, and none waits forever",
@@ -262,6 +289,10 @@ TEST_CASE("shared source blocks: readers on two threads sharing a coarse source 
         std::vector<std::vector<float>> expected;
         for (const Window& w : windows) expected.push_back(read_all(alone, w));
 
+        // The blocks one reader decodes alone, through the shared blocks.
+        auto once = std::make_shared<SharedSourceTiles>(file.string(), std::size_t{64} << 20);
+        AlignedReader single(info, target, test::epsg_wkt(28992), "near", block, once);
+        for (const Window& w : windows) read_all(single, w);
         auto shared = std::make_shared<SharedSourceTiles>(file.string(), std::size_t{64} << 20);
         std::vector<std::vector<float>> got(windows.size());
         std::vector<std::thread> threads;
@@ -284,7 +315,30 @@ TEST_CASE("shared source blocks: readers on two threads sharing a coarse source 
                 if (!(a == b || (std::isnan(a) && std::isnan(b)))) ++differ;
             }
         CHECK(differ == 0);
-        CHECK(shared->blocks_decoded() > 0);
-        CHECK(shared->blocks_decoded() <= 25);  // 5 x 5 blocks of 32 in the source, each at most once
+        CHECK(once->blocks_decoded() > 0);
+        CHECK(shared->blocks_decoded() == once->blocks_decoded());  // no block decoded twice
     }
+}
+
+TEST_CASE("shared source blocks: a source that is not a GeoTIFF is read on its own", "[shared-tiles][aligned]") {
+    // A VRT's blocks are not its own cells (a scaled source picks them from the rectangle asked
+    // for), so the reader does not share them, and reads what it read before.
+    TiledSource source;
+    const fs::path vrt = source.dir.path() / "view.vrt";
+    GDALDatasetH view = GDALCreateCopy(GDALGetDriverByName("VRT"), vrt.c_str(), source.ds, FALSE, nullptr, nullptr, nullptr);
+    REQUIRE(view);
+    double gt[6] = {128000.0, 100.0, 0, 462000.0, 0, -100.0};
+    GDALSetGeoTransform(view, gt);
+    GDALSetProjection(view, test::epsg_wkt(28992).c_str());
+    GDALClose(view);
+    const Grid target(128000.0, 462000.0, 25.0, 25.0, 200, 160);
+    const RasterInfo info = inspect_raster(vrt, 1, test::epsg_wkt(28992));
+    auto shared = std::make_shared<SharedSourceTiles>(vrt.string(), std::size_t{1} << 20);
+    AlignedReader with(info, target, test::epsg_wkt(28992), "near", 64, shared), without(info, target, test::epsg_wkt(28992), "near", 64);
+    const Window w{0, 0, 200, 160};
+    std::vector<float> a(w.size()), b(w.size());
+    with.read(w, a.data());
+    without.read(w, b.data());
+    CHECK(a == b);
+    CHECK(shared->blocks_decoded() == 0);
 }

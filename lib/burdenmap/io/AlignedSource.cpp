@@ -13,6 +13,7 @@
 #include "burdenmap/core/PlainNumber.h"
 #include "burdenmap/core/Errors.h"
 #include "burdenmap/io/GdalHandles.h"
+#include "burdenmap/io/SharedSourceTiles.h"
 
 namespace burdenmap {
 namespace {
@@ -116,6 +117,9 @@ AlignedReader::AlignedReader(const RasterInfo& source, const Grid& target, const
     impl_->source.reset(GDALOpenEx(source.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!impl_->source) throw InputError(impl_->path + ": cannot open as a raster: " + errors.take_error());
     GDALDatasetH input = impl_->source.get();
+    // Blocks are the source's own cells only in a GeoTIFF: a VRT whose sources are scaled picks
+    // its cells from the rectangle asked for, so block by block could differ from one read.
+    if (impl_->shared && !EQUAL(GDALGetDriverShortName(GDALGetDatasetDriver(input)), "GTiff")) impl_->shared.reset();
 
     const double* gt = source.geotransform;
     const double col_shift = (target.x0() - gt[0]) / target.dx(), row_shift = (gt[3] - target.y0()) / target.dy();

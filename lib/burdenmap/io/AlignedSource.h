@@ -17,9 +17,10 @@
 #include "burdenmap/core/Window.h"
 #include "burdenmap/io/GdalSession.h"
 #include "burdenmap/io/RasterSource.h"
-#include "burdenmap/io/SharedSourceTiles.h"
 
 namespace burdenmap {
+
+class SharedSourceTiles;
 
 // The resampling used when the config does not name one: "average" when source cells are finer
 // than target cells (every source cell counts, as area-weighting would), "near" otherwise (keeps
@@ -36,7 +37,8 @@ class AlignedReader {
 public:
     // `shared_tiles`: the source's blocks as the run's other readers of it see them (the coarse
     // and "near" reads take a rectangle of source cells per window, and neighbouring windows on
-    // other threads need the same blocks); null: this reader's own GDAL block cache only.
+    // other threads need the same blocks; used for GeoTIFF sources only); null: this reader's own
+    // GDAL block cache only.
     AlignedReader(const RasterInfo& source, const Grid& target, const std::string& target_wkt,
                   const std::string& resampling, int block_size, std::shared_ptr<SharedSourceTiles> shared_tiles = nullptr);
     ~AlignedReader();

@@ -76,10 +76,16 @@ struct SharedSourceTiles::Impl {
             throw;
         }
         lock.lock();
+        try {
+            recent.push_front(key);  // first: the entry is published only once it is in `recent`
+        } catch (...) {
+            blocks.erase(key);
+            decoded.notify_all();
+            throw;
+        }
         shared_tiles_detail::Entry& entry = blocks.at(key);
-        entry.cells = cells;
-        recent.push_front(key);
         entry.recent = recent.begin();
+        entry.cells = cells;
         bytes += cells->size() * sizeof(float);
         ++decodes;
         // Least recently used blocks leave; a thread still copying from one keeps it alive.
@@ -111,12 +117,15 @@ void SharedSourceTiles::read(GdalBand band, int c0, int r0, int cols, int rows, 
             m.raster_cols = GDALGetRasterBandXSize(band);
             m.raster_rows = GDALGetRasterBandYSize(band);
             if (m.block_cols < 1 || m.block_rows < 1) throw InputError(m.path + ": the raster reports no block size");
-            m.blocks_across = (m.raster_cols + m.block_cols - 1) / m.block_cols;
+            m.blocks_across = (static_cast<long long>(m.raster_cols) + m.block_cols - 1) / m.block_cols;
             m.sized = true;
         }
     }
+    // One cache per source band: a band of another size was given by mistake.
+    if (GDALGetRasterBandXSize(band) != m.raster_cols || GDALGetRasterBandYSize(band) != m.raster_rows)
+        throw InputError(m.path + ": shared blocks read through a band of another raster");
     if (cols <= 0 || rows <= 0) return;
-    if (c0 < 0 || r0 < 0 || c0 + cols > m.raster_cols || r0 + rows > m.raster_rows)
+    if (c0 < 0 || r0 < 0 || static_cast<long long>(c0) + cols > m.raster_cols || static_cast<long long>(r0) + rows > m.raster_rows)
         throw InputError(m.path + ": cells " + std::to_string(c0) + "," + std::to_string(r0) + " + " + std::to_string(cols) + " x " +
                          std::to_string(rows) + " lie outside the raster");
     const long long bx0 = c0 / m.block_cols, bx1 = (static_cast<long long>(c0) + cols - 1) / m.block_cols;

@@ -10,8 +10,12 @@
 // recently used within a byte budget, and copied out for every window that needs it.
 //
 // Used by io/AlignedReader for the reads that take a rectangle of source cells per window (a
-// coarse source on the grid's lattice, and "near" from another CRS); sources on the grid's own
-// cells are read once per block anyway.
+// coarse source on the grid's lattice, and "near" from another CRS) from a GeoTIFF, whose blocks
+// are its own cells; sources on the grid's own cells are read once per block anyway.
+//
+// Memory: the budget, plus one block per thread that is decoding one or still copying from one
+// the cache let go; at least one block is always kept, so a source stored as one block (a
+// single-strip GeoTIFF) is held whole, as Float32.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -26,6 +30,7 @@ public:
     using GdalBand = void*;
 
     // `path`: for messages. `budget_bytes`: the decoded blocks kept (at least one is always kept).
+    // One cache serves one band of one source.
     SharedSourceTiles(std::string path, std::size_t budget_bytes);
     ~SharedSourceTiles();
     SharedSourceTiles(const SharedSourceTiles&) = delete;
@@ -41,7 +46,7 @@ public:
     // How many blocks were decoded so far (for tests and the benchmark).
     std::size_t blocks_decoded() const;
 
-    // The budget a run gives each raster layer (MemoryBudget counts it).
+    // The budget a run gives each raster layer read with "near" (MemoryBudget counts it).
     static constexpr std::size_t kRunBudgetBytes = std::size_t{16} << 20;
 
 private:

@@ -10,13 +10,14 @@
 
 #include "burdenmap/core/Window.h"
 #include "burdenmap/io/GdalSession.h"
-#include "burdenmap/io/SharedSourceTiles.h"
 #include "burdenmap/job/BandSet.h"
 #include "burdenmap/job/JobPlan.h"
 #include "burdenmap/zonal/PopulationAccumulator.h"
 #include "burdenmap/zonal/ZonalAccumulator.h"
 
 namespace burdenmap {
+
+class SharedSourceTiles;
 
 // One zone's statistics over one window (or, merged, over the whole grid).
 struct ZoneStats {

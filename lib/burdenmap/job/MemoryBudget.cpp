@@ -34,7 +34,7 @@ double available_memory_bytes() {
 }
 
 MemoryEstimate estimate_pipeline_memory(std::size_t window_cells, std::size_t windows, std::size_t bands,
-                                        std::size_t raster_layers, int threads) {
+                                        std::size_t raster_layers, int threads, std::size_t shared_block_layers) {
     MemoryEstimate e;
     const double cells = double(window_cells);
     const double tokens = std::min(2.0 * threads, double(windows)), workers = std::min(double(threads), double(windows));
@@ -46,9 +46,9 @@ MemoryEstimate estimate_pipeline_memory(std::size_t window_cells, std::size_t wi
     const double per_thread = cells * (40.0 + 4.0 * double(raster_layers));
     e.available_bytes = available_memory_bytes();
     // GDAL's block cache takes up to 5 % of the memory by default; the source blocks the threads
-    // share (io/SharedSourceTiles) up to a fixed budget per raster layer.
+    // share (io/SharedSourceTiles) up to a fixed budget per layer read with "near".
     e.pipeline_bytes = tokens * per_token + workers * per_thread + 0.05 * e.available_bytes +
-                       double(raster_layers) * double(SharedSourceTiles::kRunBudgetBytes);
+                       double(shared_block_layers) * double(SharedSourceTiles::kRunBudgetBytes);
     return e;
 }
 

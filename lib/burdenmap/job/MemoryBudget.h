@@ -16,9 +16,10 @@ struct MemoryEstimate {
 
 // `window_cells`: the largest window; `windows`: how many there are (no more are ever in flight);
 // `bands`: float bands per cell (raw + score per layer, and cumulations); `raster_layers`: layers
-// read through GDAL's warper.
+// read through GDAL's warper; `shared_block_layers`: layers whose source blocks the threads share
+// (io/SharedSourceTiles, read with "near").
 MemoryEstimate estimate_pipeline_memory(std::size_t window_cells, std::size_t windows, std::size_t bands,
-                                        std::size_t raster_layers, int threads);
+                                        std::size_t raster_layers, int threads, std::size_t shared_block_layers = 0);
 
 // Throws ConfigError (key "--block-size") when the estimate exceeds 90 % of the available memory,
 // saying how much is needed and what to change.
