@@ -268,13 +268,13 @@ TEST_CASE("shared source blocks: readers on two threads sharing a coarse source 
         double gt[6];
         std::copy(k.gt, k.gt + 6, gt);
         GDALSetGeoTransform(ds, gt);
-        GDALSetProjection(ds, test::epsg_wkt(k.epsg).c_str());
+        GDALSetProjection(ds, epsg_wkt(k.epsg).c_str());
         std::vector<float> values(150 * 150);
         for (int i = 0; i < 150 * 150; ++i) values[static_cast<std::size_t>(i)] = static_cast<float>(std::sin(i * 0.37) * 40.0 + 50.0);
         REQUIRE(GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, 150, 150, values.data(), 150, 150, GDT_Float32, 0, 0) == CE_None);
         GDALClose(ds);
 
-        const RasterInfo info = inspect_raster(file, 1, test::epsg_wkt(28992));
+        const RasterInfo info = inspect_raster(file, 1, epsg_wkt(28992));
         const int block = 64;
         std::vector<Window> windows;
         for (int r = 0; r < target.rows(); r += block)
@@ -285,13 +285,13 @@ TEST_CASE("shared source blocks: readers on two threads sharing a coarse source 
             reader.read(w, cells.data());
             return cells;
         };
-        AlignedReader alone(info, target, test::epsg_wkt(28992), "near", block);
+        AlignedReader alone(info, target, epsg_wkt(28992), "near", block);
         std::vector<std::vector<float>> expected;
         for (const Window& w : windows) expected.push_back(read_all(alone, w));
 
         // The blocks one reader decodes alone, through the shared blocks.
         auto once = std::make_shared<SharedSourceTiles>(file.string(), std::size_t{64} << 20);
-        AlignedReader single(info, target, test::epsg_wkt(28992), "near", block, once);
+        AlignedReader single(info, target, epsg_wkt(28992), "near", block, once);
         for (const Window& w : windows) read_all(single, w);
         auto shared = std::make_shared<SharedSourceTiles>(file.string(), std::size_t{64} << 20);
         std::vector<std::vector<float>> got(windows.size());
@@ -300,7 +300,7 @@ TEST_CASE("shared source blocks: readers on two threads sharing a coarse source 
         for (int t = 0; t < 2; ++t)
             threads.emplace_back([&, t] {
                 try {
-                    AlignedReader reader(info, target, test::epsg_wkt(28992), "near", block, shared);
+                    AlignedReader reader(info, target, epsg_wkt(28992), "near", block, shared);
                     for (std::size_t i = static_cast<std::size_t>(t); i < windows.size(); i += 2) got[i] = read_all(reader, windows[i]);
                 } catch (const std::exception& e) {
                     errors[static_cast<std::size_t>(t)] = e.what();
@@ -329,12 +329,12 @@ TEST_CASE("shared source blocks: a source that is not a GeoTIFF is read on its o
     REQUIRE(view);
     double gt[6] = {128000.0, 100.0, 0, 462000.0, 0, -100.0};
     GDALSetGeoTransform(view, gt);
-    GDALSetProjection(view, test::epsg_wkt(28992).c_str());
+    GDALSetProjection(view, epsg_wkt(28992).c_str());
     GDALClose(view);
     const Grid target(128000.0, 462000.0, 25.0, 25.0, 200, 160);
-    const RasterInfo info = inspect_raster(vrt, 1, test::epsg_wkt(28992));
+    const RasterInfo info = inspect_raster(vrt, 1, epsg_wkt(28992));
     auto shared = std::make_shared<SharedSourceTiles>(vrt.string(), std::size_t{1} << 20);
-    AlignedReader with(info, target, test::epsg_wkt(28992), "near", 64, shared), without(info, target, test::epsg_wkt(28992), "near", 64);
+    AlignedReader with(info, target, epsg_wkt(28992), "near", 64, shared), without(info, target, epsg_wkt(28992), "near", 64);
     const Window w{0, 0, 200, 160};
     std::vector<float> a(w.size()), b(w.size());
     with.read(w, a.data());

@@ -68,20 +68,19 @@ PipelineResult run_block_pipeline(const JobPlan& plan, const BandSet& bands, con
     result.threads = threads > 0 ? threads : tbb::info::default_concurrency();
     std::size_t largest = 0, raster_layers = 0, near_layers = 0;
     for (const Window& w : windows) largest = std::max(largest, w.size());
-    // Only "near" reads take a rectangle of source cells per window (io/SharedSourceTiles).
-    const auto shares_blocks = [](const LayerPlan& l) { return l.is_raster() && l.resampling == "near"; };
+    // The source blocks the threads' readers share, per layer read with "near" (only those reads
+    // take a rectangle of source cells per window; io/SharedSourceTiles). Nothing is held until used.
+    std::vector<std::shared_ptr<SharedSourceTiles>> shared_tiles;
     for (const LayerPlan& l : plan.layers) {
+        const bool shares_blocks = l.is_raster() && l.resampling == "near";
         raster_layers += l.is_raster() ? 1 : 0;
-        near_layers += shares_blocks(l) ? 1 : 0;
+        near_layers += shares_blocks ? 1 : 0;
+        shared_tiles.push_back(shares_blocks ? std::make_shared<SharedSourceTiles>(l.raster.path.string(), SharedSourceTiles::kRunBudgetBytes)
+                                             : nullptr);
     }
     require_pipeline_memory(estimate_pipeline_memory(largest, windows.size(), bands.zonal.size(), raster_layers, result.threads, near_layers),
                             plan.block_size, result.threads);
     result.zones.resize(plan.zones.size());
-    // The source blocks the threads' readers share, per layer read with "near".
-    std::vector<std::shared_ptr<SharedSourceTiles>> shared_tiles;
-    for (const LayerPlan& l : plan.layers)
-        shared_tiles.push_back(shares_blocks(l) ? std::make_shared<SharedSourceTiles>(l.raster.path.string(), SharedSourceTiles::kRunBudgetBytes)
-                                                : nullptr);
     tbb::enumerable_thread_specific<std::unique_ptr<BlockProcessor>> processors;
     std::atomic<bool> cancelled{false};
     // An error in a stage does not leave through TBB: a pipeline cancelled by an exception drops

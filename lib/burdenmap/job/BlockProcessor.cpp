@@ -61,7 +61,7 @@ BlockProcessor::BlockProcessor(const JobPlan& plan, const BandSet& bands, const 
         } else {
             readers_->rasters.push_back(
                 std::make_unique<AlignedReader>(l.raster, plan.grid, plan.crs_wkt, l.resampling, plan.block_size,
-                                                i < shared_tiles.size() ? shared_tiles[i] : nullptr));
+                                                shared_tiles.at(i)));
             readers_->vectors.emplace_back();
         }
         row_hits_.emplace_back(l.scored() ? l.method->bins().size() : 0, 0);

@@ -43,10 +43,9 @@ struct WindowResult {
 
 class BlockProcessor {
 public:
-    // `shared_tiles`: per layer, the source blocks the run's processors share (null entries, or
-    // none at all: each reader its own; see io/SharedSourceTiles).
-    BlockProcessor(const JobPlan& plan, const BandSet& bands,
-                   const std::vector<std::shared_ptr<SharedSourceTiles>>& shared_tiles = {});
+    // `shared_tiles`: one per layer, the source blocks the run's processors share (null: the
+    // layer's reader keeps its own; see io/SharedSourceTiles).
+    BlockProcessor(const JobPlan& plan, const BandSet& bands, const std::vector<std::shared_ptr<SharedSourceTiles>>& shared_tiles);
     ~BlockProcessor();
     BlockProcessor(const BlockProcessor&) = delete;
     BlockProcessor& operator=(const BlockProcessor&) = delete;
